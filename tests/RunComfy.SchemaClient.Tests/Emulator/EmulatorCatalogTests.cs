@@ -92,6 +92,13 @@ public sealed class EmulatorCatalogTests
     }
 
     [Fact]
+    public async Task A_schemas_directory_that_does_not_exist_fails_at_start()
+    {
+        var options = new EmulatorOptions { SchemasDirectory = Path.Combine(Path.GetTempPath(), "no-such-emulator-schemas-" + Guid.NewGuid()) };
+        await Should.ThrowAsync<DirectoryNotFoundException>(() => EmulatorServer.StartAsync(options));
+    }
+
+    [Fact]
     public async Task A_broken_schema_fails_at_start()
     {
         var options = new EmulatorOptions();
