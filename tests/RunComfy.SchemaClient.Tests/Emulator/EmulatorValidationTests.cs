@@ -69,9 +69,17 @@ public sealed class EmulatorValidationTests
 
         var (status, body) = await SubmitAsync(emulator, new { images, resolution = "8K", extra = 1 }, EmulatorHarness.EditModel);
         status.ShouldBe(422);
-        Details(body).ShouldBe([("prompt", "required"), ("images", "maxItems"), ("resolution", "enum")], ignoreOrder: true);
+        Details(body).ShouldBe([("prompt", "required"), ("images", "maxItems"), ("resolution", "enum"), ("extra", "additionalProperties")], ignoreOrder: true);
         body.TryGetProperty("error_code", out _).ShouldBeFalse();
         body.GetProperty("error_message").GetString()!.ShouldContain("resolution");
+    }
+
+    [Fact]
+    public async Task Unknown_inputs_can_be_allowed()
+    {
+        await using var emulator = await EmulatorHarness.StartAsync(o => o.RejectUnknownInputs = false);
+        var (status, _) = await SubmitAsync(emulator, new { prompt = "x", images = new[] { "https://example.com/a.png" }, negative_prompt = "not in this schema" });
+        status.ShouldBe(200);
     }
 
     [Fact]
