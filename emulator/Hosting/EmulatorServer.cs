@@ -106,6 +106,10 @@ public sealed class EmulatorServer : IAsyncDisposable
         return new Uri(BaseAddress, normalized.TrimStart('/'));
     }
 
+    /// <summary>Forgets a request, as RunComfy does when one expires: its id then answers 404001. Its output files stay served.</summary>
+    /// <returns>False when no such request exists.</returns>
+    public bool ExpireRequest(string requestId) => _state.Jobs.Remove(requestId);
+
     /// <summary>Stops the server and waits for in-flight requests (bounded).</summary>
     public async ValueTask DisposeAsync()
     {

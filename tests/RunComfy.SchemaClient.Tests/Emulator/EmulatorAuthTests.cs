@@ -108,6 +108,19 @@ public sealed class EmulatorAuthTests
     }
 
     [Fact]
+    public async Task An_expired_request_answers_404001()
+    {
+        await using var emulator = await EmulatorHarness.StartAsync();
+        var id = await emulator.SubmitOkAsync();
+
+        emulator.Server.ExpireRequest(id).ShouldBeTrue();
+        emulator.Server.ExpireRequest(id).ShouldBeFalse();
+        var (status, body) = await emulator.StatusAsync(id);
+        status.ShouldBe(404);
+        body.GetProperty("error_code").GetInt32().ShouldBe(404001);
+    }
+
+    [Fact]
     public async Task An_unknown_model_answers_400001()
     {
         await using var emulator = await EmulatorHarness.StartAsync();
