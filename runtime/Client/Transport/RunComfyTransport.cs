@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -53,8 +54,16 @@ internal sealed class RunComfyTransport
         try
         {
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
-            var bytes = await ReadBodyAsync(response.Content, linked.Token).ConfigureAwait(false);
-            return WireAnswer.Read((int)response.StatusCode, response.ReasonPhrase, ReadRetryAfter(response), bytes);
+            var (buffer, length) = await ReadBodyAsync(response.Content, linked.Token).ConfigureAwait(false);
+            try
+            {
+                return WireAnswer.Read((int)response.StatusCode, response.ReasonPhrase, ReadRetryAfter(response), buffer.AsMemory(0, length));
+            }
+            finally
+            {
+                // The answer keeps copies (cloned JSON, strings), never the buffer.
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -76,24 +85,40 @@ internal sealed class RunComfyTransport
         }
     }
 
-    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
+    /// <summary>Reads the whole body into a pooled buffer (answers are small; past the cap they are cut, then fail to parse and count as unreadable).</summary>
+    private static async Task<(byte[] Buffer, int Length)> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
     {
         await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(content.Headers.ContentLength ?? 4096, 256, MaxBodyBytes));
+        var length = 0;
+        try
         {
-            // Past the cap the answer is cut; it then fails to parse and counts as unreadable.
-            var room = MaxBodyBytes - (int)buffer.Length;
-            buffer.Write(chunk, 0, Math.Min(read, room));
-            if (read >= room)
+            while (length < MaxBodyBytes)
             {
-                break;
-            }
-        }
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxBodyBytes));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
 
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+                var read = await stream.ReadAsync(buffer.AsMemory(length, Math.Min(buffer.Length, MaxBodyBytes) - length), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+            }
+
+            return (buffer, length);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
     }
 
     /// <summary><c>Retry-After</c> as seconds or as an HTTP date (relative to the client's clock); null when absent or unreadable.</summary>

@@ -113,6 +113,19 @@ public sealed class ReadRetryTests
     }
 
     [Fact]
+    public async Task An_answer_larger_than_the_cap_is_cut_and_counts_as_unreadable()
+    {
+        var huge = $$"""{"request_id":"r1","status":"in_queue","padding":"{{new string('x', 5 * 1024 * 1024)}}"}""";
+        _handler.Status.Ok(huge).Ok(Wire.Status("r1", "in_queue", 1));
+        using var client = TestClient.Create(_handler, _time);
+
+        var status = await client.GetStatusAsync("r1");
+
+        status.QueuePosition.ShouldBe(1);
+        _handler.Status.Calls.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Zero_retries_means_one_attempt()
     {
         _handler.Status.Json(500, """{"message":"boom"}""");
