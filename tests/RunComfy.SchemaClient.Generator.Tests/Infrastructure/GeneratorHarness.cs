@@ -30,12 +30,16 @@ public static class GeneratorHarness
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     /// <summary>A driver over <paramref name="schemas"/> that records every step's run reason.</summary>
-    public static GeneratorDriver CreateDriver(IEnumerable<SchemaInput> schemas)
+    public static GeneratorDriver CreateDriver(IEnumerable<SchemaInput> schemas) => CreateDriver(schemas, out _);
+
+    /// <summary>A driver over <paramref name="schemas"/>; <paramref name="texts"/> are its files, to replace one later.</summary>
+    public static GeneratorDriver CreateDriver(IEnumerable<SchemaInput> schemas, out ImmutableArray<AdditionalText> texts)
     {
         var list = schemas.ToList();
+        texts = [.. list.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text))];
         return CSharpGeneratorDriver.Create(
             [new SchemaClientGenerator().AsSourceGenerator()],
-            [.. list.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text))],
+            texts,
             ParseOptions,
             new SchemaOptionsProvider(list.ToDictionary(s => s.Path, Metadata)),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
