@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
@@ -16,8 +15,6 @@ namespace RunComfy.SchemaClient.Generator.Emitting
 
         /// <summary>A verbatim string literal, so multi-line text (the schema) stays readable.</summary>
         public static string Verbatim(string value) => "@\"" + value.Replace("\"", "\"\"") + "\"";
-
-        public static string Bool(bool value) => value ? "true" : "false";
 
         public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
@@ -72,9 +69,5 @@ namespace RunComfy.SchemaClient.Generator.Emitting
         public static string Plural(int count, string noun) => count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? string.Empty : "s");
 
         public static bool IsNullOrWhiteSpace(string? text) => text is null || text.Trim().Length == 0;
-
-        public static string Join(string separator, IEnumerable<string> parts) => string.Join(separator, parts);
-
-        public static StringComparison Ordinal => StringComparison.Ordinal;
     }
 }

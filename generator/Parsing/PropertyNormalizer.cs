@@ -164,6 +164,11 @@ namespace RunComfy.SchemaClient.Generator.Parsing
                     Ignore(name, token, keyword + " must be a number, not " + token.ToString(Formatting.None));
                     schema.Remove(keyword);
                 }
+                else if (!TryGetDecimal(token, out _))
+                {
+                    Ignore(name, token, keyword + " " + token.ToString(Formatting.None) + " is out of range");
+                    schema.Remove(keyword);
+                }
                 else if (integerType && token.Type == JTokenType.Float && TryGetIntegral(token, out decimal integral))
                 {
                     ReplaceValue(token, (long)integral);
@@ -172,7 +177,7 @@ namespace RunComfy.SchemaClient.Generator.Parsing
 
             foreach (string keyword in ExclusiveKeywords)
             {
-                if (schema[keyword] is JToken token && token.Type != JTokenType.Integer && token.Type != JTokenType.Float && token.Type != JTokenType.Boolean)
+                if (schema[keyword] is JToken token && token.Type != JTokenType.Boolean && !TryGetDecimal(token, out _))
                 {
                     Ignore(name, token, keyword + " must be a number or a boolean, not " + token.ToString(Formatting.None));
                     schema.Remove(keyword);
@@ -334,33 +339,27 @@ namespace RunComfy.SchemaClient.Generator.Parsing
             };
         }
 
-        public static bool TryGetIntegral(JToken token, out decimal value)
+        public static bool TryGetIntegral(JToken token, out decimal value) =>
+            TryGetDecimal(token, out value) && decimal.Truncate(value) == value;
+
+        /// <summary>The value of a JSON number, when it fits a decimal (huge integers arrive as BigInteger).</summary>
+        public static bool TryGetDecimal(JToken token, out decimal value)
         {
             value = 0;
-            if (token.Type == JTokenType.Integer)
+            if (token.Type != JTokenType.Integer && token.Type != JTokenType.Float)
             {
-                try
-                {
-                    value = token.Value<decimal>();
-                    return true;
-                }
-                catch (OverflowException)
-                {
-                    return false;
-                }
+                return false;
             }
 
-            if (token.Type == JTokenType.Float)
+            try
             {
-                decimal d = token.Value<decimal>();
-                if (decimal.Truncate(d) == d)
-                {
-                    value = decimal.Truncate(d);
-                    return true;
-                }
+                value = Convert.ToDecimal(((JValue)token).Value, CultureInfo.InvariantCulture);
+                return true;
             }
-
-            return false;
+            catch (Exception ex) when (ex is OverflowException || ex is InvalidCastException || ex is FormatException)
+            {
+                return false;
+            }
         }
     }
 }

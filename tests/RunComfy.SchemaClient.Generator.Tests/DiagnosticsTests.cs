@@ -306,6 +306,26 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void A_number_too_large_for_the_generator_is_a_warning_and_ignored()
+    {
+        GenerationResult result = Generate("""
+            {
+              "type": "object",
+              "properties": {
+                "n": {
+                  "type": "integer",
+                  "maximum": 100000000000000000000000000000000000
+                }
+              }
+            }
+            """);
+
+        ShouldReport(result, "RCS0016", DiagnosticSeverity.Warning, line: 6,
+            "Property 'n': maximum 100000000000000000000000000000000000 is out of range; the keyword is ignored");
+        result.Source(TypeName).ShouldContain("public long? N { get; init; }");
+    }
+
+    [Fact]
     public void A_property_that_is_not_a_schema_object_is_a_warning_and_skipped()
     {
         GenerationResult result = Generate("""
