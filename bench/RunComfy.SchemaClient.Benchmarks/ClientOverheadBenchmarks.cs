@@ -14,7 +14,8 @@ namespace RunComfy.SchemaClient.Benchmarks;
 /// Run: <c>dotnet run -c Release --project bench/RunComfy.SchemaClient.Benchmarks -- --filter *ClientOverhead*</c>.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 5, iterationCount: 30)]
+[MedianColumn]
+[SimpleJob(launchCount: 1, warmupCount: 5, iterationCount: 40)]
 public class ClientOverheadBenchmarks
 {
     private const string Token = "bench-token";
