@@ -36,7 +36,7 @@ public sealed class MediaValidationOptions
     /// </summary>
     public int SeekReadBytes { get; init; } = 16 * 1024;
 
-    /// <summary>How many remote URLs are probed at once. Default 10.</summary>
+    /// <summary>How many media inputs are read at once (remote probes, files, data URIs). Default 10.</summary>
     public int MaxConcurrency { get; init; } = 10;
 
     /// <summary>

@@ -28,8 +28,8 @@ internal static class MediaProber
     {
         MediaInputKind.File => FileByteSource.Open(media.FilePath!),
         MediaInputKind.Bytes => new MemoryByteSource(media.Bytes),
-        _ => media.DataUriError is null && media.ParsedDataUri.IsBase64
-            ? Base64ByteSource.Create(media.ParsedDataUri.Payload(media.Url!))
+        _ => media.DataUriError is { } error ? throw new MediaFormatException("data URI", error)
+            : media.ParsedDataUri.IsBase64 ? Base64ByteSource.Create(media.ParsedDataUri.Payload(media.Url!))
             : throw new MediaFormatException("data URI", "only base64 data URIs can be read"),
     };
 
