@@ -6,7 +6,7 @@ namespace RunComfy;
 public static class RequestMediaValidation
 {
     /// <summary>The <see cref="ValidationError.Rule"/> of an error about reading media rather than a broken rule.</summary>
-    public const string MediaRule = "media";
+    public const string MediaReadRule = "media";
 
     /// <summary>
     /// Runs <see cref="IRunComfyRequest.Validate"/> and then every <c>validations</c> rule on the media itself:
@@ -14,7 +14,7 @@ public static class RequestMediaValidation
     /// the image header. Local files, bytes and data URIs are always read; remote URLs are probed when
     /// <see cref="MediaValidationOptions.ProbeRemoteUrls"/> is on (the default), concurrently, with a timeout and
     /// a byte cap each. Every problem is returned, none thrown: a rule this runtime does not know is a warning,
-    /// media that cannot be read is an error with rule <see cref="MediaRule"/>.
+    /// media that cannot be read is an error with rule <see cref="MediaReadRule"/>.
     /// </summary>
     /// <param name="request">The request to check.</param>
     /// <param name="options">How to read media; <see cref="MediaValidationOptions.Default"/> when null.</param>

@@ -25,7 +25,8 @@ internal static class WebPHeader
             throw new MediaFormatException(Format, $"the RIFF header declares {riffSize} bytes, too few for any image", 4);
         }
 
-        if (fileLength is { } length && riffSize + 8L > length)
+        // A truncated file cannot be decoded; one byte of slack forgives a missing final pad byte.
+        if (fileLength is { } length && riffSize + 8L > length + 1)
         {
             throw new MediaFormatException(Format, $"the RIFF header declares {riffSize + 8L} bytes but the file has {length}", 4);
         }

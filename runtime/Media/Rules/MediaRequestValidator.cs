@@ -111,7 +111,7 @@ internal static class MediaRequestValidator
         var name = field.Media.DisplayName;
         if (outcome.Failure is { } failure)
         {
-            errors.Add(new ValidationError(field.Path, RequestMediaValidation.MediaRule, failure));
+            errors.Add(new ValidationError(field.Path, RequestMediaValidation.MediaReadRule, failure));
             return;
         }
 
@@ -148,7 +148,7 @@ internal static class MediaRequestValidator
                     : $"{name} is {Describe(metadata.MimeType)}, not an image";
             errors.Add(new ValidationError(
                 field.Path,
-                RequestMediaValidation.MediaRule,
+                RequestMediaValidation.MediaReadRule,
                 $"{reason}, so {string.Join(", ", pixelRules.Select(r => r.Rule.Rule))} cannot be met."));
             return;
         }
@@ -167,7 +167,7 @@ internal static class MediaRequestValidator
         var name = field.Media.DisplayName;
         if (metadata.SizeBytes == 0)
         {
-            errors.Add(new ValidationError(field.Path, RequestMediaValidation.MediaRule, $"{name} is empty."));
+            errors.Add(new ValidationError(field.Path, RequestMediaValidation.MediaReadRule, $"{name} is empty."));
             return false;
         }
 
@@ -175,14 +175,14 @@ internal static class MediaRequestValidator
         {
             warnings.Add(new ValidationError(
                 field.Path,
-                RequestMediaValidation.MediaRule,
+                RequestMediaValidation.MediaReadRule,
                 $"{name} is not a recognised image, video or audio format; it is sent as application/octet-stream."));
         }
         else if (field.Media.Kind == MediaInputKind.DataUri && field.Media.ParsedDataUri.MimeType != metadata.MimeType)
         {
             warnings.Add(new ValidationError(
                 field.Path,
-                RequestMediaValidation.MediaRule,
+                RequestMediaValidation.MediaReadRule,
                 $"The data URI declares {field.Media.ParsedDataUri.MimeType} but its content is {metadata.MimeType}."));
         }
 

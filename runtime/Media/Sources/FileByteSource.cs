@@ -7,9 +7,9 @@ internal sealed class FileByteSource : MediaByteSource
 {
     private readonly SafeFileHandle _handle;
     private readonly long _length;
-    private byte[] _buffer = new byte[MediaTypeSnifferLength];
+    private byte[] _buffer = new byte[InitialBufferLength];
 
-    private const int MediaTypeSnifferLength = 64;
+    private const int InitialBufferLength = 64;
 
     private FileByteSource(SafeFileHandle handle)
     {

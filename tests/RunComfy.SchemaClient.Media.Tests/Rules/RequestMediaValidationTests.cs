@@ -73,7 +73,7 @@ public sealed class RequestMediaValidationTests
         var result = await request.ValidateAsync();
 
         var error = result.Errors.ShouldHaveSingleItem();
-        (error.Path, error.Rule).ShouldBe(("mask", RequestMediaValidation.MediaRule));
+        (error.Path, error.Rule).ShouldBe(("mask", RequestMediaValidation.MediaReadRule));
         error.Message.ShouldContain("video/mp4, not an image");
         error.Message.ShouldContain("width_pixels>");
         result.Warnings.ShouldContain(w => w.Rule == "duration_seconds<");
