@@ -71,7 +71,7 @@ public sealed partial class MediaInput : IEquatable<MediaInput>
     /// Content in memory, sent inline as a <c>data:</c> URI. The memory is not copied: do not change it
     /// while the request is in use.
     /// </summary>
-    public static MediaInput FromBytes(ReadOnlyMemory<byte> content) => new(MediaInputKind.Bytes, bytes: content, bytesOrigin: "bytes");
+    public static MediaInput FromBytes(ReadOnlyMemory<byte> content) => new(MediaInputKind.Bytes, bytes: content, bytesOrigin: "in-memory");
 
     /// <summary>
     /// Reads a stream from its current position to its end and keeps a copy, sent inline as a <c>data:</c>
@@ -131,7 +131,7 @@ public sealed partial class MediaInput : IEquatable<MediaInput>
     internal string DisplayName => Kind switch
     {
         MediaInputKind.File => $"'{_filePath}'",
-        MediaInputKind.Bytes => $"the {_bytesOrigin} content ({_bytes.Length} bytes)",
+        MediaInputKind.Bytes => $"the {_bytesOrigin} content",
         MediaInputKind.DataUri => _dataUriError is null ? $"the data URI ({_dataUri.MimeType})" : "the data URI",
         _ => $"'{RedactUrl(_url!)}'",
     };
@@ -198,6 +198,6 @@ public sealed partial class MediaInput : IEquatable<MediaInput>
         MediaInputKind.DataUri => _dataUriError is null
             ? $"data:{_dataUri.MimeType}{(_dataUri.IsBase64 ? ";base64" : "")},... ({_url!.Length - _dataUri.PayloadStart} characters)"
             : $"data:... ({_url!.Length} characters)",
-        _ => DisplayName,
+        _ => $"{DisplayName} ({_bytes.Length} bytes)",
     };
 }

@@ -97,13 +97,19 @@ internal static class MediaRequestValidator
 
     private static string Describe(MediaInput media, Exception exception) => exception switch
     {
-        MediaFormatException format => $"{media.DisplayName} cannot be read: {format.Message}",
-        HttpRequestException http => $"{media.DisplayName} cannot be fetched: {http.Message}",
-        TimeoutException timeout => $"{media.DisplayName} could not be checked: {timeout.Message}.",
+        MediaFormatException format => $"{media.DisplayName} cannot be read: {Clause(format.Message)}.",
+        HttpRequestException http => $"{media.DisplayName} cannot be fetched: {Clause(http.Message)}.",
+        TimeoutException timeout => $"{media.DisplayName} could not be checked: {Clause(timeout.Message)}.",
         FileNotFoundException or DirectoryNotFoundException => $"{media.DisplayName} does not exist.",
-        IOException or UnauthorizedAccessException => $"{media.DisplayName} cannot be read: {exception.Message}",
-        _ => $"{media.DisplayName} could not be checked: {exception.GetType().Name}: {exception.Message}",
+        IOException or UnauthorizedAccessException => $"{media.DisplayName} cannot be read: {Clause(exception.Message)}.",
+        _ => $"{media.DisplayName} could not be checked: {exception.GetType().Name}: {Clause(exception.Message)}.",
     };
+
+    /// <summary>Messages often start with a name such as "the data URI"; a sentence starts with a capital.</summary>
+    private static string Sentence(string text) => text.Length == 0 || char.IsUpper(text[0]) ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>A message without its closing period, to be embedded in a sentence.</summary>
+    private static string Clause(string message) => message.TrimEnd().TrimEnd('.');
 
     private static void Judge(FieldPlan plan, ProbeOutcome outcome, List<ValidationError> errors, List<ValidationError> warnings)
     {
@@ -111,7 +117,7 @@ internal static class MediaRequestValidator
         var name = field.Media.DisplayName;
         if (outcome.Failure is { } failure)
         {
-            errors.Add(new ValidationError(field.Path, RequestMediaValidation.MediaReadRule, failure));
+            errors.Add(new ValidationError(field.Path, RequestMediaValidation.MediaReadRule, Sentence(failure)));
             return;
         }
 
@@ -142,14 +148,14 @@ internal static class MediaRequestValidator
         if (metadata is not { Width: { } width, Height: { } height })
         {
             var reason = outcome.Result.DimensionsError is { } error
-                ? $"{name} is not a readable image: {error.Message}"
+                ? $"{name} is not a readable image: {Clause(error.Message)}"
                 : metadata.IsImage
                     ? $"{name} is {metadata.MimeType}; the pixel size is read from PNG, JPEG, WebP and GIF only"
                     : $"{name} is {Describe(metadata.MimeType)}, not an image";
             errors.Add(new ValidationError(
                 field.Path,
                 RequestMediaValidation.MediaReadRule,
-                $"{reason}, so {string.Join(", ", pixelRules.Select(r => r.Rule.Rule))} cannot be met."));
+                Sentence($"{reason}, so {string.Join(", ", pixelRules.Select(r => r.Rule.Rule))} cannot be met.")));
             return;
         }
 
@@ -167,7 +173,7 @@ internal static class MediaRequestValidator
         var name = field.Media.DisplayName;
         if (metadata.SizeBytes == 0)
         {
-            errors.Add(new ValidationError(field.Path, RequestMediaValidation.MediaReadRule, $"{name} is empty."));
+            errors.Add(new ValidationError(field.Path, RequestMediaValidation.MediaReadRule, Sentence($"{name} is empty.")));
             return false;
         }
 
@@ -176,7 +182,7 @@ internal static class MediaRequestValidator
             warnings.Add(new ValidationError(
                 field.Path,
                 RequestMediaValidation.MediaReadRule,
-                $"{name} is not a recognised image, video or audio format; it is sent as application/octet-stream."));
+                Sentence($"{name} is not a recognised image, video or audio format; it is sent as application/octet-stream.")));
         }
         else if (field.Media.Kind == MediaInputKind.DataUri && field.Media.ParsedDataUri.MimeType != metadata.MimeType)
         {

@@ -160,7 +160,7 @@ public sealed class MediaInputTests : IDisposable
         MediaInput.FromBytes(png).ShouldNotBe(MediaInput.FromBytes(TestImages.Png(20, 21)));
         MediaInput.FromUrl("https://a/b.png").ShouldBe(MediaInput.FromUrl("https://a/b.png"));
         MediaInput.FromUrl("https://a/b.png").ShouldNotBe(MediaInput.FromUrl("https://a/c.png"));
-        MediaInput.FromBytes(png).ToString().ShouldBe($"the bytes content ({png.Length} bytes)");
+        MediaInput.FromBytes(png).ToString().ShouldBe($"the in-memory content ({png.Length} bytes)");
     }
 
     [Fact]
@@ -211,7 +211,7 @@ public sealed class MediaInputTests : IDisposable
 
         var error = result.Errors.ShouldHaveSingleItem();
         error.Rule.ShouldBe("width/height<");
-        error.Message.ShouldContain("the data URI (image/jpeg) is 1000x20 px");
+        error.Message.ShouldContain("(the data URI (image/jpeg) is 1000x20 px");
         error.Message.ShouldNotContain("base64");
     }
 
