@@ -43,6 +43,7 @@ public class ClientOverheadBenchmarks
             BaseAddress = _emulator.BaseAddress,
             PollInterval = TimeSpan.Zero,
             MaxPollInterval = TimeSpan.Zero,
+            MediaValidation = new MediaValidationOptions { ProbeRemoteUrls = false },
         });
         _http = new HttpClient { BaseAddress = _emulator.BaseAddress };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);

@@ -9,6 +9,7 @@ internal sealed record ClientSettings(
     TimeSpan ConnectTimeout,
     bool IncludeCost,
     TimeProvider Time,
+    MediaValidationOptions? MediaValidation,
     Func<IRunComfyRequest, CancellationToken, ValueTask<ValidationResult>>? ValidateMediaAsync)
 {
     public static ClientSettings From(RunComfyClientOptions options, Func<string, string?> environment)
@@ -40,6 +41,7 @@ internal sealed record ClientSettings(
             options.ConnectTimeout,
             options.IncludeCost,
             options.TimeProvider ?? TimeProvider.System,
+            options.MediaValidation,
             options.ValidateMediaAsync);
     }
 

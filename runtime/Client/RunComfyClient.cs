@@ -80,8 +80,10 @@ public partial class RunComfyClient : IDisposable
     public virtual Uri BaseAddress => _settings.BaseAddress;
 
     /// <summary>
-    /// Validates a request without sending it: <see cref="IRunComfyRequest.Validate"/>, then
-    /// <see cref="RunComfyClientOptions.ValidateMediaAsync"/> when set. <see cref="SubmitAsync"/> calls this first.
+    /// Validates a request without sending it: <see cref="IRunComfyRequest.Validate"/> and the media rules
+    /// (<c>request.ValidateAsync(</c><see cref="RunComfyClientOptions.MediaValidation"/><c>)</c>), or
+    /// <see cref="IRunComfyRequest.Validate"/> and <see cref="RunComfyClientOptions.ValidateMediaAsync"/> when that
+    /// is set. <see cref="SubmitAsync"/> calls this first.
     /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Cancels the media checks.</param>
@@ -89,12 +91,13 @@ public partial class RunComfyClient : IDisposable
     public virtual async Task<ValidationResult> ValidateAsync(IRunComfyRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var result = request.Validate();
         if (_settings.ValidateMediaAsync is not { } validateMedia)
         {
-            return result;
+            // Validate() first, then every media rule; all problems in one result.
+            return await request.ValidateAsync(_settings.MediaValidation, cancellationToken).ConfigureAwait(false);
         }
 
+        var result = request.Validate();
         var media = await validateMedia(request, cancellationToken).ConfigureAwait(false);
         return media.Errors.Count == 0 && media.Warnings.Count == 0
             ? result

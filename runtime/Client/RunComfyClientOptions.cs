@@ -45,9 +45,17 @@ public sealed class RunComfyClientOptions
     public bool IncludeCost { get; set; }
 
     /// <summary>
-    /// Extra asynchronous validation run after <see cref="IRunComfyRequest.Validate"/> and before any byte is
-    /// sent, e.g. the media checks (file size, width, height) that need the files. Null (the default) runs
-    /// only <see cref="IRunComfyRequest.Validate"/>. Errors from both are reported together.
+    /// How media rules (<c>validations</c>: file size, width, height) are checked before a submit, by
+    /// <c>request.ValidateAsync(MediaValidation)</c>. Null (the default) uses <see cref="MediaValidationOptions.Default"/>,
+    /// which probes remote URLs; pass <c>new MediaValidationOptions { ProbeRemoteUrls = false }</c> when URLs come
+    /// from untrusted users, are single-use, or this machine cannot reach their hosts.
+    /// </summary>
+    public MediaValidationOptions? MediaValidation { get; set; }
+
+    /// <summary>
+    /// Replaces the media step: when set, the client runs <see cref="IRunComfyRequest.Validate"/> and then this
+    /// delegate (instead of <see cref="MediaValidation"/>) before any byte is sent; errors from both are reported
+    /// together. Return <see cref="ValidationResult.Success"/> to skip media checks altogether.
     /// </summary>
     public Func<IRunComfyRequest, CancellationToken, ValueTask<ValidationResult>>? ValidateMediaAsync { get; set; }
 

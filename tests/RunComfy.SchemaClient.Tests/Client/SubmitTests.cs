@@ -74,6 +74,43 @@ public sealed class SubmitTests
     }
 
     [Fact]
+    public async Task By_default_the_media_rules_are_checked_before_anything_is_sent()
+    {
+        using var client = TestClient.Create(_handler);
+        var request = new TestSeedreamEditRequest
+        {
+            Prompt = "p",
+            Images = [MediaInput.FromBytes(TinyPng.Create(10, 20))],
+            ImageRules = [new MediaRule("width_pixels>", 14, "The uploaded image width and height must exceed 14 pixels.")],
+        };
+
+        var error = await Should.ThrowAsync<RequestValidationException>(() => client.SubmitAsync(request));
+
+        var broken = error.Errors.ShouldHaveSingleItem();
+        broken.Path.ShouldBe("images[0]");
+        broken.Rule.ShouldBe("width_pixels>");
+        broken.Message.ShouldContain("must exceed 14 pixels");
+        _handler.Requests.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Media_that_passes_its_rules_is_sent_inline()
+    {
+        _handler.Submit.Ok(Wire.Submitted("r1"));
+        using var client = TestClient.Create(_handler);
+        var request = new TestSeedreamEditRequest
+        {
+            Prompt = "p",
+            Images = [MediaInput.FromBytes(TinyPng.Create(64, 48))],
+            ImageRules = [new MediaRule("width_pixels>", 14, null), new MediaRule("file_size_mb<", 10, null)],
+        };
+
+        await client.SubmitAsync(request);
+
+        _handler.Requests.Single().Body!.ShouldContain("data:image/png;base64,");
+    }
+
+    [Fact]
     public async Task Media_validation_warnings_alone_do_not_stop_the_submit()
     {
         _handler.Submit.Ok(Wire.Submitted("r1"));

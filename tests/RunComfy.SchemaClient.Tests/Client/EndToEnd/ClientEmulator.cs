@@ -44,6 +44,9 @@ internal static class ClientEmulator
             PollInterval = TimeSpan.FromMilliseconds(10),
             MaxPollInterval = TimeSpan.FromMilliseconds(50),
             RequestTimeout = TimeSpan.FromSeconds(10),
+
+            // The example media URLs are not reachable from here; local media rules still run.
+            MediaValidation = new MediaValidationOptions { ProbeRemoteUrls = false },
         };
         options.Retry.Delay = TimeSpan.FromMilliseconds(5);
         options.Retry.MaxDelay = TimeSpan.FromMilliseconds(50);

@@ -19,6 +19,9 @@ public static class TestClient
         {
             BaseAddress = new Uri(Wire.Base),
             TimeProvider = time ?? new VirtualTimeProvider(),
+
+            // The example media URLs are not reachable from here; local media rules still run.
+            MediaValidation = new MediaValidationOptions { ProbeRemoteUrls = false },
         };
         configure?.Invoke(options);
         return new RunComfyClient(Token, new HttpClient(handler), options, logger, _ => null);

@@ -16,6 +16,9 @@ public sealed class TestSeedreamEditRequest : IRunComfyRequest
 
     public string? Resolution { get; init; }
 
+    /// <summary>The <c>validations</c> rules reported for each image (none unless a test sets them).</summary>
+    public IReadOnlyList<MediaRule> ImageRules { get; init; } = [];
+
     /// <summary>How many times <see cref="WriteJson"/> ran (the client must write the body once).</summary>
     public int WriteCount { get; private set; }
 
@@ -88,5 +91,5 @@ public sealed class TestSeedreamEditRequest : IRunComfyRequest
     }
 
     public IReadOnlyList<MediaField> GetMediaFields() =>
-        Images?.Select((image, i) => new MediaField($"images[{i}]", image, [])).ToList() ?? [];
+        Images?.Select((image, i) => new MediaField($"images[{i}]", image, ImageRules)).ToList() ?? [];
 }
