@@ -1,0 +1,57 @@
+using Newtonsoft.Json.Linq;
+
+namespace RunComfy.Emulator.Validation;
+
+/// <summary>
+/// Prepares a raw RunComfy schema for NJsonSchema 10.7.2: the emulator checks <c>validations</c> and string
+/// lengths itself (NJsonSchema counts UTF-16 units and rejects <c>"maxLength": 2.0</c>), and published
+/// schemas say <c>"type": "float"</c>, which JSON Schema calls <c>number</c>.
+/// </summary>
+internal static class SchemaNormalizer
+{
+    private static readonly string[] OwnKeywords = ["validations", "maxLength", "minLength"];
+    private static readonly string[] SchemaListKeywords = ["allOf", "anyOf", "oneOf"];
+    private static readonly string[] SchemaMapKeywords = ["properties", "definitions", "$defs", "patternProperties"];
+
+    public static JObject ForNJsonSchema(JObject rawSchema)
+    {
+        var copy = (JObject)rawSchema.DeepClone();
+        Normalize(copy);
+        return copy;
+    }
+
+    // Walks schema positions only, so a property that happens to be named "maxLength" is left alone.
+    private static void Normalize(JObject schema)
+    {
+        foreach (var keyword in OwnKeywords) schema.Remove(keyword);
+
+        switch (schema["type"])
+        {
+            case JValue { Value: "float" } single:
+                single.Value = "number";
+                break;
+            case JArray types:
+                foreach (var type in types.OfType<JValue>().Where(t => (t.Value as string) == "float")) type.Value = "number";
+                break;
+        }
+
+        foreach (var keyword in SchemaMapKeywords)
+        {
+            if (schema[keyword] is JObject map)
+                foreach (var property in map.Properties())
+                    if (property.Value is JObject child) Normalize(child);
+        }
+        foreach (var keyword in SchemaListKeywords)
+        {
+            if (schema[keyword] is JArray list)
+                foreach (var child in list.OfType<JObject>()) Normalize(child);
+        }
+        switch (schema["items"])
+        {
+            case JObject items: Normalize(items); break;
+            case JArray tuple: foreach (var child in tuple.OfType<JObject>()) Normalize(child); break;
+        }
+        if (schema["additionalProperties"] is JObject additional) Normalize(additional);
+        if (schema["not"] is JObject not) Normalize(not);
+    }
+}
