@@ -1,0 +1,97 @@
+using System.Linq;
+using RunComfy.SchemaClient.Generator.Specs;
+
+namespace RunComfy.SchemaClient.Generator.Emitting
+{
+    /// <summary>
+    /// Writes one generated enum and its <c>...Values</c> class: <c>ToJsonValue()</c> (extension),
+    /// <c>TryParse</c>, <c>IsDefined</c> and <c>All</c>. String members keep their exact JSON value;
+    /// integer members carry the integer.
+    /// </summary>
+    internal static class EnumEmitter
+    {
+        public static void Emit(SourceWriter w, ModelSpec model, EnumSpec spec, PropertySpec property)
+        {
+            string type = TypeNames.Enum(model, spec);
+            w.Line("/// <summary>");
+            w.Line("/// The allowed values of " + CodeText.Code(spec.PropertyJsonName) + " (" + CodeText.Xml(Label(property)) + ") for the model " + CodeText.Code(model.ModelId) + ".");
+            w.Line("/// </summary>");
+            w.Line("/// <remarks>Convert to and from the JSON values with <see cref=\"" + spec.ValuesTypeName + "\"/>.</remarks>");
+            w.Line(CodeText.GeneratedCodeAttribute);
+            w.Open("public enum " + spec.TypeName + (spec.IsInt64 ? " : long" : string.Empty));
+            foreach (EnumMemberSpec member in spec.Members)
+            {
+                w.Doc("summary", "JSON value " + CodeText.Code(spec.IsString ? CodeText.String(member.Value) : member.Value) + ".");
+                w.Line(spec.IsString ? member.Name + "," : member.Name + " = " + member.Value + ",");
+            }
+
+            w.Close();
+            w.Line();
+
+            w.Doc("summary", "Converts <see cref=\"" + spec.TypeName + "\"/> to and from its JSON values.");
+            w.Line(CodeText.GeneratedCodeAttribute);
+            w.Open("public static class " + spec.ValuesTypeName);
+            w.Doc("summary", "Every value, in schema order.");
+            w.Line("public static " + TypeNames.ReadOnlyList + "<" + type + "> All { get; } = new " + type + "[]");
+            w.Open();
+            foreach (EnumMemberSpec member in spec.Members)
+            {
+                w.Line(type + "." + member.Name + ",");
+            }
+
+            w.Close("};");
+            w.Line();
+
+            string jsonType = spec.IsString ? "string" : "long";
+            w.Doc("summary", "The exact JSON value of <paramref name=\"value\"/>.");
+            w.Doc("param name=\"value\"", "A declared member.");
+            w.Doc("returns", spec.IsString ? "The string sent on the wire." : "The integer sent on the wire.");
+            w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"value\"/> is not a declared member.</exception>");
+            w.Line("public static " + jsonType + " ToJsonValue(this " + type + " value) => value switch");
+            w.Open();
+            foreach (EnumMemberSpec member in spec.Members)
+            {
+                w.Line(type + "." + member.Name + " => " + (spec.IsString ? CodeText.String(member.Value) : member.Value + "L") + ",");
+            }
+
+            w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"Not a value of the schema's enum.\"),");
+            w.Close("};");
+            w.Line();
+
+            w.Doc("summary", "Finds the member whose JSON value is <paramref name=\"json\"/> (exact match).");
+            w.Doc("param name=\"json\"", "The JSON value.");
+            w.Doc("param name=\"value\"", "The member, when found.");
+            w.Doc("returns", "True when <paramref name=\"json\"/> is an allowed value.");
+            w.Line("public static bool TryParse(" + jsonType + (spec.IsString ? "?" : string.Empty) + " json, out " + type + " value)");
+            w.Open();
+            w.Line("switch (json)");
+            w.Open();
+            foreach (EnumMemberSpec member in spec.Members)
+            {
+                w.Line("case " + (spec.IsString ? CodeText.String(member.Value) : member.Value + "L") + ":");
+                w.Line("    value = " + type + "." + member.Name + ";");
+                w.Line("    return true;");
+            }
+
+            w.Line("default:");
+            w.Line("    value = default;");
+            w.Line("    return false;");
+            w.Close();
+            w.Close();
+            w.Line();
+
+            w.Doc("summary", "True when <paramref name=\"value\"/> is a declared member (a cast can make any number an enum).");
+            w.Doc("param name=\"value\"", "The value to check.");
+            w.Doc("returns", "Whether the value is allowed.");
+            w.Line("public static bool IsDefined(" + type + " value) => value switch");
+            w.Open();
+            w.Line(string.Join(" or ", spec.Members.Select(m => type + "." + m.Name)) + " => true,");
+            w.Line("_ => false,");
+            w.Close("};");
+            w.Close();
+        }
+
+        private static string Label(PropertySpec property) =>
+            !CodeText.IsNullOrWhiteSpace(property.Title) ? property.Title!.Trim() : property.MemberName;
+    }
+}

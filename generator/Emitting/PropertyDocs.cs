@@ -1,0 +1,131 @@
+using System.Collections.Generic;
+using System.Linq;
+using RunComfy.SchemaClient.Generator.Specs;
+
+namespace RunComfy.SchemaClient.Generator.Emitting
+{
+    /// <summary>The XML doc of a request property: title, description, default, limits, media rules.</summary>
+    internal static class PropertyDocs
+    {
+        public static void Emit(SourceWriter w, ModelSpec model, PropertySpec p)
+        {
+            w.Line("/// <summary>");
+            string? title = CodeText.IsNullOrWhiteSpace(p.Title) ? null : p.Title!.Trim();
+            string? description = CodeText.IsNullOrWhiteSpace(p.Description) ? null : p.Description!.Trim();
+            if (description is not null)
+            {
+                foreach (string line in CodeText.XmlLines(description))
+                {
+                    w.Line("/// " + line);
+                }
+            }
+            else
+            {
+                w.Line("/// " + (title is not null ? CodeText.Xml(title) : "The " + CodeText.Code(p.JsonName) + " parameter") + ".");
+            }
+
+            w.Line("/// </summary>");
+            w.Line("/// <remarks>");
+            foreach (string para in Paragraphs(model, p, title, description is not null))
+            {
+                w.Line("/// <para>" + para + "</para>");
+            }
+
+            w.Line("/// </remarks>");
+        }
+
+        private static IEnumerable<string> Paragraphs(ModelSpec model, PropertySpec p, string? title, bool titleNotInSummary)
+        {
+            string head = "JSON " + CodeText.Code(p.JsonName);
+            if (title is not null && titleNotInSummary)
+            {
+                head += " (" + CodeText.Xml(title) + ")";
+            }
+
+            head += p.Required ? ". Required." : ". Optional: left out of the request while null, so the server's default applies.";
+            yield return head;
+            if (p.DefaultJson is not null)
+            {
+                yield return "Default: " + CodeText.Code(p.DefaultJson) + ".";
+            }
+
+            var limits = new List<string>();
+            if (p.MinLength is int minLength)
+            {
+                limits.Add("At least " + CodeText.Plural(minLength, "character") + " (Unicode code points).");
+            }
+
+            if (p.MaxLength is int maxLength)
+            {
+                limits.Add("At most " + CodeText.Plural(maxLength, "character") + " (Unicode code points).");
+            }
+
+            if (p.Minimum is not null)
+            {
+                limits.Add("Minimum " + p.Minimum + ".");
+            }
+
+            if (p.ExclusiveMinimum is not null)
+            {
+                limits.Add("Greater than " + p.ExclusiveMinimum + ".");
+            }
+
+            if (p.Maximum is not null)
+            {
+                limits.Add("Maximum " + p.Maximum + ".");
+            }
+
+            if (p.ExclusiveMaximum is not null)
+            {
+                limits.Add("Less than " + p.ExclusiveMaximum + ".");
+            }
+
+            if (p.MinItems is int minItems)
+            {
+                limits.Add("At least " + CodeText.Plural(minItems, "item") + ".");
+            }
+
+            if (p.MaxItems is int maxItems)
+            {
+                limits.Add("At most " + CodeText.Plural(maxItems, "item") + ".");
+            }
+
+            if (p.Pattern is not null)
+            {
+                limits.Add("Pattern " + CodeText.Code(p.Pattern) + ".");
+            }
+
+            if (p.ConstJson is not null)
+            {
+                limits.Add("Must be " + CodeText.Code(p.ConstJson) + ".");
+            }
+
+            if (p.HasEnum && p.Kind != ValueKind.Enum)
+            {
+                limits.Add("One of " + CodeText.Code(string.Join(", ", p.EnumJson)) + ".");
+            }
+
+            if (limits.Count > 0)
+            {
+                yield return string.Join(" ", limits);
+            }
+
+            string? format = p.Format ?? p.ItemFormat;
+            if (format is not null)
+            {
+                yield return "Format " + CodeText.Code(format) + (p.IsMedia ? ": a URL (HTTPS or <c>data:</c>) that converts from a string or <see cref=\"global::System.Uri\"/>." : ".");
+            }
+
+            if (p.MediaRules.Count > 0)
+            {
+                yield return "Media rules (checked on the file): " + string.Join("; ", p.MediaRules.Select(r =>
+                    CodeText.Code(r.Rule + " " + r.Value) + (r.Message is null ? string.Empty : " (" + CodeText.Xml(r.Message) + ")"))) + ".";
+            }
+
+            if (p.Kind == ValueKind.Enum)
+            {
+                yield return "Values: <see cref=\"" + TypeNames.Enum(model, model.Enums[p.EnumIndex]) + "\"/>.";
+            }
+        }
+    }
+}

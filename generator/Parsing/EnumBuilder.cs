@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+using System.Globalization;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using RunComfy.SchemaClient.Generator.Diagnostics;
+using RunComfy.SchemaClient.Generator.Specs;
+
+namespace RunComfy.SchemaClient.Generator.Parsing
+{
+    /// <summary>
+    /// Builds the enum of a string or integer property: members are the PascalCase of each value,
+    /// <c>_</c> before a leading digit (<c>_2K</c>, <c>_4</c>); clashes get <c>_2</c>, <c>_3</c>... and a warning.
+    /// </summary>
+    internal static class EnumBuilder
+    {
+        public static EnumSpec? Build(RawProperty raw, string typeName, bool isString, JsonLocator locator, List<DiagnosticInfo> diagnostics)
+        {
+            JArray values = raw.Enum!;
+            var members = new List<EnumMemberSpec>();
+            var taken = new HashSet<string>(System.StringComparer.Ordinal);
+            var seen = new HashSet<string>(System.StringComparer.Ordinal);
+            bool isInt64 = false;
+            foreach (JToken value in values)
+            {
+                string text;
+                string name;
+                if (isString)
+                {
+                    if (value.Type != JTokenType.String)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IgnoredKeyword, locator.Of(value), raw.Name, "enum value " + value.ToString(Formatting.None) + " of a string property is not a string"));
+                        return null;
+                    }
+
+                    text = (string)value!;
+                    name = Naming.Identifier(text);
+                    if (name.Length == 0)
+                    {
+                        name = text.Length == 0 ? "Empty" : "Value";
+                    }
+                }
+                else
+                {
+                    if (!PropertyNormalizer.TryGetIntegral(value, out decimal number) || number < long.MinValue || number > long.MaxValue)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IgnoredKeyword, locator.Of(value), raw.Name, "enum value " + value.ToString(Formatting.None) + " of an integer property is not an integer"));
+                        return null;
+                    }
+
+                    long integer = (long)number;
+                    isInt64 |= integer < int.MinValue || integer > int.MaxValue;
+                    text = integer.ToString(CultureInfo.InvariantCulture);
+                    name = integer < 0 ? "Minus" + (-(decimal)integer).ToString(CultureInfo.InvariantCulture) : "_" + text;
+                }
+
+                if (!seen.Add(text))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IgnoredKeyword, locator.Of(value), raw.Name, "enum lists " + value.ToString(Formatting.None) + " twice; the repeat"));
+                    continue;
+                }
+
+                string unique = Naming.Unique(name, taken);
+                if (unique != name)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EnumMemberClash, locator.Of(value), value.ToString(Formatting.None), raw.Name, name, unique));
+                }
+
+                taken.Add(unique);
+                members.Add(new EnumMemberSpec(unique, text));
+            }
+
+            return new EnumSpec(typeName, raw.Name, locator.Of(raw.Token), isString, isInt64, members.ToEquatableArray());
+        }
+    }
+}

@@ -1,0 +1,6 @@
+namespace RunComfy;
+
+/// <summary>Converts a JSON value to a generated enum; generated <c>...Values.TryParse</c> methods match it.</summary>
+/// <typeparam name="TInput">The JSON value: <see cref="string"/> for string enums, <see cref="long"/> for integer enums.</typeparam>
+/// <typeparam name="TEnum">The generated enum.</typeparam>
+public delegate bool EnumParser<in TInput, TEnum>(TInput json, out TEnum value);

@@ -1,0 +1,290 @@
+using System.Text.Json;
+
+namespace RunComfy;
+
+/// <summary>
+/// Reads a request body for generated <c>FromJson</c> methods without reflection, collecting every
+/// problem (unknown field, wrong type, bad enum value, missing required field) before throwing one
+/// <see cref="RequestJsonException"/>. A JSON <c>null</c> for an optional field means "not set".
+/// </summary>
+public sealed class RequestJsonReader : IDisposable
+{
+    private readonly string _modelId;
+    private readonly JsonDocument _document;
+    private readonly List<ValidationError> _errors = [];
+
+    private RequestJsonReader(string modelId, JsonDocument document)
+    {
+        _modelId = modelId;
+        _document = document;
+    }
+
+    /// <summary>Parses the body; throws when it is not JSON or not a JSON object.</summary>
+    /// <exception cref="RequestJsonException">The text is not a JSON object.</exception>
+    public static RequestJsonReader Parse(string modelId, string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException ex)
+        {
+            throw new RequestJsonException(modelId, [new ValidationError("$", "json", $"is not valid JSON: {ex.Message}")]);
+        }
+
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            JsonValueKind kind = document.RootElement.ValueKind;
+            document.Dispose();
+            throw new RequestJsonException(modelId, [new ValidationError("$", "type", $"must be a JSON object, not {Describe(kind)}.")]);
+        }
+
+        return new RequestJsonReader(modelId, document);
+    }
+
+    /// <summary>The fields of the body, in order.</summary>
+    public JsonElement.ObjectEnumerator Properties => _document.RootElement.EnumerateObject();
+
+    /// <summary>Reads a string field.</summary>
+    public string? ReadString(JsonProperty property) =>
+        Expect(property, JsonValueKind.String, "a string") ? property.Value.GetString() : null;
+
+    /// <summary>Reads a media field (a URL string).</summary>
+    public MediaInput? ReadMedia(JsonProperty property) =>
+        ReadString(property) is string url ? MediaInput.FromUrl(url) : null;
+
+    /// <summary>Reads an integer field that must fit in <see cref="int"/>.</summary>
+    public int? ReadInt32(JsonProperty property)
+    {
+        long? value = ReadInt64(property);
+        if (value is long number && (number < int.MinValue || number > int.MaxValue))
+        {
+            _errors.Add(new ValidationError(property.Name, "type", $"must be an integer between {int.MinValue} and {int.MaxValue}; it is {number}."));
+            return null;
+        }
+
+        return (int?)value;
+    }
+
+    /// <summary>Reads an integer field (<c>2.0</c> counts as the integer 2, as JSON Schema says).</summary>
+    public long? ReadInt64(JsonProperty property) => ReadInt64(property.Value, property.Name);
+
+    /// <summary>Reads a number field.</summary>
+    public double? ReadDouble(JsonProperty property) =>
+        Expect(property, JsonValueKind.Number, "a number") ? property.Value.GetDouble() : null;
+
+    /// <summary>Reads a boolean field.</summary>
+    public bool? ReadBoolean(JsonProperty property)
+    {
+        JsonValueKind kind = property.Value.ValueKind;
+        if (kind is JsonValueKind.True or JsonValueKind.False)
+        {
+            return kind == JsonValueKind.True;
+        }
+
+        if (kind != JsonValueKind.Null)
+        {
+            TypeError(property.Name, "a boolean", kind);
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads a field of any JSON type (a copy that outlives this reader).</summary>
+    public JsonElement? ReadJson(JsonProperty property) =>
+        property.Value.ValueKind == JsonValueKind.Null ? null : property.Value.Clone();
+
+    /// <summary>Reads a string enum field.</summary>
+    public TEnum? ReadStringEnum<TEnum>(JsonProperty property, EnumParser<string, TEnum> tryParse)
+        where TEnum : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(tryParse);
+        if (ReadString(property) is not string text)
+        {
+            return null;
+        }
+
+        if (tryParse(text, out TEnum value))
+        {
+            return value;
+        }
+
+        _errors.Add(new ValidationError(property.Name, "enum", $"\"{text}\" is not one of the allowed values."));
+        return null;
+    }
+
+    /// <summary>Reads an integer enum field.</summary>
+    public TEnum? ReadIntegerEnum<TEnum>(JsonProperty property, EnumParser<long, TEnum> tryParse)
+        where TEnum : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(tryParse);
+        if (ReadInt64(property) is not long number)
+        {
+            return null;
+        }
+
+        if (tryParse(number, out TEnum value))
+        {
+            return value;
+        }
+
+        _errors.Add(new ValidationError(property.Name, "enum", $"{number} is not one of the allowed values."));
+        return null;
+    }
+
+    /// <summary>Reads an array of strings.</summary>
+    public IReadOnlyList<string>? ReadStringList(JsonProperty property) =>
+        ReadList(property, "a string", static e => e.ValueKind == JsonValueKind.String, static e => e.GetString()!);
+
+    /// <summary>Reads an array of media URLs.</summary>
+    public IReadOnlyList<MediaInput>? ReadMediaList(JsonProperty property) =>
+        ReadList(property, "a string", static e => e.ValueKind == JsonValueKind.String, static e => MediaInput.FromUrl(e.GetString()!));
+
+    /// <summary>Reads an array of integers.</summary>
+    public IReadOnlyList<long>? ReadInt64List(JsonProperty property) =>
+        ReadList(property, "an integer", static e => TryGetInteger(e, out _), static e => TryGetInteger(e, out long v) ? v : 0);
+
+    /// <summary>Reads an array of numbers.</summary>
+    public IReadOnlyList<double>? ReadDoubleList(JsonProperty property) =>
+        ReadList(property, "a number", static e => e.ValueKind == JsonValueKind.Number, static e => e.GetDouble());
+
+    /// <summary>Reads an array of booleans.</summary>
+    public IReadOnlyList<bool>? ReadBooleanList(JsonProperty property) =>
+        ReadList(property, "a boolean", static e => e.ValueKind is JsonValueKind.True or JsonValueKind.False, static e => e.GetBoolean());
+
+    /// <summary>Reads an array of any JSON values (copies that outlive this reader).</summary>
+    public IReadOnlyList<JsonElement>? ReadJsonList(JsonProperty property) =>
+        ReadList(property, "a JSON value", static _ => true, static e => e.Clone());
+
+    /// <summary>Reports a field the model does not have.</summary>
+    public void Unknown(JsonProperty property) =>
+        _errors.Add(new ValidationError(property.Name, "unknown", $"is not a parameter of '{_modelId}'."));
+
+    /// <summary>Reports a required field that was absent or null.</summary>
+    public void Required(string name, bool present)
+    {
+        if (!present && !_errors.Any(e => e.Path == name))
+        {
+            _errors.Add(new ValidationError(name, "required", "is required but missing."));
+        }
+    }
+
+    /// <summary>Throws one <see cref="RequestJsonException"/> listing every problem found.</summary>
+    /// <exception cref="RequestJsonException">At least one problem was found.</exception>
+    public void ThrowIfErrors()
+    {
+        if (_errors.Count > 0)
+        {
+            throw new RequestJsonException(_modelId, [.. _errors]);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _document.Dispose();
+
+    private long? ReadInt64(JsonElement element, string path)
+    {
+        if (element.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (TryGetInteger(element, out long value))
+        {
+            return value;
+        }
+
+        if (element.ValueKind == JsonValueKind.Number)
+        {
+            _errors.Add(new ValidationError(path, "type", $"must be an integer; it is {element.GetRawText()}."));
+        }
+        else
+        {
+            TypeError(path, "an integer", element.ValueKind);
+        }
+
+        return null;
+    }
+
+    private IReadOnlyList<T>? ReadList<T>(JsonProperty property, string itemDescription, Func<JsonElement, bool> accepts, Func<JsonElement, T> read)
+    {
+        if (!Expect(property, JsonValueKind.Array, "an array"))
+        {
+            return null;
+        }
+
+        var items = new List<T>(property.Value.GetArrayLength());
+        int index = 0;
+        bool ok = true;
+        foreach (JsonElement item in property.Value.EnumerateArray())
+        {
+            if (accepts(item))
+            {
+                items.Add(read(item));
+            }
+            else
+            {
+                TypeError($"{property.Name}[{index}]", itemDescription, item.ValueKind);
+                ok = false;
+            }
+
+            index++;
+        }
+
+        return ok ? items : null;
+    }
+
+    private bool Expect(JsonProperty property, JsonValueKind kind, string description)
+    {
+        JsonValueKind actual = property.Value.ValueKind;
+        if (actual == kind)
+        {
+            return true;
+        }
+
+        if (actual != JsonValueKind.Null)
+        {
+            TypeError(property.Name, description, actual);
+        }
+
+        return false;
+    }
+
+    private void TypeError(string path, string expected, JsonValueKind actual) =>
+        _errors.Add(new ValidationError(path, "type", $"must be {expected}, not {Describe(actual)}."));
+
+    private static bool TryGetInteger(JsonElement element, out long value)
+    {
+        value = 0;
+        if (element.ValueKind != JsonValueKind.Number)
+        {
+            return false;
+        }
+
+        if (element.TryGetInt64(out value))
+        {
+            return true;
+        }
+
+        if (element.TryGetDouble(out double number) && Math.Floor(number) == number && number >= long.MinValue && number < long.MaxValue)
+        {
+            value = (long)number;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Null => "null",
+        _ => kind.ToString(),
+    };
+}

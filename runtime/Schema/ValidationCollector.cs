@@ -1,0 +1,245 @@
+using System.Globalization;
+
+namespace RunComfy;
+
+/// <summary>
+/// Gathers every broken rule of a request; generated <c>Validate()</c> methods call one method per
+/// schema keyword. Their <c>message</c> parameters carry the schema's own <c>validation_error</c>.
+/// </summary>
+public sealed class ValidationCollector
+{
+    private readonly List<ValidationError> _errors = [];
+
+    /// <summary>The errors so far; <see cref="MediaInput.Validate"/> adds to it directly.</summary>
+    public ICollection<ValidationError> Errors => _errors;
+
+    /// <summary>Adds one error.</summary>
+    public void Add(string path, string rule, string message) => _errors.Add(new ValidationError(path, rule, message));
+
+    /// <summary><c>required</c>: the value must be set.</summary>
+    public void Required(string path, object? value, string? message = null)
+    {
+        if (value is null)
+        {
+            Add(path, "required", message ?? "is required but not set.");
+        }
+    }
+
+    /// <summary><c>minLength</c>/<c>maxLength</c>, counted in Unicode code points.</summary>
+    public void Length(string path, string? value, int? minLength, int? maxLength, string? message = null)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        int length = UnicodeText.CodePointCount(value);
+        if (minLength is int min && length < min)
+        {
+            Add(path, "minLength", message ?? $"must be at least {min} characters long (Unicode code points); it has {length}.");
+        }
+
+        if (maxLength is int max && length > max)
+        {
+            Add(path, "maxLength", message ?? $"must be at most {max} characters long (Unicode code points); it has {length}.");
+        }
+    }
+
+    /// <summary><c>minimum</c> for integers.</summary>
+    public void Minimum(string path, long? value, long minimum, string? message = null)
+    {
+        if (value < minimum)
+        {
+            Add(path, "minimum", message ?? $"must be at least {minimum}; it is {value}.");
+        }
+    }
+
+    /// <summary><c>minimum</c> for numbers.</summary>
+    public void Minimum(string path, double? value, double minimum, string? message = null)
+    {
+        if (value < minimum)
+        {
+            Add(path, "minimum", message ?? $"must be at least {Format(minimum)}; it is {Format(value!.Value)}.");
+        }
+    }
+
+    /// <summary><c>maximum</c> for integers.</summary>
+    public void Maximum(string path, long? value, long maximum, string? message = null)
+    {
+        if (value > maximum)
+        {
+            Add(path, "maximum", message ?? $"must be at most {maximum}; it is {value}.");
+        }
+    }
+
+    /// <summary><c>maximum</c> for numbers.</summary>
+    public void Maximum(string path, double? value, double maximum, string? message = null)
+    {
+        if (value > maximum)
+        {
+            Add(path, "maximum", message ?? $"must be at most {Format(maximum)}; it is {Format(value!.Value)}.");
+        }
+    }
+
+    /// <summary><c>exclusiveMinimum</c> for integers.</summary>
+    public void ExclusiveMinimum(string path, long? value, long limit, string? message = null)
+    {
+        if (value <= limit)
+        {
+            Add(path, "exclusiveMinimum", message ?? $"must be greater than {limit}; it is {value}.");
+        }
+    }
+
+    /// <summary><c>exclusiveMinimum</c> for numbers.</summary>
+    public void ExclusiveMinimum(string path, double? value, double limit, string? message = null)
+    {
+        if (value <= limit)
+        {
+            Add(path, "exclusiveMinimum", message ?? $"must be greater than {Format(limit)}; it is {Format(value!.Value)}.");
+        }
+    }
+
+    /// <summary><c>exclusiveMaximum</c> for integers.</summary>
+    public void ExclusiveMaximum(string path, long? value, long limit, string? message = null)
+    {
+        if (value >= limit)
+        {
+            Add(path, "exclusiveMaximum", message ?? $"must be less than {limit}; it is {value}.");
+        }
+    }
+
+    /// <summary><c>exclusiveMaximum</c> for numbers.</summary>
+    public void ExclusiveMaximum(string path, double? value, double limit, string? message = null)
+    {
+        if (value >= limit)
+        {
+            Add(path, "exclusiveMaximum", message ?? $"must be less than {Format(limit)}; it is {Format(value!.Value)}.");
+        }
+    }
+
+    /// <summary><c>type</c> for numbers: JSON has no NaN or infinity.</summary>
+    public void Number(string path, double? value, string? message = null)
+    {
+        if (value is double number && !double.IsFinite(number))
+        {
+            Add(path, "type", message ?? $"must be a finite number; it is {Format(number)}.");
+        }
+    }
+
+    /// <summary><c>minItems</c>/<c>maxItems</c>, and <c>type</c> for null items.</summary>
+    public void Items<T>(string path, IReadOnlyList<T>? items, int? minItems, int? maxItems, string? message = null)
+    {
+        if (items is null)
+        {
+            return;
+        }
+
+        if (minItems is int min && items.Count < min)
+        {
+            Add(path, "minItems", message ?? $"must have at least {min} item{Plural(min)}; it has {items.Count}.");
+        }
+
+        if (maxItems is int max && items.Count > max)
+        {
+            Add(path, "maxItems", message ?? $"must have at most {max} item{Plural(max)}; it has {items.Count}.");
+        }
+
+        for (int i = 0; i < items.Count; i++)
+        {
+            if (items[i] is null)
+            {
+                Add($"{path}[{i}]", "type", "must not be null.");
+            }
+        }
+    }
+
+    /// <summary><c>pattern</c> (ECMA 262 regular expression, unanchored as JSON Schema says).</summary>
+    public void Pattern(string path, string? value, string pattern, string? message = null)
+    {
+        if (value is not null && !PatternCache.Get(pattern).IsMatch(value))
+        {
+            Add(path, "pattern", message ?? $"must match the pattern {pattern}.");
+        }
+    }
+
+    /// <summary><c>enum</c> for a generated enum: the value must be one of its declared members.</summary>
+    public void Enum<TEnum>(string path, TEnum? value, Func<TEnum, bool> isDefined, string? message = null)
+        where TEnum : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(isDefined);
+        if (value is TEnum actual && !isDefined(actual))
+        {
+            Add(path, "enum", message ?? $"'{actual}' is not one of the allowed values.");
+        }
+    }
+
+    /// <summary><c>enum</c> for numbers.</summary>
+    public void OneOf(string path, double? value, IReadOnlyList<double> allowed, string? message = null)
+    {
+        ArgumentNullException.ThrowIfNull(allowed);
+        if (value is double number && !allowed.Contains(number))
+        {
+            Add(path, "enum", message ?? $"must be one of {string.Join(", ", allowed.Select(Format))}; it is {Format(number)}.");
+        }
+    }
+
+    /// <summary><c>const</c> for strings.</summary>
+    public void Const(string path, string? value, string expected, string? message = null)
+    {
+        if (value is not null && !string.Equals(value, expected, StringComparison.Ordinal))
+        {
+            Add(path, "const", message ?? $"must be \"{expected}\".");
+        }
+    }
+
+    /// <summary><c>const</c> for integers.</summary>
+    public void Const(string path, long? value, long expected, string? message = null)
+    {
+        if (value is long actual && actual != expected)
+        {
+            Add(path, "const", message ?? $"must be {expected}; it is {actual}.");
+        }
+    }
+
+    /// <summary><c>const</c> for numbers.</summary>
+    public void Const(string path, double? value, double expected, string? message = null)
+    {
+        if (value is double actual && !actual.Equals(expected))
+        {
+            Add(path, "const", message ?? $"must be {Format(expected)}; it is {Format(actual)}.");
+        }
+    }
+
+    /// <summary><c>const</c> for booleans.</summary>
+    public void Const(string path, bool? value, bool expected, string? message = null)
+    {
+        if (value is bool actual && actual != expected)
+        {
+            Add(path, "const", message ?? $"must be {(expected ? "true" : "false")}.");
+        }
+    }
+
+    /// <summary>The checks a media value allows without I/O (see <see cref="MediaInput.Validate"/>).</summary>
+    public void Media(string path, MediaInput? media) => media?.Validate(path, _errors);
+
+    /// <summary>The checks each media item allows without I/O; paths are <c>images[2]</c>.</summary>
+    public void Media(string path, IReadOnlyList<MediaInput>? media)
+    {
+        if (media is null)
+        {
+            return;
+        }
+
+        for (int i = 0; i < media.Count; i++)
+        {
+            media[i]?.Validate($"{path}[{i}]", _errors);
+        }
+    }
+
+    /// <summary>The result: <see cref="ValidationResult.Success"/> when nothing was found.</summary>
+    public ValidationResult ToResult() => _errors.Count == 0 ? ValidationResult.Success : new ValidationResult([.. _errors]);
+
+    private static string Plural(int count) => count == 1 ? string.Empty : "s";
+
+    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}
