@@ -21,6 +21,9 @@ internal sealed class CliContext
     /// <summary>True when a person watches a terminal: live progress instead of one line per change.</summary>
     public bool IsInteractive { get; init; }
 
+    /// <summary>Adjusts the in-process emulator's options after the CLI's own short timings; for tests.</summary>
+    public Action<RunComfy.Emulator.EmulatorOptions>? ConfigureEmulator { get; init; }
+
     /// <summary>The context of a real console process.</summary>
     public static CliContext ForConsole() => new()
     {
