@@ -49,6 +49,8 @@ internal sealed class RequestPreparer
         catch (RequestJsonException e)
         {
             problems.AddRange(e.Errors.Where(error => !troubled.Contains(RootKey(error.Path))).Select(ToProblem));
+            troubled.UnionWith(e.Errors.Select(error => RootKey(error.Path)));
+            problems.AddRange(ValidateTheRest(body, troubled));
             return (null, problems);
         }
 
@@ -62,6 +64,63 @@ internal sealed class RequestPreparer
         var media = await MediaValidation.ValidateAsync(request, probeRemoteMedia, cancellationToken);
         problems.AddRange(media.Errors.Select(ToProblem).Distinct());
         return problems.Count > 0 ? (null, problems) : (request, problems);
+    }
+
+    /// <summary>
+    /// The schema errors of the values that could be read, when others could not: the broken or
+    /// missing values are stood in for by placeholders whose own errors are ignored, so one run
+    /// lists a too-long prompt and a missing image together.
+    /// </summary>
+    private IEnumerable<InputProblem> ValidateTheRest(JsonObject body, HashSet<string> troubled)
+    {
+        var probe = (JsonObject)body.DeepClone();
+        var ignored = new HashSet<string>(troubled, StringComparer.Ordinal);
+        foreach (var key in troubled)
+        {
+            probe.Remove(key);
+        }
+
+        foreach (var parameter in _model.Parameters.Where(p => p.Required && !probe.ContainsKey(p.Name)))
+        {
+            probe[parameter.Name] = Placeholder(parameter);
+            ignored.Add(parameter.Name);
+        }
+
+        try
+        {
+            return _model.Parse(probe.ToJsonString()).Validate().Errors
+                .Where(error => !ignored.Contains(RootKey(error.Path)))
+                .Select(ToProblem)
+                .ToList();
+        }
+        catch (RequestJsonException)
+        {
+            return [];
+        }
+    }
+
+    private static JsonNode? Placeholder(ModelParameter parameter)
+    {
+        var known = parameter.DefaultJson ?? parameter.EnumJson?.FirstOrDefault();
+        if (known is not null)
+        {
+            return JsonNode.Parse(known);
+        }
+
+        var itemPlaceholder = JsonValue.Create(parameter.IsMedia ? "https://placeholder.invalid/media" : "x");
+        return parameter.Type switch
+        {
+            "array" => new JsonArray(parameter.ItemType switch
+            {
+                "integer" or "number" => JsonValue.Create(parameter.Minimum ?? 0),
+                "boolean" => JsonValue.Create(false),
+                _ => itemPlaceholder,
+            }),
+            "integer" => JsonValue.Create((long)Math.Ceiling(parameter.Minimum ?? 0)),
+            "number" or "float" => JsonValue.Create(parameter.Minimum ?? 0),
+            "boolean" => JsonValue.Create(false),
+            _ => itemPlaceholder,
+        };
     }
 
     private JsonObject? ReadInputFile(string? inputFile, List<InputProblem> problems)
