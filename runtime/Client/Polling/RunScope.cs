@@ -1,0 +1,29 @@
+namespace RunComfy.Client.Polling;
+
+/// <summary>The token of one run or wait: the caller's token plus the whole-run timeout, telling the two apart afterwards.</summary>
+internal sealed class RunScope : IDisposable
+{
+    private readonly CancellationTokenSource? _timeout;
+    private readonly CancellationTokenSource _linked;
+    private readonly CancellationToken _caller;
+
+    public RunScope(TimeSpan? timeout, TimeProvider time, CancellationToken caller)
+    {
+        _caller = caller;
+        _timeout = timeout is { } t && t != Timeout.InfiniteTimeSpan ? new CancellationTokenSource(t, time) : null;
+        _linked = _timeout is null
+            ? CancellationTokenSource.CreateLinkedTokenSource(caller)
+            : CancellationTokenSource.CreateLinkedTokenSource(caller, _timeout.Token);
+    }
+
+    public CancellationToken Token => _linked.Token;
+
+    /// <summary>The timeout fired and the caller did not cancel (a caller's cancel wins when both happen).</summary>
+    public bool TimedOut => _timeout?.IsCancellationRequested == true && !_caller.IsCancellationRequested;
+
+    public void Dispose()
+    {
+        _linked.Dispose();
+        _timeout?.Dispose();
+    }
+}

@@ -1,0 +1,88 @@
+using System.Net.Http;
+using RunComfy.Client;
+using RunComfy.Client.Transport;
+using RunComfy.Client.Wire;
+
+namespace RunComfy;
+
+public partial class RunComfyClient
+{
+    /// <summary>Reads a request's state and queue position (<c>GET /v1/requests/{id}/status</c>).</summary>
+    /// <param name="requestId">The request id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The state (<see cref="RunComfyRequestState.Unknown"/> with the raw string for a status this client does not know).</returns>
+    /// <exception cref="RunComfyException">An error answer (e.g. 404001), or still failing after the retries.</exception>
+    public virtual async Task<RequestStatus> GetStatusAsync(string requestId, CancellationToken cancellationToken = default)
+    {
+        RunComfyEndpoints.ValidateRequestId(requestId);
+        var answer = await ReadAsync("status", requestId, HttpMethod.Get, _endpoints.Status(requestId), cancellationToken).ConfigureAwait(false);
+        if (!answer.IsSuccess)
+        {
+            throw _errors.FromAnswer(answer, "status", requestId);
+        }
+
+        var status = WireParser.ReadStatus(answer.Root!.Value, requestId, answer.RetryAfter);
+        ClientLog.StateRead(_logger, requestId, status.State, status.RawStatus, status.QueuePosition);
+        return status;
+    }
+
+    /// <summary>
+    /// Reads a request's result (<c>GET /v1/requests/{id}/result</c>): state, output, times, error and cost.
+    /// Before the request finished this is a result that is not terminal, whether the API answers with the
+    /// current state or with error 400005.
+    /// </summary>
+    /// <param name="requestId">The request id.</param>
+    /// <param name="includeCost">Ask for the cost (<c>include_cost=true</c>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="RunComfyException">An error answer (e.g. 404001), or still failing after the retries.</exception>
+    public virtual async Task<RequestResult> GetResultAsync(string requestId, bool includeCost = false, CancellationToken cancellationToken = default)
+    {
+        RunComfyEndpoints.ValidateRequestId(requestId);
+        var answer = await ReadAsync("result", requestId, HttpMethod.Get, _endpoints.Result(requestId, includeCost), cancellationToken).ConfigureAwait(false);
+        if (answer.IsNotReady)
+        {
+            return new RequestResult { RequestId = requestId, State = RunComfyRequestState.InProgress };
+        }
+
+        if (!answer.IsSuccess)
+        {
+            throw _errors.FromAnswer(answer, "result", requestId);
+        }
+
+        return WireParser.ReadResult(answer.Root!.Value, requestId);
+    }
+
+    /// <summary>
+    /// Cancels a request (<c>POST /v1/requests/{id}/cancel</c>). Only a queued request can be cancelled; a
+    /// running one answers <see cref="CancelOutcome.NotCancellable"/> and runs on.
+    /// </summary>
+    /// <param name="requestId">The request id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="RunComfyException">An error answer (e.g. 404001), or still failing after the retries.</exception>
+    public virtual async Task<CancelResult> CancelAsync(string requestId, CancellationToken cancellationToken = default)
+    {
+        RunComfyEndpoints.ValidateRequestId(requestId);
+        var answer = await ReadAsync("cancel", requestId, HttpMethod.Post, _endpoints.Cancel(requestId), cancellationToken).ConfigureAwait(false);
+        if (!answer.IsSuccess)
+        {
+            throw _errors.FromAnswer(answer, "cancel", requestId);
+        }
+
+        var result = WireParser.ReadCancel(answer.Root!.Value, requestId);
+        ClientLog.Cancelled(_logger, requestId, result.Outcome);
+        return result;
+    }
+
+    /// <summary>An idempotent call (repeating it changes nothing), so every transient failure is retried.</summary>
+    private async Task<WireAnswer> ReadAsync(string operation, string requestId, HttpMethod method, Uri uri, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SendAsync(_retries.Reads, operation, requestId, method, uri, body: null, tracker: null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TransportException e)
+        {
+            throw _errors.FromTransport(e, operation, requestId);
+        }
+    }
+}

@@ -1,0 +1,230 @@
+using RunComfy.Client;
+using RunComfy.Client.Polling;
+using RunComfy.Client.Wire;
+
+namespace RunComfy;
+
+public partial class RunComfyClient
+{
+    /// <summary>
+    /// Submits a request, waits for it and returns its result: the whole lifecycle in one call, with
+    /// progress reports, a whole-run timeout and cancellation.
+    /// </summary>
+    /// <param name="request">A generated request (or any <see cref="IRunComfyRequest"/>).</param>
+    /// <param name="options">Progress, timeout, cancel-on-abort; null for the defaults.</param>
+    /// <param name="cancellationToken">Stops the run; a still-queued request is then cancelled.</param>
+    /// <returns>The result of the completed request.</returns>
+    /// <exception cref="RequestValidationException">The request breaks its schema; nothing was sent.</exception>
+    /// <exception cref="SubmitOutcomeUnknownException">The submit may have reached RunComfy but no usable answer came back.</exception>
+    /// <exception cref="RunComfyJobFailedException">The request failed or was cancelled elsewhere.</exception>
+    /// <exception cref="UnknownRequestStateException">The API kept reporting a status this client does not know.</exception>
+    /// <exception cref="RunComfyTimeoutException"><see cref="RunOptions.Timeout"/> expired; carries the request id.</exception>
+    /// <exception cref="RunComfyCanceledException">The token fired; carries the request id.</exception>
+    /// <exception cref="RunComfyException">A definite error answer (e.g. 401, 402, 404001).</exception>
+    public virtual async Task<RequestResult> RunAsync(IRunComfyRequest request, RunOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        options ??= new RunOptions();
+        CheckRunOptions(options);
+        var started = _settings.Time.GetTimestamp();
+        using var run = new RunScope(options.Timeout, _settings.Time, cancellationToken);
+        RequestHandle handle;
+        try
+        {
+            handle = await SubmitAsync(request, run.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (run.Token.IsCancellationRequested)
+        {
+            // No request id: the abort came during the submit.
+            var outcomeUnknown = e is RunComfyCanceledException { SubmitOutcomeUnknown: true };
+            var message = outcomeUnknown
+                ? "while the submit was in flight: a request may exist and be billed whose id never came back. Check the requests on your RunComfy account before submitting the same input again."
+                : "before the submit was sent; no request was created.";
+            ClientLog.WaitAborted(_logger, null, run.TimedOut ? "timeout during the submit" : "cancelled during the submit", null);
+            throw run.TimedOut
+                ? new RunComfyTimeoutException($"The run timed out after {options.Timeout} {message}", options.Timeout!.Value, e) { SubmitOutcomeUnknown = outcomeUnknown }
+                : new RunComfyCanceledException($"The run was cancelled {message}", cancellationToken, e) { SubmitOutcomeUnknown = outcomeUnknown };
+        }
+
+        Report(options, handle.RequestId, RunComfyRequestState.InQueue, null, null, started, polls: 0);
+        return await WaitCoreAsync(handle.RequestId, options, started, run, RunComfyRequestState.InQueue, pollAtOnce: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Waits for a request submitted earlier (by this process, another one, or read from a journal) and
+    /// returns its result. The first status is read at once.
+    /// </summary>
+    /// <param name="requestId">The request id.</param>
+    /// <param name="options">Progress, timeout, cancel-on-abort; null for the defaults.</param>
+    /// <param name="cancellationToken">Stops waiting; a still-queued request is then cancelled unless <see cref="RunOptions.CancelQueuedRequestOnAbort"/> is false.</param>
+    /// <returns>The result of the completed request.</returns>
+    /// <exception cref="RunComfyJobFailedException">The request failed or was cancelled.</exception>
+    /// <exception cref="UnknownRequestStateException">The API kept reporting a status this client does not know.</exception>
+    /// <exception cref="RunComfyTimeoutException"><see cref="RunOptions.Timeout"/> expired.</exception>
+    /// <exception cref="RunComfyCanceledException">The token fired.</exception>
+    /// <exception cref="RunComfyException">A definite error answer (e.g. 404001 for an unknown or expired id).</exception>
+    public virtual async Task<RequestResult> WaitAsync(string requestId, RunOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        RunComfyEndpoints.ValidateRequestId(requestId);
+        options ??= new RunOptions();
+        CheckRunOptions(options);
+        var started = _settings.Time.GetTimestamp();
+        using var run = new RunScope(options.Timeout, _settings.Time, cancellationToken);
+        return await WaitCoreAsync(requestId, options, started, run, lastState: null, pollAtOnce: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<RequestResult> WaitCoreAsync(
+        string requestId, RunOptions options, long started, RunScope run, RunComfyRequestState? lastState, bool pollAtOnce, CancellationToken callerToken)
+    {
+        var includeCost = options.IncludeCost ?? _settings.IncludeCost;
+        var token = run.Token;
+        var polls = 0;
+        var unknownInARow = 0;
+        var readResult = false;
+        TimeSpan? retryAfter = null;
+        try
+        {
+            for (var first = true; ; first = false)
+            {
+                if (!first || !pollAtOnce)
+                {
+                    var delay = PollSchedule.Next(_settings.Time.GetElapsedTime(started), _settings.PollInterval, _settings.MaxPollInterval, retryAfter);
+                    await Task.Delay(delay, _settings.Time, token).ConfigureAwait(false);
+                }
+
+                retryAfter = null;
+                if (!readResult)
+                {
+                    RequestStatus status;
+                    try
+                    {
+                        status = await GetStatusAsync(requestId, token).ConfigureAwait(false);
+                    }
+                    catch (RunComfyException e) when (e.IsTransient)
+                    {
+                        // The retries of this poll are spent, but the job is fine: poll again later.
+                        ClientLog.PollFailed(_logger, requestId, e.Message);
+                        retryAfter = e.RetryAfter;
+                        continue;
+                    }
+
+                    polls++;
+                    retryAfter = status.RetryAfter;
+                    Report(options, requestId, status.State, status.RawStatus, status.QueuePosition, started, polls);
+                    if (status.State == RunComfyRequestState.Unknown)
+                    {
+                        CountUnknown(requestId, status.RawStatus, ref unknownInARow, options.UnknownStatusLimit);
+                        continue;
+                    }
+
+                    unknownInARow = 0;
+                    lastState = status.State;
+                    if (!status.State.IsTerminal())
+                    {
+                        continue;
+                    }
+
+                    readResult = true;
+                }
+
+                RequestResult result;
+                try
+                {
+                    result = await GetResultAsync(requestId, includeCost, token).ConfigureAwait(false);
+                }
+                catch (RunComfyException e) when (e.IsTransient)
+                {
+                    ClientLog.PollFailed(_logger, requestId, e.Message);
+                    retryAfter = e.RetryAfter;
+                    continue;
+                }
+
+                if (!result.State.IsTerminal())
+                {
+                    // Not ready after all (400005, or a result lagging the status): back to polling the status.
+                    if (result.State == RunComfyRequestState.Unknown)
+                    {
+                        CountUnknown(requestId, result.RawStatus, ref unknownInARow, options.UnknownStatusLimit);
+                    }
+
+                    readResult = false;
+                    continue;
+                }
+
+                ClientLog.Finished(_logger, requestId, result.State);
+                return result.State == RunComfyRequestState.Completed ? result : throw new RunComfyJobFailedException(result);
+            }
+        }
+        catch (OperationCanceledException e) when (token.IsCancellationRequested)
+        {
+            var timedOut = run.TimedOut;
+            ClientLog.WaitAborted(_logger, requestId, timedOut ? "timeout" : "cancelled", lastState);
+            var cancelAttempted = options.CancelQueuedRequestOnAbort && lastState is null or RunComfyRequestState.InQueue;
+            var outcome = cancelAttempted ? await TryCancelOnAbortAsync(requestId, options.CancelTimeout).ConfigureAwait(false) : null;
+            var message = (timedOut ? $"Waiting for request '{requestId}' timed out after {options.Timeout}" : $"Waiting for request '{requestId}' was cancelled")
+                          + AbortOutcome(requestId, lastState, cancelAttempted, outcome);
+            throw timedOut
+                ? new RunComfyTimeoutException(message, options.Timeout!.Value, e) { RequestId = requestId, LastState = lastState, CancelOutcome = outcome }
+                : new RunComfyCanceledException(message, callerToken, e) { RequestId = requestId, LastState = lastState, CancelOutcome = outcome };
+        }
+    }
+
+    private void CountUnknown(string requestId, string? rawStatus, ref int unknownInARow, int limit)
+    {
+        unknownInARow++;
+        ClientLog.UnknownStatus(_logger, requestId, rawStatus, unknownInARow);
+        if (unknownInARow > limit)
+        {
+            throw new UnknownRequestStateException(requestId, rawStatus, unknownInARow);
+        }
+    }
+
+    /// <summary>Cancels a request on the way out of an aborted wait, within a bounded time, never throwing.</summary>
+    private async Task<CancelOutcome?> TryCancelOnAbortAsync(string requestId, TimeSpan timeout)
+    {
+        using var bounded = new CancellationTokenSource(timeout, _settings.Time);
+        try
+        {
+            return (await CancelAsync(requestId, bounded.Token).ConfigureAwait(false)).Outcome;
+        }
+        catch (Exception e) when (e is RunComfyException or OperationCanceledException)
+        {
+            ClientLog.CancelOnAbortFailed(_logger, requestId, e is OperationCanceledException ? $"no answer within {timeout}" : e.Message);
+            return null;
+        }
+    }
+
+    private static string AbortOutcome(string requestId, RunComfyRequestState? lastState, bool cancelAttempted, CancelOutcome? outcome) => outcome switch
+    {
+        CancelOutcome.Cancelled => "; it was still queued and has been cancelled (nothing is billed).",
+        CancelOutcome.CancellationRequested => $"; it was still queued and a cancel was requested: check it with GetStatusAsync(\"{requestId}\").",
+        CancelOutcome.NotCancellable => $"; it is already running and cannot be cancelled: resume with WaitAsync(\"{requestId}\").",
+        _ when cancelAttempted => $"; the cancel sent on the way out got no clear answer, so it may still run: resume with WaitAsync(\"{requestId}\") or retry CancelAsync(\"{requestId}\").",
+        _ when lastState == RunComfyRequestState.InProgress => $"; it is running: resume with WaitAsync(\"{requestId}\").",
+        _ => $"; it was left as it was: resume with WaitAsync(\"{requestId}\").",
+    };
+
+    private void Report(RunOptions options, string requestId, RunComfyRequestState state, string? rawStatus, int? queuePosition, long started, int polls) =>
+        options.Progress?.Report(new RunProgress
+        {
+            RequestId = requestId,
+            State = state,
+            RawStatus = rawStatus,
+            QueuePosition = queuePosition,
+            Elapsed = _settings.Time.GetElapsedTime(started),
+            Polls = polls,
+        });
+
+    private static void CheckRunOptions(RunOptions options)
+    {
+        if (options.Timeout is { } timeout && timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), timeout, "RunOptions.Timeout must be positive (or null for none).");
+        }
+
+        if (options.CancelTimeout <= TimeSpan.Zero || options.UnknownStatusLimit < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "RunOptions.CancelTimeout must be positive and UnknownStatusLimit not negative.");
+        }
+    }
+}

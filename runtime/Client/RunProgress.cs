@@ -1,0 +1,23 @@
+namespace RunComfy;
+
+/// <summary>A progress report of <see cref="RunComfyClient.RunAsync"/> or <see cref="RunComfyClient.WaitAsync"/>, sent after the submit and after every status poll.</summary>
+public sealed record RunProgress
+{
+    /// <summary>The request id.</summary>
+    public required string RequestId { get; init; }
+
+    /// <summary>The state last reported by the API.</summary>
+    public required RunComfyRequestState State { get; init; }
+
+    /// <summary>The status string last reported by the API.</summary>
+    public string? RawStatus { get; init; }
+
+    /// <summary>The queue position while queued, when the API sent one.</summary>
+    public int? QueuePosition { get; init; }
+
+    /// <summary>Time since the run (or the wait) started.</summary>
+    public required TimeSpan Elapsed { get; init; }
+
+    /// <summary>How many status answers have been read so far.</summary>
+    public int Polls { get; init; }
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using RunComfy.Client.Wire;
+
+namespace RunComfy.Client.Transport;
+
+/// <summary>
+/// Sends one HTTP attempt and reads the whole answer. Adds the bearer token to that one request only
+/// (never to shared default headers), applies the per-call timeout, and turns failures without an answer
+/// into <see cref="TransportException"/> saying whether the request may have been sent.
+/// </summary>
+internal sealed class RunComfyTransport
+{
+    private const int MaxBodyBytes = 4 * 1024 * 1024;
+    private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
+    private static readonly ProductInfoHeaderValue UserAgent =
+        new("RunComfy.SchemaClient", typeof(RunComfyTransport).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+
+    private readonly HttpClient _http;
+    private readonly string _token;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _requestTimeout;
+
+    public RunComfyTransport(HttpClient http, string token, TimeProvider time, TimeSpan requestTimeout)
+    {
+        _http = http;
+        _token = token;
+        _time = time;
+        _requestTimeout = requestTimeout;
+    }
+
+    /// <summary>Removes the token from text that came from outside (a server message), should it ever echo it.</summary>
+    public string? Redact(string? text) =>
+        text is null || !text.Contains(_token, StringComparison.Ordinal) ? text : text.Replace(_token, "***", StringComparison.Ordinal);
+
+    /// <exception cref="TransportException">No answer; see <see cref="TransportException.Failure"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
+    public async Task<WireAnswer> SendAsync(HttpMethod method, Uri uri, ReadOnlyMemory<byte>? body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, uri);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
+        request.Headers.Accept.Add(Json);
+        request.Headers.UserAgent.Add(UserAgent);
+        if (body is { } content)
+        {
+            request.Content = new ReadOnlyMemoryContent(content);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        }
+
+        using var timeout = new CancellationTokenSource(_requestTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            var bytes = await ReadBodyAsync(response.Content, linked.Token).ConfigureAwait(false);
+            return WireAnswer.Read((int)response.StatusCode, response.ReasonPhrase, ReadRetryAfter(response), bytes);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (OperationCanceledException e) when (timeout.IsCancellationRequested || e.InnerException is TimeoutException)
+        {
+            // Ours, or HttpClient.Timeout of a client handed to us.
+            throw new TransportException(TransportFailure.Timeout, $"No answer from RunComfy within {_requestTimeout.TotalSeconds:0.###} s.", e);
+        }
+        catch (HttpRequestException e)
+        {
+            var failure = TransportErrorClassifier.Classify(e);
+            throw new TransportException(failure, $"Network failure talking to RunComfy: {TransportErrorClassifier.Describe(failure)} ({e.Message}).", e);
+        }
+        catch (IOException e)
+        {
+            throw new TransportException(TransportFailure.Interrupted, $"The connection to RunComfy broke while reading the answer ({e.Message}).", e);
+        }
+    }
+
+    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            // Past the cap the answer is cut; it then fails to parse and counts as unreadable.
+            var room = MaxBodyBytes - (int)buffer.Length;
+            buffer.Write(chunk, 0, Math.Min(read, room));
+            if (read >= room)
+            {
+                break;
+            }
+        }
+
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
+
+    /// <summary><c>Retry-After</c> as seconds or as an HTTP date (relative to the client's clock); null when absent or unreadable.</summary>
+    private TimeSpan? ReadRetryAfter(HttpResponseMessage response)
+    {
+        if (response.Headers.RetryAfter is { } typed)
+        {
+            if (typed.Delta is { } delta)
+            {
+                return delta;
+            }
+
+            if (typed.Date is { } date)
+            {
+                var wait = date - _time.GetUtcNow();
+                return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+            }
+        }
+
+        // Fractional seconds ("1.5") are not valid HTTP but cost nothing to honour.
+        if (response.Headers.NonValidated.TryGetValues("Retry-After", out var values)
+            && double.TryParse(values.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+            && seconds is >= 0 and < 86400)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        return null;
+    }
+}
