@@ -1,79 +1,203 @@
-using System.Text.Json;
+using RunComfy.Media.Wire;
 
 namespace RunComfy;
 
 /// <summary>
 /// A media input (formats <c>image_uri</c>, <c>video_uri</c>, <c>audio_uri</c> and their <c>_uris</c>
-/// arrays): an HTTPS URL the API fetches, or inline content sent as a <c>data:</c> URI.
-/// Converts implicitly from a string or a <see cref="Uri"/>.
+/// arrays): an HTTPS URL the API fetches, a <c>data:</c> URI, or local content (a file, bytes, a stream) that
+/// is sent inline as a <c>data:&lt;mime&gt;;base64,...</c> URI with the MIME type sniffed from its magic bytes.
+/// Converts implicitly from a string or a <see cref="Uri"/>; strings never name local files (use
+/// <see cref="FromFile"/>), so a URL taken from untrusted input cannot make the client read this machine's files.
 /// </summary>
-public sealed class MediaInput : IEquatable<MediaInput>
+public sealed partial class MediaInput : IEquatable<MediaInput>
 {
-    private readonly string _url;
+    private const int MaxDisplayLength = 200;
 
-    private MediaInput(string url) => _url = url;
+    private readonly string? _url;
+    private readonly string? _filePath;
+    private readonly ReadOnlyMemory<byte> _bytes;
+    private readonly string? _bytesOrigin;
+    private readonly DataUri _dataUri;
+    private readonly string? _dataUriError;
 
-    /// <summary>A media input from a URL (HTTPS, or a <c>data:</c> URI).</summary>
+    private MediaInput(MediaInputKind kind, string? url = null, string? filePath = null, ReadOnlyMemory<byte> bytes = default, string? bytesOrigin = null)
+    {
+        Kind = kind;
+        _url = url;
+        _filePath = filePath;
+        _bytes = bytes;
+        _bytesOrigin = bytesOrigin;
+        if (kind == MediaInputKind.DataUri && !DataUri.TryParse(url!, out _dataUri, out _dataUriError))
+        {
+            _dataUri = default;
+        }
+    }
+
+    /// <summary>
+    /// A media input from a URL: HTTPS (plain HTTP only for loopback hosts, for tests and the emulator), or a
+    /// <c>data:</c> URI. Never throws for a bad value: <see cref="Validate"/> reports it.
+    /// </summary>
     public static MediaInput FromUrl(string url)
     {
         ArgumentNullException.ThrowIfNull(url);
-        return new MediaInput(url);
+        return DataUri.HasScheme(url) ? new MediaInput(MediaInputKind.DataUri, url) : new MediaInput(MediaInputKind.Url, url);
     }
 
-    /// <summary>A media input from a URL (HTTPS, or a <c>data:</c> URI).</summary>
+    /// <summary>A media input from a URL (HTTPS, or a <c>data:</c> URI); see <see cref="FromUrl"/>.</summary>
     public static MediaInput FromUri(Uri uri)
     {
         ArgumentNullException.ThrowIfNull(uri);
-        return new MediaInput(uri.OriginalString);
+        return FromUrl(uri.OriginalString);
     }
-
-    /// <summary>Converts a URL string.</summary>
-    public static implicit operator MediaInput(string url) => FromUrl(url);
-
-    /// <summary>Converts a <see cref="Uri"/>.</summary>
-    public static implicit operator MediaInput(Uri uri) => FromUri(uri);
-
-    /// <summary>The URL as given.</summary>
-    public string Url => _url;
 
     /// <summary>
-    /// Checks what can be checked without I/O (the value is an absolute HTTPS or <c>data:</c> URI);
-    /// called by generated <c>Validate()</c> code.
+    /// A local file, sent inline as a <c>data:</c> URI. The file is read when the request is validated and
+    /// again when it is written, never held in memory whole.
     /// </summary>
-    public void Validate(string path, ICollection<ValidationError> errors)
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static MediaInput FromFile(string path)
     {
-        ArgumentNullException.ThrowIfNull(errors);
-        if (_url.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var fullPath = Path.GetFullPath(path);
+        if (!File.Exists(fullPath))
         {
-            return;
+            throw new FileNotFoundException($"The media file '{fullPath}' does not exist.", fullPath);
         }
 
-        if (!Uri.TryCreate(_url, UriKind.Absolute, out var uri))
-        {
-            errors.Add(new ValidationError(path, "format", $"'{_url}' is not an absolute URL."));
-        }
-        else if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))
-        {
-            errors.Add(new ValidationError(path, "format", $"'{_url}' is not an HTTPS URL; RunComfy fetches media only over HTTPS."));
-        }
+        return new MediaInput(MediaInputKind.File, filePath: fullPath);
     }
 
-    /// <summary>Writes the wire value (the URL, or a <c>data:</c> URI) as a JSON string; called by generated code.</summary>
-    public void WriteTo(Utf8JsonWriter writer)
+    /// <summary>
+    /// Content in memory, sent inline as a <c>data:</c> URI. The memory is not copied: do not change it
+    /// while the request is in use.
+    /// </summary>
+    public static MediaInput FromBytes(ReadOnlyMemory<byte> content) => new(MediaInputKind.Bytes, bytes: content, bytesOrigin: "bytes");
+
+    /// <summary>
+    /// Reads a stream from its current position to its end and keeps a copy, sent inline as a <c>data:</c>
+    /// URI. The stream is neither kept nor disposed.
+    /// </summary>
+    public static MediaInput FromStream(Stream stream)
     {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(_url);
+        ArgumentNullException.ThrowIfNull(stream);
+        using var copy = stream.CanSeek ? new MemoryStream(checked((int)Math.Max(0, stream.Length - stream.Position))) : new MemoryStream();
+        stream.CopyTo(copy);
+        return new MediaInput(MediaInputKind.Bytes, bytes: copy.GetBuffer().AsMemory(0, (int)copy.Length), bytesOrigin: "stream");
+    }
+
+    /// <summary>
+    /// Reads a stream from its current position to its end and keeps a copy, sent inline as a <c>data:</c>
+    /// URI. The stream is neither kept nor disposed.
+    /// </summary>
+    public static async Task<MediaInput> FromStreamAsync(Stream stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var copy = stream.CanSeek ? new MemoryStream(checked((int)Math.Max(0, stream.Length - stream.Position))) : new MemoryStream();
+        await stream.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
+        return new MediaInput(MediaInputKind.Bytes, bytes: copy.GetBuffer().AsMemory(0, (int)copy.Length), bytesOrigin: "stream");
+    }
+
+    /// <summary>Converts a URL string; see <see cref="FromUrl"/>.</summary>
+    public static implicit operator MediaInput(string url) => FromUrl(url);
+
+    /// <summary>Converts a <see cref="Uri"/>; see <see cref="FromUri"/>.</summary>
+    public static implicit operator MediaInput(Uri uri) => FromUri(uri);
+
+    /// <summary>Where the content comes from.</summary>
+    public MediaInputKind Kind { get; }
+
+    /// <summary>
+    /// The URL or <c>data:</c> URI as given, or null for local content (a file or bytes), whose <c>data:</c> URI
+    /// is built only while the request is written.
+    /// </summary>
+    public string? Url => _url;
+
+    /// <summary>The full path of a local file, or null for other kinds.</summary>
+    public string? FilePath => _filePath;
+
+    internal ReadOnlyMemory<byte> Bytes => _bytes;
+
+    internal DataUri ParsedDataUri => _dataUri;
+
+    internal string? DataUriError => _dataUriError;
+
+    /// <summary>True for content that this machine reads and sends inline (files, bytes, <c>data:</c> URIs).</summary>
+    internal bool IsLocal => Kind != MediaInputKind.Url;
+
+    /// <summary>
+    /// How errors name this input: a file's path, a URL without its query (which may hold a signature), and
+    /// never a data URI's content.
+    /// </summary>
+    internal string DisplayName => Kind switch
+    {
+        MediaInputKind.File => $"'{_filePath}'",
+        MediaInputKind.Bytes => $"the {_bytesOrigin} content ({_bytes.Length} bytes)",
+        MediaInputKind.DataUri => _dataUriError is null ? $"the data URI ({_dataUri.MimeType})" : "the data URI",
+        _ => $"'{RedactUrl(_url!)}'",
+    };
+
+    private static string RedactUrl(string url)
+    {
+        if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.IsWellFormedOriginalString() && !string.IsNullOrEmpty(uri.Host))
+        {
+            var withoutSecrets = uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+            url = uri.Query.Length > 1 ? withoutSecrets + "?..." : withoutSecrets;
+        }
+        else if (url.IndexOf('?') is >= 0 and var query)
+        {
+            url = url[..query] + "?...";
+        }
+
+        return url.Length <= MaxDisplayLength ? url : string.Concat(url.AsSpan(0, MaxDisplayLength), "...");
     }
 
     /// <inheritdoc />
-    public bool Equals(MediaInput? other) => other is not null && string.Equals(_url, other._url, StringComparison.Ordinal);
+    public bool Equals(MediaInput? other) =>
+        other is not null
+        && other.Kind == Kind
+        && Kind switch
+        {
+            MediaInputKind.File => string.Equals(_filePath, other._filePath, StringComparison.Ordinal),
+            MediaInputKind.Bytes => _bytes.Span.SequenceEqual(other._bytes.Span),
+            _ => string.Equals(_url, other._url, StringComparison.Ordinal),
+        };
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as MediaInput);
 
     /// <inheritdoc />
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(_url);
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Kind);
+        switch (Kind)
+        {
+            case MediaInputKind.File:
+                hash.Add(_filePath, StringComparer.Ordinal);
+                break;
+            case MediaInputKind.Bytes:
+                hash.Add(_bytes.Length);
+                hash.AddBytes(_bytes.Span[..Math.Min(_bytes.Length, 64)]);
+                break;
+            default:
+                hash.Add(_url, StringComparer.Ordinal);
+                break;
+        }
 
-    /// <inheritdoc />
-    public override string ToString() => _url;
+        return hash.ToHashCode();
+    }
+
+    /// <summary>
+    /// The URL as given, a file's path, or a short description of inline content (never a data URI's
+    /// content, which can be megabytes).
+    /// </summary>
+    public override string ToString() => Kind switch
+    {
+        MediaInputKind.Url => _url!,
+        MediaInputKind.File => _filePath!,
+        MediaInputKind.DataUri => _dataUriError is null
+            ? $"data:{_dataUri.MimeType}{(_dataUri.IsBase64 ? ";base64" : "")},... ({_url!.Length - _dataUri.PayloadStart} characters)"
+            : $"data:... ({_url!.Length} characters)",
+        _ => DisplayName,
+    };
 }

@@ -1,0 +1,62 @@
+namespace RunComfy;
+
+public sealed partial class MediaInput
+{
+    private const string FormatRule = "format";
+
+    /// <summary>
+    /// Checks what can be checked without I/O: a URL is absolute and HTTPS (plain HTTP only for loopback
+    /// hosts); a <c>data:</c> URI has an image, video or audio type and valid base64; bytes are not empty.
+    /// Called by generated <c>Validate()</c> code; the rules that need the content are checked by
+    /// <see cref="RequestMediaValidation.ValidateAsync"/>.
+    /// </summary>
+    /// <param name="path">Where the value is in the request, e.g. <c>images[3]</c>.</param>
+    /// <param name="errors">Receives one error per problem.</param>
+    public void Validate(string path, ICollection<ValidationError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        switch (Kind)
+        {
+            case MediaInputKind.Url:
+                ValidateUrl(path, errors);
+                break;
+            case MediaInputKind.DataUri:
+                var problem = _dataUriError ?? _dataUri.Check(_url!, out _);
+                if (problem is not null)
+                {
+                    errors.Add(new ValidationError(path, FormatRule, $"The data URI {problem}."));
+                }
+
+                break;
+            case MediaInputKind.Bytes when _bytes.IsEmpty:
+                errors.Add(new ValidationError(path, FormatRule, $"The {_bytesOrigin} content is empty."));
+                break;
+        }
+    }
+
+    private void ValidateUrl(string path, ICollection<ValidationError> errors)
+    {
+        var url = _url!;
+        if (LooksLikePath(url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.IsFile || uri.IsUnc)
+        {
+            var hint = LooksLikePath(url) || (Uri.TryCreate(url, UriKind.Absolute, out var fileUri) && fileUri.IsFile)
+                ? " It looks like a local file: use MediaInput.FromFile(path) to send it inline."
+                : "";
+            errors.Add(new ValidationError(path, FormatRule, $"{DisplayName} is not an absolute HTTPS URL.{hint}"));
+        }
+        else if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
+        {
+            errors.Add(new ValidationError(
+                path,
+                FormatRule,
+                $"{DisplayName} is a plain HTTP URL; RunComfy fetches media only over HTTPS (HTTP is accepted for loopback hosts only, for tests)."));
+        }
+        else if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+        {
+            errors.Add(new ValidationError(path, FormatRule, $"{DisplayName} uses the '{uri.Scheme}' scheme; RunComfy fetches media only over HTTPS."));
+        }
+    }
+
+    private static bool LooksLikePath(string value) =>
+        value.Length > 0 && (value[0] is '/' or '\\' or '.' or '~' || (value.Length > 2 && value[1] == ':' && value[2] is '\\' or '/'));
+}

@@ -1,0 +1,61 @@
+namespace RunComfy;
+
+/// <summary>
+/// How <see cref="RequestMediaValidation.ValidateAsync"/> and <see cref="MediaInput.ReadMetadataAsync"/> read media.
+/// Local files, bytes and <c>data:</c> URIs are always checked; these options govern mostly remote URLs.
+/// </summary>
+public sealed class MediaValidationOptions
+{
+    /// <summary>The options used when none are given.</summary>
+    public static MediaValidationOptions Default { get; } = new();
+
+    /// <summary>
+    /// Whether remote URLs are probed (a <c>HEAD</c> or a few small ranged <c>GET</c>s) to check their
+    /// <c>validations</c> rules before the request is sent. Default <see langword="true"/>: RunComfy rejects a
+    /// bad file only after the job was queued, and a probe costs one round trip and usually a few kilobytes.
+    /// Turn it off when URLs come from untrusted users (the probe is made from your network), when URLs are
+    /// single-use, or when this machine cannot reach the hosts RunComfy can.
+    /// </summary>
+    public bool ProbeRemoteUrls { get; init; } = true;
+
+    /// <summary>Time allowed to probe one remote URL, all its requests included. Default 10 seconds.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The most bytes read from one remote URL. A header not found within them is an error; this bounds what a
+    /// hostile or huge file can cost. Default 4 MiB.
+    /// </summary>
+    public long MaxProbeBytes { get; init; } = 4 * 1024 * 1024;
+
+    /// <summary>The size of the first ranged read of a remote image. Default 64 KiB, which holds the whole header of most images.</summary>
+    public int InitialReadBytes { get; init; } = 64 * 1024;
+
+    /// <summary>
+    /// The size of a ranged read that jumps forward (past a large JPEG segment that is skipped, not downloaded).
+    /// Default 16 KiB.
+    /// </summary>
+    public int SeekReadBytes { get; init; } = 16 * 1024;
+
+    /// <summary>How many remote URLs are probed at once. Default 10.</summary>
+    public int MaxConcurrency { get; init; } = 10;
+
+    /// <summary>
+    /// The client used for probes. Default: a shared client that neither decompresses nor drains a response it
+    /// stops reading, so an abandoned download costs nothing more. A client of your own should be configured likewise
+    /// (<see cref="System.Net.Http.SocketsHttpHandler.MaxResponseDrainSize"/> = 0).
+    /// </summary>
+    public HttpClient? HttpClient { get; init; }
+
+    internal void ThrowIfInvalid()
+    {
+        if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, "The probe timeout must be positive.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxProbeBytes, 64, nameof(MaxProbeBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(InitialReadBytes, 64, nameof(InitialReadBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(SeekReadBytes, 64, nameof(SeekReadBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrency, 1, nameof(MaxConcurrency));
+    }
+}

@@ -1,0 +1,223 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace RunComfy.SchemaClient.Media.Tests.Support;
+
+/// <summary>
+/// A loopback Kestrel server that serves test files the ways real hosts do: <c>/files/</c> honours HEAD and
+/// Range, <c>/nohead/</c> refuses HEAD, <c>/norange/</c> ignores Range, <c>/nolength/</c> sends neither a length
+/// nor ranges, <c>/hang/</c> never answers, <c>/gate/</c> holds each request until <see cref="GateWidth"/>
+/// requests are waiting at once, <c>/missing/</c> answers 404. Every request is logged with the body bytes it
+/// was sent.
+/// </summary>
+public sealed class MediaTestServer : IAsyncDisposable
+{
+    private const int WriteSlice = 16 * 1024;
+
+    private readonly ConcurrentDictionary<string, byte[]> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<ServedRequest> _log = new();
+    private readonly object _gateLock = new();
+    private WebApplication? _app;
+    private int _waitingAtGate;
+    private TaskCompletionSource _gateOpen = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>How many requests <c>/gate/</c> waits for before answering them all.</summary>
+    public int GateWidth { get; set; } = 10;
+
+    /// <summary>The most requests seen waiting at the gate at once.</summary>
+    public int MaxWaitingAtGate { get; private set; }
+
+    public static async Task<MediaTestServer> StartAsync()
+    {
+        var server = new MediaTestServer();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        app.MapMethods("/{mode}/{name}", ["GET", "HEAD"], (HttpContext context, string mode, string name) => server.ServeAsync(context, mode, name));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        server._app = app;
+        return server;
+    }
+
+    /// <summary>Adds a file and returns its URL under the given mode.</summary>
+    public Uri Add(string name, byte[] content, string mode = "files")
+    {
+        _files[name] = content;
+        return Url(mode, name);
+    }
+
+    public Uri Url(string mode, string name) => new(BaseAddress, $"{mode}/{name}");
+
+    /// <summary>The requests made for one file name.</summary>
+    public IReadOnlyList<ServedRequest> RequestsFor(string name) => _log.Where(r => r.Name == name).ToList();
+
+    private async Task ServeAsync(HttpContext context, string mode, string name)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        var range = request.Headers.Range.ToString();
+        long sent = 0;
+        try
+        {
+            if (mode == "hang")
+            {
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            }
+
+            if (mode == "gate")
+            {
+                await WaitAtGateAsync(context.RequestAborted);
+            }
+
+            if (mode == "missing" || !_files.TryGetValue(name, out var content))
+            {
+                response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            var isHead = HttpMethods.IsHead(request.Method);
+            if (isHead && mode == "nohead")
+            {
+                response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                return;
+            }
+
+            if (isHead)
+            {
+                if (mode != "nolength")
+                {
+                    response.ContentLength = content.Length;
+                }
+
+                response.Headers.AcceptRanges = mode is "norange" or "nolength" ? "none" : "bytes";
+                return;
+            }
+
+            long from = 0;
+            long to = content.Length - 1;
+            if (mode is not ("norange" or "nolength") && TryParseRange(range, content.Length, out var rangeFrom, out var rangeTo))
+            {
+                if (rangeFrom >= content.Length)
+                {
+                    response.StatusCode = StatusCodes.Status416RangeNotSatisfiable;
+                    response.Headers.ContentRange = $"bytes */{content.Length}";
+                    return;
+                }
+
+                from = rangeFrom;
+                to = Math.Min(rangeTo, content.Length - 1);
+                response.StatusCode = StatusCodes.Status206PartialContent;
+                response.Headers.ContentRange = $"bytes {from}-{to}/{content.Length}";
+            }
+
+            if (mode != "nolength")
+            {
+                response.ContentLength = to - from + 1;
+            }
+
+            for (var at = from; at <= to; at += WriteSlice)
+            {
+                var slice = (int)Math.Min(WriteSlice, to - at + 1);
+                await response.Body.WriteAsync(content.AsMemory((int)at, slice), context.RequestAborted);
+                sent += slice;
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or IOException)
+        {
+            // The client stopped reading: that is the point of probing.
+        }
+        finally
+        {
+            _log.Enqueue(new ServedRequest(request.Method, mode, name, range.Length == 0 ? null : range, response.StatusCode, sent));
+        }
+    }
+
+    private async Task WaitAtGateAsync(CancellationToken aborted)
+    {
+        Task open;
+        lock (_gateLock)
+        {
+            _waitingAtGate++;
+            MaxWaitingAtGate = Math.Max(MaxWaitingAtGate, _waitingAtGate);
+            if (_waitingAtGate >= GateWidth)
+            {
+                _gateOpen.TrySetResult();
+            }
+
+            open = _gateOpen.Task;
+        }
+
+        try
+        {
+            // The timeout is only a safety net: a client that probes one at a time would wait here forever.
+            await open.WaitAsync(TimeSpan.FromSeconds(30), aborted);
+        }
+        finally
+        {
+            lock (_gateLock)
+            {
+                _waitingAtGate--;
+            }
+        }
+    }
+
+    private static bool TryParseRange(string header, long length, out long from, out long to)
+    {
+        from = 0;
+        to = length - 1;
+        if (!header.StartsWith("bytes=", StringComparison.Ordinal) || header.Contains(','))
+        {
+            return false;
+        }
+
+        var parts = header["bytes=".Length..].Split('-');
+        if (parts.Length != 2)
+        {
+            return false;
+        }
+
+        if (parts[0].Length == 0)
+        {
+            from = Math.Max(0, length - long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+            return true;
+        }
+
+        from = long.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
+        to = parts[1].Length == 0 ? length - 1 : long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+        return true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>One request the test server answered.</summary>
+public sealed record ServedRequest(string Method, string Mode, string Name, string? Range, int Status, long BodyBytes);
+
+/// <summary>Starts one server per test class.</summary>
+public sealed class MediaServerFixture : IAsyncLifetime
+{
+    public MediaTestServer Server { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Server = await MediaTestServer.StartAsync();
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+}
