@@ -14,16 +14,16 @@ internal sealed class InputObjectBuilder
 {
     private readonly ModelInfo _model;
     private readonly string _baseDirectory;
-    private readonly Func<string, MediaInput> _readMedia;
+    private readonly Func<string, string> _readMedia;
 
     /// <param name="model">The model whose parameters type the values.</param>
     /// <param name="baseDirectory">Where relative <c>@path</c>s start.</param>
-    /// <param name="readMedia">Reads a local file (full path) into a media value.</param>
-    public InputObjectBuilder(ModelInfo model, string baseDirectory, Func<string, MediaInput>? readMedia = null)
+    /// <param name="readMedia">Reads a local file (full path) into its wire value, a <c>data:</c> URI.</param>
+    public InputObjectBuilder(ModelInfo model, string baseDirectory, Func<string, string>? readMedia = null)
     {
         _model = model;
         _baseDirectory = baseDirectory;
-        _readMedia = readMedia ?? LocalMediaFile.Read;
+        _readMedia = readMedia ?? LocalMediaFile.ToWireValue;
     }
 
     /// <summary>The body: the file's object (if any) with every <c>--input</c> key replacing the file's value.</summary>
@@ -229,7 +229,7 @@ internal sealed class InputObjectBuilder
 
         try
         {
-            return JsonValue.Create(_readMedia(fullPath).Url);
+            return JsonValue.Create(_readMedia(fullPath));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,41 +1,25 @@
+using System.Text;
+using System.Text.Json;
+
 namespace RunComfy.Cli.Inputs;
 
 /// <summary>
-/// Reads a local file named with <c>@path</c> into a media value. RunComfy has no upload endpoint,
-/// so a local file travels inline as a <c>data:</c> URI.
+/// Reads a local file named with <c>@path</c> into the value sent on the wire. RunComfy has no upload
+/// endpoint, so a local file travels inline as a <c>data:</c> URI; the runtime's
+/// <see cref="MediaInput.FromFile"/> builds it (type sniffed from the bytes).
 /// </summary>
 internal static class LocalMediaFile
 {
-    /// <summary>The media value for the file at <paramref name="fullPath"/>.</summary>
-    public static MediaInput Read(string fullPath)
+    /// <summary>The <c>data:</c> URI of the file at <paramref name="fullPath"/>.</summary>
+    public static string ToWireValue(string fullPath)
     {
-        var bytes = File.ReadAllBytes(fullPath);
-        return MediaInput.FromUrl($"data:{SniffMimeType(bytes, fullPath)};base64,{Convert.ToBase64String(bytes)}");
-    }
-
-    private static string SniffMimeType(ReadOnlySpan<byte> bytes, string path)
-    {
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G']))
+        var media = MediaInput.FromFile(fullPath);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            return "image/png";
+            media.WriteTo(writer);
         }
 
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]))
-        {
-            return "image/jpeg";
-        }
-
-        return Path.GetExtension(path).ToLowerInvariant() switch
-        {
-            ".webp" => "image/webp",
-            ".gif" => "image/gif",
-            ".mp4" => "video/mp4",
-            ".webm" => "video/webm",
-            ".mov" => "video/quicktime",
-            ".mp3" => "audio/mpeg",
-            ".wav" => "audio/wav",
-            ".ogg" => "audio/ogg",
-            _ => "application/octet-stream",
-        };
+        return JsonSerializer.Deserialize(Encoding.UTF8.GetString(buffer.ToArray()), CliJsonContext.Default.String)!;
     }
 }

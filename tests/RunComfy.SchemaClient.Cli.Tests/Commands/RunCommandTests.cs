@@ -59,7 +59,7 @@ public sealed class RunCommandTests : IDisposable
         run.Error.ShouldContain("prompt:");
         run.Error.ShouldContain("resolution:");
         run.Error.ShouldContain("images:");
-        emulator.TotalSubmissions.ShouldBe(0);
+        emulator.Stats.SubmitCalls.ShouldBe(0);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class RunCommandTests : IDisposable
         run.ExitCode.ShouldBe(65, run.ToString());
         run.Error.ShouldContain("images[0]: The uploaded image width and height must exceed 14 pixels.");
         run.Error.ShouldContain("images[1]: The aspect ratio range should be 1:3 to 3:1.");
-        emulator.TotalSubmissions.ShouldBe(0);
+        emulator.Stats.SubmitCalls.ShouldBe(0);
     }
 
     [Fact]

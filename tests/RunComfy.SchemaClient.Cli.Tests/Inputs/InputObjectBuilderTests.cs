@@ -54,12 +54,13 @@ public sealed class InputObjectBuilderTests : IDisposable
     [Fact]
     public void Reads_at_path_media_into_data_uris_keeping_urls_as_they_are()
     {
-        File.WriteAllBytes(_folder.Combine("cat.png"), [0x89, (byte)'P', (byte)'N', (byte)'G', 1, 2, 3]);
+        var png = SampleImages.Png(2, 2);
+        File.WriteAllBytes(_folder.Combine("cat.png"), png);
 
         var (body, problems) = Build(null, "image=@cat.png", "images=@cat.png", "images=https://cdn.example/dog.jpg");
 
         problems.ShouldBeEmpty();
-        body["image"]!.GetValue<string>().ShouldBe("data:image/png;base64,iVBORwECAw==");
+        body["image"]!.GetValue<string>().ShouldBe("data:image/png;base64," + Convert.ToBase64String(png));
         body["images"]![0]!.GetValue<string>().ShouldStartWith("data:image/png;base64,");
         body["images"]![1]!.GetValue<string>().ShouldBe("https://cdn.example/dog.jpg");
     }
@@ -96,7 +97,7 @@ public sealed class InputObjectBuilderTests : IDisposable
     [Fact]
     public void Inputs_replace_the_files_values_and_at_paths_in_the_file_are_read_too()
     {
-        File.WriteAllBytes(_folder.Combine("a.png"), [0x89, (byte)'P', (byte)'N', (byte)'G']);
+        File.WriteAllBytes(_folder.Combine("a.png"), SampleImages.Png(2, 2));
         var file = JsonNode.Parse("""{"prompt":"from file","steps":4,"images":["@a.png"]}""")!.AsObject();
 
         var (body, problems) = Build(file, "steps=8");
