@@ -83,7 +83,7 @@ internal static class ModelRenderer
         var parts = new List<string>();
         if (parameter.EnumJson is { Count: > 0 } values)
         {
-            parts.Add("one of: " + string.Join(", ", values));
+            parts.Add(IntegerRun(values) is var (first, last) ? $"one of: {first}…{last} (every integer)" : "one of: " + string.Join(", ", values));
         }
 
         var lower = parameter.Minimum is { } min ? $"{Number(min)} ≤ " : parameter.ExclusiveMinimum is { } emin ? $"{Number(emin)} < " : "";
@@ -114,6 +114,36 @@ internal static class ModelRenderer
         }
 
         return string.Join("; ", parts);
+    }
+
+    /// <summary>For an enum of five or more consecutive integers (1, 2, ... 15), its first and last value.</summary>
+    private static (long First, long Last)? IntegerRun(IReadOnlyList<string> values)
+    {
+        if (values.Count < 5)
+        {
+            return null;
+        }
+
+        var numbers = new List<long>(values.Count);
+        foreach (var value in values)
+        {
+            if (!long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+            {
+                return null;
+            }
+
+            numbers.Add(number);
+        }
+
+        for (var i = 1; i < numbers.Count; i++)
+        {
+            if (numbers[i] != numbers[i - 1] + 1)
+            {
+                return null;
+            }
+        }
+
+        return (numbers[0], numbers[^1]);
     }
 
     public static void WriteJson(Utf8JsonWriter writer, IReadOnlyList<ModelInfo> models)

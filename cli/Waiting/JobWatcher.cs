@@ -90,7 +90,11 @@ internal sealed class JobWatcher
         {
             // One line per change: readable in CI logs and redirected output.
             var initial = progress.Snapshot();
-            _context.Error.WriteLine($"{requestId}: {ProgressState.Describe(initial.State, initial.QueuePosition, initial.Raw, initial.Elapsed)}");
+            if (initial.State != RunComfyRequestState.Unknown)
+            {
+                _context.Error.WriteLine($"{requestId}: {ProgressState.Describe(initial.State, initial.QueuePosition, initial.Raw, initial.Elapsed)}");
+            }
+
             void OnChanged(RunComfyRequestState state, int? position, TimeSpan elapsed) =>
                 _context.Error.WriteLine($"{requestId}: {ProgressState.Describe(state, position, null, elapsed)}");
             progress.Changed += OnChanged;
@@ -112,12 +116,10 @@ internal sealed class JobWatcher
             while (!wait.IsCompleted)
             {
                 var (state, position, raw, elapsed) = progress.Snapshot();
-                var hint = state switch
-                {
-                    RunComfyRequestState.InQueue or RunComfyRequestState.Unknown => "Ctrl-C cancels it",
-                    _ => "Ctrl-C leaves it running",
-                };
-                status.Status($"[bold]{Markup.Escape(requestId)}[/] {Markup.Escape(ProgressState.Describe(state, position, raw, elapsed))} [grey]({hint})[/]");
+                var hint = state is RunComfyRequestState.InQueue or RunComfyRequestState.Unknown
+                    ? "Ctrl-C cancels it"
+                    : "Ctrl-C stops waiting";
+                status.Status($"[bold]{Markup.Escape(ProgressState.Describe(state, position, raw, elapsed))}[/] [grey]({hint})[/]");
                 await Task.WhenAny(wait, Task.Delay(200));
             }
         });

@@ -22,6 +22,7 @@ public sealed class ModelsCommandTests : IDisposable
         run.Out.ShouldContain("1–10 items");
         run.Out.ShouldContain("\"2048x2048 (1:1)\"");
         run.Out.ShouldContain("\"3024x1296");
+        run.Out.ShouldContain("one of: 1…15 (every integer)");
     }
 
     [Fact]
