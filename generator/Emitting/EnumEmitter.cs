@@ -12,7 +12,9 @@ namespace RunComfy.SchemaClient.Generator.Emitting
     {
         public static void Emit(SourceWriter w, ModelSpec model, EnumSpec spec, PropertySpec property)
         {
-            string type = TypeNames.Enum(model, spec);
+            // Inside the namespace nothing can shadow the enum's simple name (the Values class has only
+            // All/ToJsonValue/TryParse/IsDefined), so the short name keeps the generated code readable.
+            string type = spec.TypeName;
             w.Line("/// <summary>");
             w.Line("/// The allowed values of " + CodeText.Code(spec.PropertyJsonName) + " (" + CodeText.Xml(Label(property)) + ") for the model " + CodeText.Code(model.ModelId) + ".");
             w.Line("/// </summary>");
@@ -83,11 +85,19 @@ namespace RunComfy.SchemaClient.Generator.Emitting
             w.Doc("summary", "True when <paramref name=\"value\"/> is a declared member (a cast can make any number an enum).");
             w.Doc("param name=\"value\"", "The value to check.");
             w.Doc("returns", "Whether the value is allowed.");
-            w.Line("public static bool IsDefined(" + type + " value) => value switch");
-            w.Open();
-            w.Line(string.Join(" or ", spec.Members.Select(m => type + "." + m.Name)) + " => true,");
-            w.Line("_ => false,");
-            w.Close("};");
+            if (spec.IsString)
+            {
+                // String enum members are numbered 0..N-1.
+                w.Line("public static bool IsDefined(" + type + " value) => (uint)value < " + spec.Members.Count + ";");
+            }
+            else
+            {
+                w.Line("public static bool IsDefined(" + type + " value) => value switch");
+                w.Open();
+                w.Line(string.Join(" or ", spec.Members.Select(m => type + "." + m.Name)) + " => true,");
+                w.Line("_ => false,");
+                w.Close("};");
+            }
             w.Close();
         }
 

@@ -47,7 +47,6 @@ namespace RunComfy.SchemaClient.Generator.Parsing
                 }
 
                 var names = new List<string>();
-                var diagnostics = new List<DiagnosticInfo>();
                 for (int i = 0; i < model.EnumTypeNames.Count; i++)
                 {
                     string wanted = model.EnumTypeNames[i];
@@ -57,17 +56,12 @@ namespace RunComfy.SchemaClient.Generator.Parsing
                         name = wanted + "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     }
 
-                    if (name != wanted)
-                    {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EnumTypeNameClash, model.EnumLocations[i], wanted, model.EnumProperties[i], name));
-                    }
-
                     taken.Add(model.Namespace + "." + name);
                     taken.Add(model.Namespace + "." + name + "Values");
                     names.Add(name);
                 }
 
-                results.Add(new NameResolution(model.Path, false, names.ToEquatableArray(), diagnostics.ToEquatableArray()));
+                results.Add(new NameResolution(model.Path, false, names.ToEquatableArray(), EquatableArray<DiagnosticInfo>.Empty));
             }
 
             return results.ToEquatableArray();
@@ -82,13 +76,24 @@ namespace RunComfy.SchemaClient.Generator.Parsing
                 return new ResolvedModel(parsed.Path, parsed.Model, parsed.Diagnostics);
             }
 
-            var diagnostics = parsed.Diagnostics.Concat(resolution.Diagnostics).ToEquatableArray();
+            var diagnostics = parsed.Diagnostics.Concat(resolution.Diagnostics).ToList();
             if (resolution.Excluded)
             {
-                return new ResolvedModel(parsed.Path, null, diagnostics);
+                return new ResolvedModel(parsed.Path, null, diagnostics.ToEquatableArray());
             }
 
+            // Renamed enums are reported here, with the model's own locations: the shared name list
+            // holds no locations, so editing text above an enum does not invalidate every model.
             ModelSpec model = parsed.Model;
+            for (int i = 0; i < model.Enums.Count; i++)
+            {
+                EnumSpec spec = model.Enums[i];
+                if (spec.TypeName != resolution.EnumTypeNames[i])
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EnumTypeNameClash, spec.Location, spec.TypeName, spec.PropertyJsonName, resolution.EnumTypeNames[i]));
+                }
+            }
+
             if (!model.Enums.Select(e => e.TypeName).SequenceEqual(resolution.EnumTypeNames))
             {
                 model = model with
@@ -97,7 +102,7 @@ namespace RunComfy.SchemaClient.Generator.Parsing
                 };
             }
 
-            return new ResolvedModel(parsed.Path, model, diagnostics);
+            return new ResolvedModel(parsed.Path, model, diagnostics.ToEquatableArray());
         }
 
         public static ModelIdentity? Identify(ParseResult parsed)
@@ -113,9 +118,7 @@ namespace RunComfy.SchemaClient.Generator.Parsing
                 model.ModelId,
                 model.Namespace,
                 model.TypeName,
-                model.Enums.Select(e => e.TypeName).ToEquatableArray(),
-                model.Enums.Select(e => e.PropertyJsonName).ToEquatableArray(),
-                model.Enums.Select(e => e.Location).ToEquatableArray());
+                model.Enums.Select(e => e.TypeName).ToEquatableArray());
         }
 
         private static bool IsTaken(HashSet<string> taken, string ns, string name) =>

@@ -13,6 +13,9 @@ public sealed class RequestJsonReader : IDisposable
     private readonly JsonDocument _document;
     private readonly List<ValidationError> _errors = [];
 
+    // Fields present with a non-null value: a mistyped one is reported as such, not also as missing.
+    private readonly HashSet<string> _present = new(StringComparer.Ordinal);
+
     private RequestJsonReader(string modelId, JsonDocument document)
     {
         _modelId = modelId;
@@ -45,7 +48,21 @@ public sealed class RequestJsonReader : IDisposable
     }
 
     /// <summary>The fields of the body, in order.</summary>
-    public JsonElement.ObjectEnumerator Properties => _document.RootElement.EnumerateObject();
+    public IEnumerable<JsonProperty> Properties
+    {
+        get
+        {
+            foreach (JsonProperty property in _document.RootElement.EnumerateObject())
+            {
+                if (property.Value.ValueKind != JsonValueKind.Null)
+                {
+                    _present.Add(property.Name);
+                }
+
+                yield return property;
+            }
+        }
+    }
 
     /// <summary>Reads a string field.</summary>
     public string? ReadString(JsonProperty property) =>
@@ -162,10 +179,10 @@ public sealed class RequestJsonReader : IDisposable
     public void Unknown(JsonProperty property) =>
         _errors.Add(new ValidationError(property.Name, "unknown", $"is not a parameter of '{_modelId}'."));
 
-    /// <summary>Reports a required field that was absent or null.</summary>
+    /// <summary>Reports a required field that was absent or null (one present but mistyped is already reported).</summary>
     public void Required(string name, bool present)
     {
-        if (!present && !_errors.Any(e => e.Path == name))
+        if (!present && !_present.Contains(name))
         {
             _errors.Add(new ValidationError(name, "required", "is required but missing."));
         }
