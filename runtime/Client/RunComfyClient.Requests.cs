@@ -78,7 +78,7 @@ public partial class RunComfyClient
     {
         try
         {
-            return await SendAsync(_retries.Reads, operation, requestId, method, uri, body: null, tracker: null, cancellationToken).ConfigureAwait(false);
+            return await SendAsync(isSubmit: false, operation, requestId, method, uri, body: null, tracker: null, cancellationToken).ConfigureAwait(false);
         }
         catch (TransportException e)
         {

@@ -44,7 +44,7 @@ public partial class RunComfyClient
         WireAnswer answer;
         try
         {
-            answer = await SendAsync(_retries.Submits, "submit", null, HttpMethod.Post, _endpoints.Submit(modelId), body, tracker, cancellationToken).ConfigureAwait(false);
+            answer = await SendAsync(isSubmit: true, "submit", null, HttpMethod.Post, _endpoints.Submit(modelId), body, tracker, cancellationToken).ConfigureAwait(false);
         }
         catch (TransportException e) when (e.Failure == TransportFailure.NotSent)
         {
@@ -54,7 +54,7 @@ public partial class RunComfyClient
         {
             throw OutcomeUnknown(modelId, TransportErrorClassifier.Describe(e.Failure), submittedAt, null, null, e);
         }
-        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && tracker.InFlight)
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && tracker.CancelledInFlight)
         {
             ClientLog.SubmitOutcomeUnknown(_logger, modelId, "cancelled while the submit was in flight");
             throw new RunComfyCanceledException(

@@ -121,11 +121,15 @@ public partial class RunComfyClient : IDisposable
         }
     }
 
-    /// <summary>Sends through a retry pipeline; throws the last attempt's exception (transport or cancellation) when no answer came.</summary>
+    /// <summary>
+    /// Sends through the submit or the read retry pipeline; throws the last attempt's exception (transport or
+    /// cancellation) when no answer came.
+    /// </summary>
     private async Task<WireAnswer> SendAsync(
-        ResiliencePipeline<WireAnswer> pipeline, string operation, string? requestId, HttpMethod method, Uri uri,
+        bool isSubmit, string operation, string? requestId, HttpMethod method, Uri uri,
         ReadOnlyMemory<byte>? body, AttemptTracker? tracker, CancellationToken cancellationToken)
     {
+        var pipeline = isSubmit ? _retries.Submits : _retries.Reads;
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(RetryPipelines.Operation, operation);
         context.Properties.Set(RetryPipelines.RequestId, requestId);
@@ -134,22 +138,35 @@ public partial class RunComfyClient : IDisposable
             var outcome = await pipeline.ExecuteOutcomeAsync(
                 static async (ctx, state) =>
                 {
-                    state.Tracker?.Begin();
+                    // Cancelled before this attempt began (e.g. right as a retry delay ended): nothing is sent.
+                    if (ctx.CancellationToken.IsCancellationRequested)
+                    {
+                        return Outcome.FromException<WireAnswer>(new OperationCanceledException(ctx.CancellationToken));
+                    }
+
                     try
                     {
                         return Outcome.FromResult(await state.Transport.SendAsync(state.Method, state.Uri, state.Body, ctx.CancellationToken).ConfigureAwait(false));
                     }
                     catch (Exception e)
                     {
+                        if (e is OperationCanceledException && ctx.CancellationToken.IsCancellationRequested)
+                        {
+                            state.Tracker?.MarkCancelledInFlight();
+                        }
+
                         return Outcome.FromException<WireAnswer>(e);
-                    }
-                    finally
-                    {
-                        state.Tracker?.End();
                     }
                 },
                 context,
                 new AttemptState(_transport, method, uri, body, tracker)).ConfigureAwait(false);
+
+            // Retries stop when the caller cancels; a failure that would have been retried then reads as the cancellation.
+            if (cancellationToken.IsCancellationRequested && outcome.Exception is not OperationCanceledException
+                && (isSubmit ? RetryRules.ShouldRetrySubmit(outcome) : RetryRules.ShouldRetryRead(outcome)))
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
 
             if (outcome.Exception is { } exception)
             {
@@ -166,22 +183,13 @@ public partial class RunComfyClient : IDisposable
 
     private sealed record AttemptState(RunComfyTransport Transport, HttpMethod Method, Uri Uri, ReadOnlyMemory<byte>? Body, AttemptTracker? Tracker);
 
-    /// <summary>Knows whether an attempt was under way (as opposed to a retry delay) when a submit was cancelled.</summary>
+    /// <summary>Knows whether a submit was cancelled during an attempt (it may have been sent) rather than during a retry delay.</summary>
     private sealed class AttemptTracker
     {
-        private int _inFlight;
-        private int _attempts;
+        private int _cancelledInFlight;
 
-        public bool InFlight => Volatile.Read(ref _inFlight) == 1;
+        public bool CancelledInFlight => Volatile.Read(ref _cancelledInFlight) == 1;
 
-        public int Attempts => Volatile.Read(ref _attempts);
-
-        public void Begin()
-        {
-            Interlocked.Increment(ref _attempts);
-            Volatile.Write(ref _inFlight, 1);
-        }
-
-        public void End() => Volatile.Write(ref _inFlight, 0);
+        public void MarkCancelledInFlight() => Volatile.Write(ref _cancelledInFlight, 1);
     }
 }
