@@ -26,7 +26,7 @@ internal static class StandaloneHost
             return 0;
         }
 
-        var options = new EmulatorOptions { SchemasDirectory = arguments.SchemasDirectory };
+        var options = new EmulatorOptions { SchemasDirectory = arguments.SchemasDirectory is { } given ? Path.GetFullPath(given) : null };
         var token = arguments.Token ?? Environment.GetEnvironmentVariable("RUNCOMFY_API_TOKEN") ?? Environment.GetEnvironmentVariable("RUNCOMFY_TOKEN");
         var tokenSource = arguments.Token is not null ? "the value given with --token" : token is not null ? "the RUNCOMFY_API_TOKEN/RUNCOMFY_TOKEN variable" : "the default \"emulator-token\"";
         if (!string.IsNullOrEmpty(token)) options.Token = token;
@@ -39,7 +39,17 @@ internal static class StandaloneHost
         }
         if (!arguments.Quiet) options.RequestLog = Console.Out;
 
-        await using var server = await EmulatorServer.StartAsync(options, arguments.Urls);
+        EmulatorServer server;
+        try
+        {
+            server = await EmulatorServer.StartAsync(options, arguments.Urls);
+        }
+        catch (Exception ex) when (ex is DirectoryNotFoundException or InvalidOperationException or IOException)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 66;
+        }
+        await using var _ = server;
         var origin = server.BaseAddress.GetLeftPart(UriPartial.Authority);
         Console.WriteLine($"RunComfy Model API emulator listening on {origin}");
         Console.WriteLine($"  models: {server.ModelIds.Count} ({string.Join(", ", server.ModelIds.Take(3))}{(server.ModelIds.Count > 3 ? ", ..." : "")})");

@@ -54,6 +54,12 @@ public sealed class EmulatorOptions
     /// <summary>Price in USD reported as <c>cost</c> (with <c>?include_cost=true</c>) per output file.</summary>
     public decimal PricePerOutputUsd { get; set; } = 0.03m;
 
+    /// <summary>
+    /// Refuses body keys the schema does not list (rule <c>additionalProperties</c>). RunComfy does not document
+    /// what it does with them; refusing is the default so a client that misspells a key finds out here.
+    /// </summary>
+    public bool RejectUnknownInputs { get; set; } = true;
+
     /// <summary>Whether the <c>validations</c> media rules are checked on data: URIs and on the emulator's own files.</summary>
     public bool CheckMediaRules { get; set; } = true;
 

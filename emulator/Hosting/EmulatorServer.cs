@@ -53,10 +53,12 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// Starts a server. The default URL takes a free loopback port. Schemas are loaded and compiled before
     /// this returns, so a broken schema fails here.
     /// </summary>
+    /// <exception cref="DirectoryNotFoundException"><see cref="EmulatorOptions.SchemasDirectory"/> is set to a folder that does not exist.</exception>
+    /// <exception cref="InvalidOperationException">A schema cannot be read.</exception>
     public static async Task<EmulatorServer> StartAsync(EmulatorOptions? options = null, string url = "http://127.0.0.1:0", CancellationToken cancellationToken = default)
     {
         options ??= new EmulatorOptions();
-        var models = ModelRegistry.Load(options.SchemasDirectory ?? ModelRegistry.DefaultDirectory(), options.ExtraSchemas);
+        var models = ModelRegistry.Load(options.SchemasDirectory ?? ModelRegistry.DefaultDirectory(), options.SchemasDirectory is not null, options.ExtraSchemas);
         foreach (var model in models.All) model.Validator.Prepare();
         var state = new EmulatorState(options, models);
 
@@ -103,6 +105,10 @@ public sealed class EmulatorServer : IAsyncDisposable
         _state.Files.Put(normalized, new ServedFile(content, contentType, _state.Now));
         return new Uri(BaseAddress, normalized.TrimStart('/'));
     }
+
+    /// <summary>Forgets a request, as RunComfy does when one expires: its id then answers 404001. Its output files stay served.</summary>
+    /// <returns>False when no such request exists.</returns>
+    public bool ExpireRequest(string requestId) => _state.Jobs.Remove(requestId);
 
     /// <summary>Stops the server and waits for in-flight requests (bounded).</summary>
     public async ValueTask DisposeAsync()

@@ -14,5 +14,7 @@ internal sealed class JobStore
         if (!_jobs.TryAdd(job.Id, job)) throw new InvalidOperationException("Request ids are unique.");
     }
 
+    public bool Remove(string id) => _jobs.TryRemove(id, out _);
+
     public Job? Find(string id) => _jobs.TryGetValue(id, out var job) ? job : null;
 }

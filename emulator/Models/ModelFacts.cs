@@ -13,7 +13,7 @@ internal static class ModelFacts
     private static readonly string[] AudioWords = ["audio", "music", "speech", "voice"];
     private static readonly string[] Tasks =
     [
-        "text-to-image", "image-to-image", "edit", "text-to-video", "image-to-video", "video-to-video",
+        "video-edit", "edit-video", "text-to-image", "image-to-image", "edit", "text-to-video", "image-to-video", "video-to-video",
         "reference-to-video", "audio-to-video", "text-to-audio", "first-last-frame", "extend", "transition",
     ];
 

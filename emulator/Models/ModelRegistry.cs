@@ -16,10 +16,13 @@ internal sealed class ModelRegistry
 
     public EmulatedModel? Find(string id) => _byId.TryGetValue(id, out var model) ? model : null;
 
-    public static ModelRegistry Load(string? directory, IEnumerable<KeyValuePair<string, string>> extras)
+    /// <summary>Loads every <c>*.json</c> under <paramref name="directory"/>; a folder that was asked for must exist.</summary>
+    public static ModelRegistry Load(string directory, bool directoryRequired, IEnumerable<KeyValuePair<string, string>> extras)
     {
         var byId = new Dictionary<string, EmulatedModel>(StringComparer.Ordinal);
-        if (directory is not null && Directory.Exists(directory))
+        if (directoryRequired && !Directory.Exists(directory))
+            throw new DirectoryNotFoundException($"The schemas directory '{Path.GetFullPath(directory)}' does not exist.");
+        if (Directory.Exists(directory))
         {
             foreach (var file in Directory.EnumerateFiles(directory, "*.json", SearchOption.AllDirectories))
             {

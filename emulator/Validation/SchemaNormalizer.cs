@@ -4,8 +4,8 @@ namespace RunComfy.Emulator.Validation;
 
 /// <summary>
 /// Prepares a raw RunComfy schema for NJsonSchema 10.7.2: the emulator checks <c>validations</c> and string
-/// lengths itself (NJsonSchema counts UTF-16 units and rejects <c>"maxLength": 2.0</c>), and published
-/// schemas say <c>"type": "float"</c>, which JSON Schema calls <c>number</c>.
+/// lengths itself (NJsonSchema counts UTF-16 units and rejects <c>"maxLength": 2.0</c>); published
+/// schemas say <c>"type": "float"</c>, which JSON Schema calls <c>number</c>, and <c>"default": null</c>.
 /// </summary>
 internal static class SchemaNormalizer
 {
@@ -34,6 +34,9 @@ internal static class SchemaNormalizer
                 foreach (var type in types.OfType<JValue>().Where(t => (t.Value as string) == "float")) type.Value = "number";
                 break;
         }
+        // Published schemas write "default": null on optional inputs: null then means "not set", so accept it.
+        if (schema.TryGetValue("default", out var fallback) && fallback.Type == JTokenType.Null && schema["type"] is JValue { Type: JTokenType.String } declared)
+            schema["type"] = new JArray(declared.DeepClone(), "null");
 
         foreach (var keyword in SchemaMapKeywords)
         {

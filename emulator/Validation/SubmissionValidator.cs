@@ -27,7 +27,7 @@ internal sealed class SubmissionValidator
     /// <summary>Loads the NJsonSchema form now, so a schema it cannot read fails at start, not on the first submit.</summary>
     public void Prepare() => _ = _schema.Value;
 
-    public IReadOnlyList<InputError> Validate(string body, IMediaSource? media)
+    public IReadOnlyList<InputError> Validate(string body, IMediaSource? media, bool rejectUnknownInputs = false)
     {
         JToken instance;
         try
@@ -48,7 +48,18 @@ internal sealed class SubmissionValidator
         lock (_gate) schemaErrors = _schema.Value.Validate(instance);
         foreach (var error in schemaErrors) AddFlattened(error, errors);
         OwnRules.Check(_rawSchema, instance, FieldPath.Root, media, errors);
+        if (rejectUnknownInputs) AddUnknownInputs((JObject)instance, errors);
         return errors;
+    }
+
+    private void AddUnknownInputs(JObject body, List<InputError> errors)
+    {
+        var known = _rawSchema["properties"] as JObject;
+        foreach (var property in body.Properties())
+        {
+            if (known?.ContainsKey(property.Name) == true) continue;
+            errors.Add(new InputError(FieldPath.Root.Property(property.Name), "additionalProperties", "The model has no such input."));
+        }
     }
 
     private static void AddFlattened(ValidationError error, List<InputError> errors)
