@@ -45,14 +45,17 @@ internal static class JpegHeader
                 continue;
             }
 
-            var marker = bytes[1];
-            if (marker == 0xFF)
+            // Fill bytes: any number of 0xFF may precede a marker. Skip the whole run in this read, keeping its last.
+            var fill = bytes[1..].IndexOfAnyExcept((byte)0xFF);
+            if (fill != 0)
             {
-                // Fill bytes: any number of 0xFF may precede a marker.
-                position += 1;
-                junk = CountJunk(junk, 1, position);
+                var skip = fill < 0 ? bytes.Length - 1 : fill;
+                position += skip;
+                junk = CountJunk(junk, skip, position);
                 continue;
             }
+
+            var marker = bytes[1];
 
             if (marker == 0x00)
             {

@@ -183,15 +183,15 @@ internal sealed class HttpRangeByteSource : MediaByteSource
     {
         var range = response.Content.Headers.ContentRange;
         var from = range?.From ?? offset;
-        if (from > offset || (range?.To is { } to && to < offset))
+        if (from != offset || (range?.To is { } to && to < offset))
         {
             throw new HttpRequestException($"The server answered bytes {from}-{range?.To} when asked for bytes from {offset}.");
         }
 
         _length = range?.Length ?? _length;
 
-        // Never trust the server to stop: read at most what was asked for (plus what it sent before the offset).
-        var limit = (int)Math.Min(size + (offset - from), MaxRequestBytes + (long)_options.InitialReadBytes);
+        // Never trust the server to stop: read at most what was asked for.
+        var limit = (int)size;
         if (range?.To is { } last)
         {
             limit = (int)Math.Min(limit, last - from + 1);

@@ -142,19 +142,4 @@ public sealed class ImageHeaderTests
         { TestMedia.Wav(), "audio/wav" },
         { TestMedia.Text(), "application/octet-stream" },
     };
-
-    /// <summary>Counts the bytes a parser asked for, to prove segment bodies are skipped.</summary>
-    private sealed class CountingSource(MediaByteSource inner) : MediaByteSource
-    {
-        public long BytesReturned { get; private set; }
-
-        public override long? Length => inner.Length;
-
-        public override async ValueTask<ReadOnlyMemory<byte>> ReadAsync(long offset, int count, CancellationToken cancellationToken)
-        {
-            var read = await inner.ReadAsync(offset, count, cancellationToken);
-            BytesReturned += read.Length;
-            return read;
-        }
-    }
 }

@@ -23,6 +23,7 @@ public sealed class MediaTestServer : IAsyncDisposable
 
     private readonly ConcurrentDictionary<string, byte[]> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ServedRequest> _log = new();
+    private readonly ConcurrentDictionary<string, int> _inFlight = new(StringComparer.Ordinal);
     private readonly object _gateLock = new();
     private WebApplication? _app;
     private int _waitingAtGate;
@@ -60,8 +61,20 @@ public sealed class MediaTestServer : IAsyncDisposable
 
     public Uri Url(string mode, string name) => new(BaseAddress, $"{mode}/{name}");
 
-    /// <summary>The requests made for one file name.</summary>
-    public IReadOnlyList<ServedRequest> RequestsFor(string name) => _log.Where(r => r.Name == name).ToList();
+    /// <summary>
+    /// The requests made for one file name, once the server has finished answering them (a client that stops
+    /// reading early is done before the server notices).
+    /// </summary>
+    public IReadOnlyList<ServedRequest> RequestsFor(string name)
+    {
+        var safetyNet = DateTime.UtcNow.AddSeconds(30);
+        while (_inFlight.TryGetValue(name, out var count) && count > 0 && DateTime.UtcNow < safetyNet)
+        {
+            Thread.Sleep(5);
+        }
+
+        return _log.Where(r => r.Name == name).ToList();
+    }
 
     private async Task ServeAsync(HttpContext context, string mode, string name)
     {
@@ -69,6 +82,7 @@ public sealed class MediaTestServer : IAsyncDisposable
         var response = context.Response;
         var range = request.Headers.Range.ToString();
         long sent = 0;
+        _inFlight.AddOrUpdate(name, 1, (_, count) => count + 1);
         try
         {
             if (mode == "hang")
@@ -141,6 +155,7 @@ public sealed class MediaTestServer : IAsyncDisposable
         finally
         {
             _log.Enqueue(new ServedRequest(request.Method, mode, name, range.Length == 0 ? null : range, response.StatusCode, sent));
+            _inFlight.AddOrUpdate(name, 0, (_, count) => count - 1);
         }
     }
 

@@ -30,6 +30,9 @@ internal sealed class SequentialEditRequest : IRunComfyRequest
 
     public IReadOnlyList<MediaInput> Images { get; init; } = [];
 
+    /// <summary>The rules applied to each image; the seed schema's unless a test replaces them.</summary>
+    public IReadOnlyList<MediaRule> ImageRulesInUse { get; init; } = ImageRules;
+
     public MediaInput? Video { get; init; }
 
     public MediaInput? Mask { get; init; }
@@ -84,7 +87,7 @@ internal sealed class SequentialEditRequest : IRunComfyRequest
 
     public IReadOnlyList<MediaField> GetMediaFields()
     {
-        var fields = Images.Select((image, i) => new MediaField($"images[{i}]", image, ImageRules)).ToList();
+        var fields = Images.Select((image, i) => new MediaField($"images[{i}]", image, ImageRulesInUse)).ToList();
         if (Video is not null)
         {
             fields.Add(new MediaField("video_url", Video, VideoRules));
