@@ -1,0 +1,88 @@
+using RunComfy.Cli.Exit;
+using RunComfy.Cli.Rendering;
+
+namespace RunComfy.Cli.Commands;
+
+/// <summary>Runs a command body and turns any exception into a clear message and the right exit code (no stack traces).</summary>
+internal static class CommandRunner
+{
+    public static async Task<int> RunAsync(CliContext context, bool json, Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (OperationCanceledException) when (!json)
+        {
+            await context.Error.WriteLineAsync("Interrupted.");
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var exitCode = ExitCodeMapper.ForException(e);
+            Report(context, json, e, exitCode);
+            return exitCode;
+        }
+    }
+
+    private static void Report(CliContext context, bool json, Exception e, int exitCode)
+    {
+        var api = e as RunComfyException;
+        if (json)
+        {
+            JsonOutput.Write(context.Out, writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteStartObject("error");
+                writer.WriteString("message", e.Message);
+                writer.WriteNumber("exit_code", exitCode);
+                if (api?.Status is { } status)
+                {
+                    writer.WriteNumber("http_status", status);
+                }
+
+                if (api?.ErrorCode is { } code)
+                {
+                    writer.WriteString("error_code", code);
+                }
+
+                if (api?.RequestId is { } id)
+                {
+                    writer.WriteString("request_id", id);
+                }
+
+                if (api is { FieldErrors.Count: > 0 })
+                {
+                    writer.WriteStartArray("fields");
+                    foreach (var field in api.FieldErrors)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("path", field.Field);
+                        writer.WriteString("message", field.Message);
+                        writer.WriteEndObject();
+                    }
+
+                    writer.WriteEndArray();
+                }
+
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            });
+            return;
+        }
+
+        context.Error.WriteLine($"✗ {e.Message}");
+        if (api is not null)
+        {
+            foreach (var field in api.FieldErrors)
+            {
+                context.Error.WriteLine($"  - {field}");
+            }
+        }
+
+        if (exitCode == ExitCodes.NoPermission && e is RunComfyException)
+        {
+            context.Error.WriteLine("  Check the token (--token, RUNCOMFY_API_TOKEN or RUNCOMFY_TOKEN).");
+        }
+    }
+}

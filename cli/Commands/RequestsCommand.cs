@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Globalization;
+using RunComfy.Cli.Exit;
+using RunComfy.Cli.Journal;
+using RunComfy.Cli.Rendering;
+using Spectre.Console;
+
+namespace RunComfy.Cli.Commands;
+
+/// <summary><c>requests</c>: the journal of submitted requests, newest first.</summary>
+internal static class RequestsCommand
+{
+    public static Command Create(CliContext context, CommonOptions common)
+    {
+        var limit = new Option<int>("--limit", "-n")
+        {
+            Description = "Show at most this many requests, newest first (0 = all).",
+            DefaultValueFactory = _ => 20,
+        };
+        var command = new Command("requests", "List the requests this machine submitted (from the local journal), newest first.") { limit };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var journal = new RequestJournal(JournalLocation.Resolve(parse.GetValue(common.DataDir), context.GetEnvironmentVariable));
+            var all = await journal.ReadAsync(cancellationToken);
+            var count = parse.GetValue(limit);
+            var shown = all.Reverse().Take(count > 0 ? count : int.MaxValue).ToList();
+            if (parse.GetValue(common.Json))
+            {
+                JsonOutput.Write(context.Out, writer =>
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("journal", journal.FilePath);
+                    writer.WriteStartArray("requests");
+                    foreach (var request in shown)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("request_id", request.RequestId);
+                        writer.WriteString("model_id", request.ModelId);
+                        writer.WriteString("state", request.State);
+                        writer.WriteString("submitted_at", request.SubmittedAt);
+                        writer.WriteString("updated_at", request.UpdatedAt);
+                        writer.WriteString("base_address", request.BaseAddress);
+                        writer.WriteEndObject();
+                    }
+
+                    writer.WriteEndArray();
+                    writer.WriteEndObject();
+                });
+                return ExitCodes.Ok;
+            }
+
+            if (shown.Count == 0)
+            {
+                context.Out.WriteLine($"No requests yet (journal: {journal.FilePath}).");
+                return ExitCodes.Ok;
+            }
+
+            var table = new Table().Border(TableBorder.Rounded)
+                .AddColumn("Request id").AddColumn("Model").AddColumn("State").AddColumn("Submitted (UTC)").AddColumn("API");
+            foreach (var request in shown)
+            {
+                table.AddRow(
+                    Markup.Escape(request.RequestId),
+                    Markup.Escape(request.ModelId),
+                    Markup.Escape(request.State),
+                    request.SubmittedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                    Markup.Escape(request.BaseAddress));
+            }
+
+            var console = Consoles.For(context.Out, context.IsInteractive);
+            console.Write(table);
+            console.WriteLine($"Journal: {journal.FilePath}. Resume one with: comfy-schema wait <request id>");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,44 @@
+using RunComfy.Cli.Downloads;
+
+namespace RunComfy.Cli.Exit;
+
+/// <summary>Maps what went wrong to the official CLI's exit codes (see <see cref="ExitCodes"/>).</summary>
+internal static class ExitCodeMapper
+{
+    /// <summary>The exit code for an HTTP answer (or its RunComfy <c>error_code</c>); null status means no answer.</summary>
+    public static int ForHttpStatus(int? status, string? errorCode = null)
+    {
+        // Token problems come as HTTP 400 with 400004, and another user's request as 403001.
+        if (errorCode is RunComfyErrorCodes.AccountOrTokenProblem or RunComfyErrorCodes.RequestOfAnotherUser)
+        {
+            return ExitCodes.NoPermission;
+        }
+
+        return status switch
+        {
+            401 or 403 => ExitCodes.NoPermission,
+            408 or 429 => ExitCodes.TryLater,
+            >= 400 and < 500 => ExitCodes.BadInput,
+            >= 500 and < 600 => ExitCodes.Unavailable,
+            null => ExitCodes.Unavailable,
+            _ => ExitCodes.Failed,
+        };
+    }
+
+    /// <summary>The exit code for an exception that ended a command.</summary>
+    public static int ForException(Exception exception) => exception switch
+    {
+        CliException cli => cli.ExitCode,
+        SubmitOutcomeUnknownException => ExitCodes.TryLater,
+        RunComfyJobFailedException => ExitCodes.Failed,
+        UnknownRequestStateException => ExitCodes.TryLater,
+        RunComfyException api => ForHttpStatus(api.Status, api.ErrorCode),
+        TimeoutException => ExitCodes.TryLater,
+        RequestValidationException or RequestJsonException => ExitCodes.BadInput,
+        DownloadException { HttpStatus: { } status } => ForHttpStatus(status),
+        DownloadException => ExitCodes.Failed,
+        FileNotFoundException or DirectoryNotFoundException => ExitCodes.MissingFile,
+        HttpRequestException => ExitCodes.Unavailable,
+        _ => ExitCodes.Failed,
+    };
+}

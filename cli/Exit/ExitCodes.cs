@@ -1,0 +1,35 @@
+namespace RunComfy.Cli.Exit;
+
+/// <summary>
+/// Process exit codes: the official RunComfy CLI's table (BSD <c>sysexits.h</c> values), so scripts
+/// written for one work with the other.
+/// </summary>
+internal static class ExitCodes
+{
+    /// <summary>Everything worked.</summary>
+    public const int Ok = 0;
+
+    /// <summary>The job failed or was cancelled, or an output could not be downloaded.</summary>
+    public const int Failed = 1;
+
+    /// <summary>The command line itself is wrong (EX_USAGE).</summary>
+    public const int Usage = 64;
+
+    /// <summary>Bad input: validation errors, an unknown model, or an HTTP 4xx answer (EX_DATAERR).</summary>
+    public const int BadInput = 65;
+
+    /// <summary>A local file named on the command line does not exist (EX_NOINPUT).</summary>
+    public const int MissingFile = 66;
+
+    /// <summary>The service failed: HTTP 5xx or the network (EX_UNAVAILABLE).</summary>
+    public const int Unavailable = 69;
+
+    /// <summary>Try again later: a timeout, HTTP 408 or 429, or a job still running (EX_TEMPFAIL).</summary>
+    public const int TryLater = 75;
+
+    /// <summary>The token is missing, wrong or not allowed: HTTP 401/403 (EX_NOPERM).</summary>
+    public const int NoPermission = 77;
+
+    /// <summary>Ctrl-C while the job was already running: it runs on and can be fetched later.</summary>
+    public const int Interrupted = 130;
+}

@@ -1,0 +1,3 @@
+using RunComfy.Cli;
+
+return await CliApp.RunAsync(args, CliContext.ForConsole(), ctrlCGracePeriod: TimeSpan.FromSeconds(30));

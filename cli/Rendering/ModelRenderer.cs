@@ -1,0 +1,265 @@
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+
+namespace RunComfy.Cli.Rendering;
+
+/// <summary>Renders models and their parameters as tables (for people) or JSON (for scripts).</summary>
+internal static class ModelRenderer
+{
+    public static void WriteTables(IAnsiConsole console, IReadOnlyList<ModelInfo> models, bool details)
+    {
+        if (models.Count == 0)
+        {
+            console.WriteLine("No models are compiled into this build.");
+            return;
+        }
+
+        foreach (var model in models)
+        {
+            console.Write(new Rule($"[bold]{Markup.Escape(model.ModelId)}[/]").LeftJustified());
+            var table = new Table().Border(TableBorder.Rounded)
+                .AddColumn("Parameter")
+                .AddColumn("Type")
+                .AddColumn("Required")
+                .AddColumn("Default")
+                .AddColumn("Allowed values / limits");
+            if (details)
+            {
+                table.AddColumn("Description");
+            }
+
+            foreach (var parameter in model.Parameters)
+            {
+                var cells = new List<string>
+                {
+                    Markup.Escape(parameter.Name),
+                    Markup.Escape(TypeText(parameter)),
+                    parameter.Required ? "yes" : "",
+                    Markup.Escape(parameter.DefaultJson ?? ""),
+                    Markup.Escape(ConstraintsText(parameter)),
+                };
+                if (details)
+                {
+                    cells.Add(Markup.Escape(DescriptionText(parameter)));
+                }
+
+                table.AddRow([.. cells]);
+            }
+
+            console.Write(table);
+            if (details)
+            {
+                foreach (var parameter in model.Parameters.Where(p => p.MediaRules.Count > 0))
+                {
+                    console.MarkupLine($"Media rules for [bold]{Markup.Escape(parameter.Name)}[/] (checked on the file before submitting):");
+                    foreach (var rule in parameter.MediaRules)
+                    {
+                        console.WriteLine($"  {rule.Rule} {rule.Value.ToString(CultureInfo.InvariantCulture)}{(rule.Message is null ? "" : "  " + rule.Message)}");
+                    }
+                }
+
+                var example = string.Join(" ", model.Parameters.Where(p => p.Required).Select(p => $"--input {p.Name}={(p.IsMedia ? "@file" : "...")}"));
+                console.WriteLine($"Run it: comfy-schema run {model.ModelId} {example}".TrimEnd());
+            }
+
+            console.WriteLine();
+        }
+    }
+
+    public static string TypeText(ModelParameter parameter)
+    {
+        if (parameter.Type == "array")
+        {
+            var item = parameter.ItemFormat ?? parameter.ItemType;
+            return item is null ? "array" : $"array of {item}";
+        }
+
+        return parameter.Format is null ? parameter.Type : $"{parameter.Type} ({parameter.Format})";
+    }
+
+    public static string ConstraintsText(ModelParameter parameter)
+    {
+        var parts = new List<string>();
+        if (parameter.EnumJson is { Count: > 0 } values)
+        {
+            parts.Add(IntegerRun(values) is var (first, last) ? $"one of: {first}…{last} (every integer)" : "one of: " + string.Join(", ", values));
+        }
+
+        var lower = parameter.Minimum is { } min ? $"{Number(min)} ≤ " : parameter.ExclusiveMinimum is { } emin ? $"{Number(emin)} < " : "";
+        var upper = parameter.Maximum is { } max ? $" ≤ {Number(max)}" : parameter.ExclusiveMaximum is { } emax ? $" < {Number(emax)}" : "";
+        if (lower.Length + upper.Length > 0)
+        {
+            parts.Add($"{lower}value{upper}");
+        }
+
+        if (parameter.MinLength is not null || parameter.MaxLength is not null)
+        {
+            parts.Add(Range(parameter.MinLength, parameter.MaxLength, "characters"));
+        }
+
+        if (parameter.MinItems is not null || parameter.MaxItems is not null)
+        {
+            parts.Add(Range(parameter.MinItems, parameter.MaxItems, "items"));
+        }
+
+        if (parameter.Pattern is not null)
+        {
+            parts.Add($"pattern {parameter.Pattern}");
+        }
+
+        if (parameter.MediaRules.Count > 0)
+        {
+            parts.Add($"{parameter.MediaRules.Count} media rule{(parameter.MediaRules.Count == 1 ? "" : "s")}");
+        }
+
+        return string.Join("; ", parts);
+    }
+
+    /// <summary>For an enum of five or more consecutive integers (1, 2, ... 15), its first and last value.</summary>
+    private static (long First, long Last)? IntegerRun(IReadOnlyList<string> values)
+    {
+        if (values.Count < 5)
+        {
+            return null;
+        }
+
+        var numbers = new List<long>(values.Count);
+        foreach (var value in values)
+        {
+            if (!long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+            {
+                return null;
+            }
+
+            numbers.Add(number);
+        }
+
+        for (var i = 1; i < numbers.Count; i++)
+        {
+            if (numbers[i] != numbers[i - 1] + 1)
+            {
+                return null;
+            }
+        }
+
+        return (numbers[0], numbers[^1]);
+    }
+
+    public static void WriteJson(Utf8JsonWriter writer, IReadOnlyList<ModelInfo> models)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray("models");
+        foreach (var model in models)
+        {
+            WriteModel(writer, model);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    public static void WriteJson(Utf8JsonWriter writer, ModelInfo model) => WriteModel(writer, model);
+
+    private static void WriteModel(Utf8JsonWriter writer, ModelInfo model)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("model_id", model.ModelId);
+        writer.WriteStartArray("parameters");
+        foreach (var p in model.Parameters)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", p.Name);
+            writer.WriteString("type", p.Type);
+            WriteIfSet(writer, "format", p.Format);
+            WriteIfSet(writer, "item_type", p.ItemType);
+            WriteIfSet(writer, "item_format", p.ItemFormat);
+            writer.WriteBoolean("required", p.Required);
+            writer.WriteBoolean("media", p.IsMedia);
+            WriteIfSet(writer, "title", p.Title);
+            WriteIfSet(writer, "description", p.Description);
+            if (p.DefaultJson is not null)
+            {
+                writer.WritePropertyName("default");
+                writer.WriteRawValue(p.DefaultJson);
+            }
+
+            if (p.EnumJson is not null)
+            {
+                writer.WriteStartArray("enum");
+                foreach (var value in p.EnumJson)
+                {
+                    writer.WriteRawValue(value);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            WriteIfSet(writer, "minimum", p.Minimum);
+            WriteIfSet(writer, "maximum", p.Maximum);
+            WriteIfSet(writer, "exclusive_minimum", p.ExclusiveMinimum);
+            WriteIfSet(writer, "exclusive_maximum", p.ExclusiveMaximum);
+            WriteIfSet(writer, "min_length", p.MinLength);
+            WriteIfSet(writer, "max_length", p.MaxLength);
+            WriteIfSet(writer, "min_items", p.MinItems);
+            WriteIfSet(writer, "max_items", p.MaxItems);
+            WriteIfSet(writer, "pattern", p.Pattern);
+            if (p.MediaRules.Count > 0)
+            {
+                writer.WriteStartArray("media_rules");
+                foreach (var rule in p.MediaRules)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("rule", rule.Rule);
+                    writer.WriteNumber("value", rule.Value);
+                    WriteIfSet(writer, "message", rule.Message);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static string DescriptionText(ModelParameter parameter) =>
+        string.IsNullOrWhiteSpace(parameter.Description) ? parameter.Title ?? "" : parameter.Description;
+
+    private static string Range(int? min, int? max, string unit) => (min, max) switch
+    {
+        ({ } a, { } b) => $"{a}–{b} {unit}",
+        ({ } a, null) => $"at least {a} {unit}",
+        (null, { } b) => $"at most {b} {unit}",
+        _ => "",
+    };
+
+    private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static void WriteIfSet(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    private static void WriteIfSet(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+    }
+
+    private static void WriteIfSet(Utf8JsonWriter writer, string name, int? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using RunComfy.Cli.Inputs;
+
+namespace RunComfy.Cli.Rendering;
+
+/// <summary>Prints every input problem at once: a list on stderr, or one JSON document with <c>--json</c>.</summary>
+internal static class ProblemReport
+{
+    public static void Write(CliContext context, bool json, string modelId, IReadOnlyList<InputProblem> problems, int exitCode)
+    {
+        if (json)
+        {
+            JsonOutput.Write(context.Out, writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteStartObject("error");
+                writer.WriteString("message", $"The input for '{modelId}' is invalid; nothing was submitted.");
+                writer.WriteNumber("exit_code", exitCode);
+                writer.WriteStartArray("problems");
+                foreach (var problem in problems)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("path", problem.Path);
+                    writer.WriteString("message", problem.Message);
+                    writer.WriteString("kind", problem.Kind switch
+                    {
+                        InputProblemKind.MissingFile => "missing_file",
+                        InputProblemKind.Usage => "usage",
+                        _ => "invalid",
+                    });
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            });
+            return;
+        }
+
+        context.Error.WriteLine($"✗ The input for {modelId} has {problems.Count} problem{(problems.Count == 1 ? "" : "s")}; nothing was submitted:");
+        foreach (var problem in problems)
+        {
+            context.Error.WriteLine($"  - {problem}");
+        }
+
+        context.Error.WriteLine($"  See the parameters with: comfy-schema models show {modelId}");
+    }
+}

@@ -1,0 +1,234 @@
+using System.Text.Json;
+using RunComfy.Cli.Connection;
+using RunComfy.Cli.Downloads;
+using RunComfy.Cli.Exit;
+using RunComfy.Cli.Journal;
+using RunComfy.Cli.Rendering;
+
+namespace RunComfy.Cli.Waiting;
+
+/// <summary>
+/// Turns the end of a request into what the user sees and the exit code: downloads the outputs of a
+/// completed request, explains a failure, a cancel or an interruption, and records the final state
+/// in the journal.
+/// </summary>
+internal sealed class OutcomeReporter
+{
+    private readonly CliContext _context;
+    private readonly bool _json;
+    private readonly RequestJournal _journal;
+
+    public OutcomeReporter(CliContext context, bool json, RequestJournal journal)
+    {
+        _context = context;
+        _json = json;
+        _journal = journal;
+    }
+
+    /// <summary>Reports a watch that ended (finished, interrupted or timed out).</summary>
+    public async Task<int> ReportAsync(ClientSession session, string requestId, string modelId, WatchOutcome outcome, DeliveryOptions delivery, CancellationToken cancellationToken)
+    {
+        if (outcome.End == WatchEnd.Finished && outcome.Result is { } result)
+        {
+            return await ReportResultAsync(session, result, modelId, delivery, outcome.Elapsed, cancellationToken);
+        }
+
+        var (state, message, exitCode) = DescribeUnfinished(session, requestId, outcome);
+        await _journal.UpdateStateAsync(requestId, state, CancellationToken.None);
+        if (_json)
+        {
+            JsonOutput.Write(_context.Out, writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString("request_id", requestId);
+                writer.WriteString("model_id", modelId);
+                writer.WriteString("state", state);
+                if (outcome.CancelOutcome is { } cancel)
+                {
+                    writer.WriteString("cancel_outcome", StateNames.Of(cancel));
+                }
+
+                writer.WriteString("message", message);
+                writer.WriteEndObject();
+            });
+        }
+        else
+        {
+            _context.Error.WriteLine(message);
+        }
+
+        return exitCode;
+    }
+
+    /// <summary>Reports a result read from the API: downloads its outputs when completed.</summary>
+    public async Task<int> ReportResultAsync(ClientSession session, RequestResult result, string modelId, DeliveryOptions delivery, TimeSpan? elapsed, CancellationToken cancellationToken)
+    {
+        var state = StateNames.Of(result.State, result.RawStatus);
+        await _journal.UpdateStateAsync(result.RequestId, state, CancellationToken.None);
+        var files = new List<DownloadedFile>();
+        DownloadException? downloadError = null;
+        if (result.State == RunComfyRequestState.Completed && delivery.Download && result.Output.AllUrls.Count > 0)
+        {
+            using var downloader = new OutputDownloader(session.CreateDownloadPolicy(delivery.MaxBytes));
+            for (var i = 0; i < result.Output.AllUrls.Count; i++)
+            {
+                try
+                {
+                    files.Add(await downloader.DownloadAsync(result.Output.AllUrls[i], delivery.OutputDirectory, $"output-{i + 1}", cancellationToken));
+                }
+                catch (DownloadException e)
+                {
+                    // Keep what was downloaded; report the first failure.
+                    downloadError ??= e;
+                }
+            }
+        }
+
+        var exitCode = result.State switch
+        {
+            RunComfyRequestState.Completed => downloadError is null ? ExitCodes.Ok : ExitCodeMapper.ForException(downloadError),
+            RunComfyRequestState.Failed or RunComfyRequestState.Cancelled => ExitCodes.Failed,
+            _ => ExitCodes.TryLater,
+        };
+
+        if (_json)
+        {
+            JsonOutput.Write(_context.Out, writer => WriteResultJson(writer, result, modelId, files, downloadError));
+            return exitCode;
+        }
+
+        var id = result.RequestId;
+        switch (result.State)
+        {
+            case RunComfyRequestState.Completed:
+                var took = elapsed is { } e2 ? $" in {e2.TotalSeconds:0.0}s" : "";
+                _context.Error.WriteLine($"✓ {id} completed{took}.");
+                foreach (var file in files)
+                {
+                    // Paths on stdout, one per line, so `comfy-schema run ... | xargs open` works.
+                    _context.Out.WriteLine(file.Path);
+                }
+
+                if (!delivery.Download)
+                {
+                    foreach (var url in result.Output.AllUrls)
+                    {
+                        _context.Out.WriteLine(url);
+                    }
+                }
+                else if (files.Count > 0)
+                {
+                    _context.Error.WriteLine($"Saved {files.Count} output file{(files.Count == 1 ? "" : "s")} to {delivery.OutputDirectory}.");
+                }
+                else if (result.Output.AllUrls.Count == 0)
+                {
+                    _context.Error.WriteLine("The request completed without output files.");
+                }
+
+                if (result.Cost is { } cost)
+                {
+                    _context.Error.WriteLine($"Cost: ${cost:0.####}");
+                }
+
+                if (downloadError is not null)
+                {
+                    _context.Error.WriteLine($"✗ {downloadError.Message}");
+                }
+
+                break;
+            case RunComfyRequestState.Failed:
+                _context.Error.WriteLine($"✗ {id} failed: {result.Error?.Message ?? "the API gave no reason"}{(result.Error?.Code is { } code ? $" (error {code})" : "")}.");
+                break;
+            case RunComfyRequestState.Cancelled:
+                _context.Error.WriteLine($"✗ {id} was cancelled.");
+                break;
+            default:
+                _context.Error.WriteLine($"{id} is {state}; it has no result yet. Wait for it with: comfy-schema wait {id}");
+                break;
+        }
+
+        return exitCode;
+    }
+
+    private static (string State, string Message, int ExitCode) DescribeUnfinished(ClientSession session, string id, WatchOutcome outcome)
+    {
+        var resume = session.IsEmulator
+            ? "(The in-process emulator stops with this command, so there is nothing to resume.)"
+            : $"Fetch it later with: comfy-schema wait {id}";
+        var lastState = StateNames.Of(outcome.LastState);
+        if (outcome.End == WatchEnd.TimedOut)
+        {
+            return (lastState, $"Stopped waiting after {outcome.Elapsed.TotalSeconds:0}s; {id} is {lastState} and runs on. {resume}", ExitCodes.TryLater);
+        }
+
+        if (outcome.CancelError is { } error)
+        {
+            return (lastState, $"Ctrl-C: tried to cancel the queued request {id}, but the cancel call failed: {error} It may still run. {resume}", ExitCodes.Interrupted);
+        }
+
+        return outcome.CancelOutcome switch
+        {
+            CancelOutcome.Cancelled => ("cancelled", $"Ctrl-C: cancelled {id} while it was still queued.", ExitCodes.Failed),
+            CancelOutcome.CancellationRequested => ("cancellation_requested", $"Ctrl-C: asked RunComfy to cancel {id}; it may still run. Check with: comfy-schema status {id}", ExitCodes.Failed),
+            CancelOutcome.NotCancellable => ("in_progress", $"Ctrl-C: {id} had already started and can no longer be cancelled; it runs on (and is billed). {resume}", ExitCodes.Interrupted),
+            null => (lastState, $"Ctrl-C: {id} is already running and cannot be cancelled; it runs on (and is billed). {resume}", ExitCodes.Interrupted),
+            _ => (lastState, $"Ctrl-C: the cancel of {id} had an unknown outcome; it may still run. Check with: comfy-schema status {id}", ExitCodes.Interrupted),
+        };
+    }
+
+    private static void WriteResultJson(Utf8JsonWriter writer, RequestResult result, string modelId, List<DownloadedFile> files, DownloadException? downloadError)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("request_id", result.RequestId);
+        writer.WriteString("model_id", result.ModelId ?? modelId);
+        writer.WriteString("state", StateNames.Of(result.State, result.RawStatus));
+        writer.WriteStartArray("outputs");
+        foreach (var url in result.Output.AllUrls)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("url", url.ToString());
+            if (files.FirstOrDefault(f => f.Url == url) is { } file)
+            {
+                writer.WriteString("path", file.Path);
+                writer.WriteNumber("bytes", file.Bytes);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        if (result.CreatedAt is { } created)
+        {
+            writer.WriteString("created_at", created);
+        }
+
+        if (result.FinishedAt is { } finished)
+        {
+            writer.WriteString("finished_at", finished);
+        }
+
+        if (result.Cost is { } cost)
+        {
+            writer.WriteNumber("cost_usd", cost);
+        }
+
+        if (result.Error is { } error)
+        {
+            writer.WriteStartObject("error");
+            writer.WriteString("message", error.Message);
+            if (error.Code is not null)
+            {
+                writer.WriteString("code", error.Code);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        if (downloadError is not null)
+        {
+            writer.WriteString("download_error", downloadError.Message);
+        }
+
+        writer.WriteEndObject();
+    }
+}

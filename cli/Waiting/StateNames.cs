@@ -1,0 +1,23 @@
+namespace RunComfy.Cli.Waiting;
+
+/// <summary>The wire names of request states, used in output and in the journal.</summary>
+internal static class StateNames
+{
+    public static string Of(RunComfyRequestState state, string? raw = null) => state switch
+    {
+        RunComfyRequestState.InQueue => "in_queue",
+        RunComfyRequestState.InProgress => "in_progress",
+        RunComfyRequestState.Completed => "completed",
+        RunComfyRequestState.Cancelled => "cancelled",
+        RunComfyRequestState.Failed => "failed",
+        _ => string.IsNullOrEmpty(raw) ? "unknown" : raw,
+    };
+
+    public static string Of(CancelOutcome outcome) => outcome switch
+    {
+        CancelOutcome.Cancelled => "cancelled",
+        CancelOutcome.NotCancellable => "not_cancellable",
+        CancelOutcome.CancellationRequested => "cancellation_requested",
+        _ => "unknown",
+    };
+}

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using RunComfy.Emulator;
+using RunComfy.SchemaClient.Cli.Tests.Infrastructure;
+
+namespace RunComfy.SchemaClient.Cli.Tests.Commands;
+
+/// <summary>--no-wait, the journal, and resuming with wait/requests: a paid job is never lost.</summary>
+public sealed class ResumeTests : IDisposable
+{
+    private const string Edit = "bytedance/seedream-4-0/edit";
+    private const string SecretPrompt = "a very secret prompt about a cat";
+    private readonly CliHarness _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    private static Task<EmulatorServer> StartEmulatorAsync() => EmulatorServer.StartAsync(new EmulatorOptions
+    {
+        Token = "tok-" + Guid.NewGuid().ToString("N"),
+        InitialQueuePosition = 1,
+        QueueStep = TimeSpan.FromMilliseconds(200),
+        RunDuration = TimeSpan.FromMilliseconds(300),
+    });
+
+    [Fact]
+    public async Task No_wait_journals_the_request_and_wait_resumes_it_from_the_journal()
+    {
+        await using var emulator = await StartEmulatorAsync();
+        File.WriteAllBytes(_cli.Combine("cat.png"), SampleImages.Png(32, 32));
+
+        var submitted = await _cli.RunAsync("run", Edit, "--no-wait", "--base-address", emulator.BaseAddress.ToString(), "--token", emulator.Options.Token,
+            "--input", $"prompt={SecretPrompt}", "--input", "images=@cat.png");
+
+        submitted.ExitCode.ShouldBe(0, submitted.ToString());
+        var id = submitted.Out.Trim();
+        id.ShouldNotBeEmpty();
+        submitted.Error.ShouldContain($"comfy-schema wait {id}");
+
+        // The base address comes from the journal: only the token is given again.
+        var waited = await _cli.RunAsync("wait", id, "--token", emulator.Options.Token, "--output-dir", "later");
+
+        waited.ExitCode.ShouldBe(0, waited.ToString());
+        SampleImages.IsPng(await File.ReadAllBytesAsync(waited.Out.Trim())).ShouldBeTrue();
+        Path.GetDirectoryName(waited.Out.Trim()).ShouldBe(_cli.Combine("later"));
+
+        var listed = await _cli.RunAsync("requests", "--json");
+        using var document = JsonDocument.Parse(listed.Out);
+        var entry = document.RootElement.GetProperty("requests").EnumerateArray().Single();
+        entry.GetProperty("request_id").GetString().ShouldBe(id);
+        entry.GetProperty("model_id").GetString().ShouldBe(Edit);
+        entry.GetProperty("state").GetString().ShouldBe("completed");
+        entry.GetProperty("base_address").GetString().ShouldBe(emulator.BaseAddress.ToString());
+    }
+
+    [Fact]
+    public async Task The_journal_never_holds_the_token_the_prompt_or_the_media()
+    {
+        await using var emulator = await StartEmulatorAsync();
+        File.WriteAllBytes(_cli.Combine("cat.png"), SampleImages.Png(32, 32));
+
+        var run = await _cli.RunAsync("run", Edit, "--base-address", emulator.BaseAddress.ToString(), "--token", emulator.Options.Token,
+            "--input", $"prompt={SecretPrompt}", "--input", "images=@cat.png");
+
+        run.ExitCode.ShouldBe(0, run.ToString());
+        var journal = await File.ReadAllTextAsync(_cli.JournalPath);
+        journal.ShouldContain(Edit);
+        journal.ShouldNotContain(emulator.Options.Token);
+        journal.ShouldNotContain("secret");
+        journal.ShouldNotContain("data:");
+        journal.ShouldNotContain("base64");
+        journal.ShouldNotContain("cat.png");
+        foreach (var line in File.ReadAllLines(_cli.JournalPath))
+        {
+            using var document = JsonDocument.Parse(line);
+            document.RootElement.EnumerateObject().Select(p => p.Name).ShouldBe(["request_id", "model_id", "state", "base_address", "at"]);
+        }
+    }
+
+    [Fact]
+    public async Task Requests_lists_the_journal_newest_first()
+    {
+        await using var emulator = await StartEmulatorAsync();
+        File.WriteAllBytes(_cli.Combine("cat.png"), SampleImages.Png(32, 32));
+        var ids = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            var run = await _cli.RunAsync("run", Edit, "--no-wait", "--base-address", emulator.BaseAddress.ToString(), "--token", emulator.Options.Token,
+                "--input", "prompt=p", "--input", "images=@cat.png");
+            ids.Add(run.Out.Trim());
+        }
+
+        var listed = await _cli.RunAsync("requests");
+
+        listed.ExitCode.ShouldBe(0);
+        listed.Out.IndexOf(ids[1], StringComparison.Ordinal).ShouldBeLessThan(listed.Out.IndexOf(ids[0], StringComparison.Ordinal));
+        listed.Out.ShouldContain("submitted");
+        (await _cli.RunAsync("requests", "--limit", "1")).Out.ShouldNotContain(ids[0]);
+    }
+}
