@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using RunComfy.Emulator;
+
+namespace RunComfy.SchemaClient.Package.Tests;
+
+/// <summary>
+/// The design card's promise, checked as a user would meet it: pack the package, create a fresh
+/// console project that references only that package, drop schemas into its schemas/ folder,
+/// build it with warnings as errors, and run a generated request against the emulator.
+/// </summary>
+[Trait("Category", "Package")]
+public sealed class PackageConsumerTests : IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("runcomfy-pkg-").FullName;
+
+    [Fact]
+    public async Task A_consumer_project_gets_typed_requests_from_dropped_in_schemas_and_runs_one()
+    {
+        var repo = RepositoryRoot();
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+        // A version no earlier run used, so the NuGet cache can never hand back a stale package.
+        var version = $"0.1.0-pkgtest.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+        var feed = Path.Combine(_work, "feed");
+
+        var pack = await RunAsync("dotnet", repo,
+            "pack", Path.Combine(repo, "runtime", "RunComfy.SchemaClient.csproj"), "--no-build", "-c", configuration,
+            "-o", feed, $"-p:PackageVersion={version}");
+        pack.ExitCode.ShouldBe(0, pack.Output);
+        var package = Path.Combine(feed, $"RunComfy.SchemaClient.{version}.nupkg");
+        File.Exists(package).ShouldBeTrue(pack.Output);
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(package))
+        {
+            var entries = zip.Entries.Select(e => e.FullName).ToList();
+            entries.ShouldContain("lib/net10.0/RunComfy.SchemaClient.dll");
+            entries.ShouldContain("analyzers/dotnet/cs/RunComfy.SchemaClient.Generator.dll");
+            entries.ShouldContain("analyzers/dotnet/cs/NJsonSchema.dll");
+            entries.ShouldContain("analyzers/dotnet/cs/Newtonsoft.Json.dll");
+            entries.ShouldContain("analyzers/dotnet/cs/Namotion.Reflection.dll");
+            entries.ShouldContain("build/RunComfy.SchemaClient.targets");
+        }
+
+        var consumer = CreateConsumer(version, feed);
+
+        var build = await RunAsync("dotnet", consumer, "build", "-c", "Release");
+        build.ExitCode.ShouldBe(0, build.Output);
+
+        var schemas = Path.Combine(consumer, "schemas");
+        var options = new EmulatorOptions { Token = "package-test-token", QueueStep = TimeSpan.FromMilliseconds(20), RunDuration = TimeSpan.FromMilliseconds(20) };
+        foreach (var file in Directory.EnumerateFiles(schemas, "*.json", SearchOption.AllDirectories))
+        {
+            var id = Path.GetRelativePath(schemas, file).Replace('\\', '/')[..^".json".Length];
+            options.ExtraSchemas[id] = await File.ReadAllTextAsync(file);
+        }
+
+        await using var emulator = await EmulatorServer.StartAsync(options);
+        var run = await RunAsync("dotnet", consumer,
+            Path.Combine(consumer, "bin", "Release", "net10.0", "Consumer.dll"), emulator.BaseAddress.ToString(), options.Token);
+
+        run.ExitCode.ShouldBe(0, run.Output);
+        run.Output.ShouldContain("kling-valid=False");            // duration 99 > maximum 15
+        run.Output.ShouldContain("edit-type=RunComfy.Models.Openai.");
+        run.Output.ShouldContain("replaced-valid=True");          // 800 code points: over the bundled 600, within the consumer's 1000
+        run.Output.ShouldContain("catalog-maxLength=1000");
+        run.Output.ShouldContain("catalog-has-kling=True");
+        run.Output.ShouldContain("state=Completed");
+        run.Output.ShouldContain($"output={emulator.BaseAddress}");
+        emulator.TotalSubmissions.ShouldBe(1);
+    }
+
+    private string CreateConsumer(string version, string feed)
+    {
+        var template = Path.Combine(AppContext.BaseDirectory, "ConsumerProject");
+        var consumer = Path.Combine(_work, "Consumer");
+        Directory.CreateDirectory(consumer);
+        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"),
+            File.ReadAllText(Path.Combine(template, "Consumer.csproj.txt")).Replace("$PACKAGE_VERSION$", version));
+        File.WriteAllText(Path.Combine(consumer, "NuGet.config"),
+            File.ReadAllText(Path.Combine(template, "NuGet.config.txt")).Replace("$FEED$", feed));
+        File.Copy(Path.Combine(template, "Program.cs.txt"), Path.Combine(consumer, "Program.cs"));
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(template, "schemas"), "*.json", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(consumer, "schemas", Path.GetRelativePath(Path.Combine(template, "schemas"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return consumer;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SchemaClient.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("SchemaClient.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string fileName, string workingDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The consumer must not inherit this repository's build settings through MSBuild environment.
+        start.Environment.Remove("MSBuildExtensionsPath");
+        start.Environment.Remove("MSBUILD_EXE_PATH");
+        start.Environment.Remove("MSBuildSDKsPath");
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_work, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless; never fail the test over cleanup.
+        }
+    }
+}
