@@ -16,6 +16,9 @@ public sealed class RequestJsonReader : IDisposable
     // Fields present with a non-null value: a mistyped one is reported as such, not also as missing.
     private readonly HashSet<string> _present = new(StringComparer.Ordinal);
 
+    // Every field name seen: JSON parsers disagree on a repeated key (first or last wins), so it is an error.
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
     private RequestJsonReader(string modelId, JsonDocument document)
     {
         _modelId = modelId;
@@ -47,13 +50,19 @@ public sealed class RequestJsonReader : IDisposable
         return new RequestJsonReader(modelId, document);
     }
 
-    /// <summary>The fields of the body, in order.</summary>
+    /// <summary>The fields of the body, in order; a repeated field is reported (<c>duplicate</c>) and skipped.</summary>
     public IEnumerable<JsonProperty> Properties
     {
         get
         {
             foreach (JsonProperty property in _document.RootElement.EnumerateObject())
             {
+                if (!_seen.Add(property.Name))
+                {
+                    _errors.Add(new ValidationError(property.Name, "duplicate", "appears more than once in the JSON object."));
+                    continue;
+                }
+
                 if (property.Value.ValueKind != JsonValueKind.Null)
                 {
                     _present.Add(property.Name);
@@ -66,7 +75,7 @@ public sealed class RequestJsonReader : IDisposable
 
     /// <summary>Reads a string field.</summary>
     public string? ReadString(JsonProperty property) =>
-        Expect(property, JsonValueKind.String, "a string") ? property.Value.GetString() : null;
+        Expect(property, JsonValueKind.String, "a string") ? GetString(property.Value, property.Name) : null;
 
     /// <summary>Reads a media field (a URL string).</summary>
     public MediaInput? ReadMedia(JsonProperty property) =>
@@ -90,7 +99,7 @@ public sealed class RequestJsonReader : IDisposable
 
     /// <summary>Reads a number field.</summary>
     public double? ReadDouble(JsonProperty property) =>
-        Expect(property, JsonValueKind.Number, "a number") ? property.Value.GetDouble() : null;
+        Expect(property, JsonValueKind.Number, "a number") && TryGetDouble(property.Value, property.Name, out double value) ? value : null;
 
     /// <summary>Reads a boolean field.</summary>
     public bool? ReadBoolean(JsonProperty property)
@@ -153,27 +162,40 @@ public sealed class RequestJsonReader : IDisposable
 
     /// <summary>Reads an array of strings.</summary>
     public IReadOnlyList<string>? ReadStringList(JsonProperty property) =>
-        ReadList(property, "a string", static e => e.ValueKind == JsonValueKind.String, static e => e.GetString()!);
+        ReadList(property, "a string", JsonValueKind.String, (JsonElement e, string path, out string v) => (v = GetString(e, path)!) is not null);
 
     /// <summary>Reads an array of media URLs.</summary>
     public IReadOnlyList<MediaInput>? ReadMediaList(JsonProperty property) =>
-        ReadList(property, "a string", static e => e.ValueKind == JsonValueKind.String, static e => MediaInput.FromUrl(e.GetString()!));
+        ReadList(property, "a string", JsonValueKind.String, (JsonElement e, string path, out MediaInput v) => (v = GetString(e, path) is string url ? MediaInput.FromUrl(url) : null!) is not null);
 
     /// <summary>Reads an array of integers.</summary>
     public IReadOnlyList<long>? ReadInt64List(JsonProperty property) =>
-        ReadList(property, "an integer", static e => TryGetInteger(e, out _), static e => TryGetInteger(e, out long v) ? v : 0);
+        ReadList(property, "an integer", JsonValueKind.Number, (JsonElement e, string path, out long v) =>
+        {
+            long? number = ReadInt64(e, path);
+            v = number ?? 0;
+            return number is not null;
+        });
 
     /// <summary>Reads an array of numbers.</summary>
     public IReadOnlyList<double>? ReadDoubleList(JsonProperty property) =>
-        ReadList(property, "a number", static e => e.ValueKind == JsonValueKind.Number, static e => e.GetDouble());
+        ReadList<double>(property, "a number", JsonValueKind.Number, TryGetDouble);
 
     /// <summary>Reads an array of booleans.</summary>
     public IReadOnlyList<bool>? ReadBooleanList(JsonProperty property) =>
-        ReadList(property, "a boolean", static e => e.ValueKind is JsonValueKind.True or JsonValueKind.False, static e => e.GetBoolean());
+        ReadList(property, "a boolean", null, static (JsonElement e, string _, out bool v) =>
+        {
+            v = e.ValueKind == JsonValueKind.True;
+            return e.ValueKind is JsonValueKind.True or JsonValueKind.False;
+        });
 
     /// <summary>Reads an array of any JSON values (copies that outlive this reader).</summary>
     public IReadOnlyList<JsonElement>? ReadJsonList(JsonProperty property) =>
-        ReadList(property, "a JSON value", static _ => true, static e => e.Clone());
+        ReadList(property, "a JSON value", null, static (JsonElement e, string _, out JsonElement v) =>
+        {
+            v = e.Clone();
+            return true;
+        });
 
     /// <summary>Reports a field the model does not have.</summary>
     public void Unknown(JsonProperty property) =>
@@ -213,19 +235,55 @@ public sealed class RequestJsonReader : IDisposable
             return value;
         }
 
-        if (element.ValueKind == JsonValueKind.Number)
+        if (element.ValueKind != JsonValueKind.Number)
         {
-            _errors.Add(new ValidationError(path, "type", $"must be an integer; it is {element.GetRawText()}."));
+            TypeError(path, "an integer", element.ValueKind);
+        }
+        else if (!element.TryGetDouble(out double number) || !double.IsFinite(number) || Math.Floor(number) == number)
+        {
+            // Integral (or too large to tell) but beyond long: the value is fine JSON, the type cannot hold it.
+            _errors.Add(new ValidationError(path, "type", $"is out of range for a 64-bit integer ({long.MinValue} to {long.MaxValue}); it is {element.GetRawText()}."));
         }
         else
         {
-            TypeError(path, "an integer", element.ValueKind);
+            _errors.Add(new ValidationError(path, "type", $"must be an integer; it is {element.GetRawText()}."));
         }
 
         return null;
     }
 
-    private IReadOnlyList<T>? ReadList<T>(JsonProperty property, string itemDescription, Func<JsonElement, bool> accepts, Func<JsonElement, T> read)
+    private bool TryGetDouble(JsonElement element, string path, out double value)
+    {
+        if (element.TryGetDouble(out value) && double.IsFinite(value))
+        {
+            return true;
+        }
+
+        _errors.Add(new ValidationError(path, "type", $"is out of range for a number (double); it is {element.GetRawText()}."));
+        return false;
+    }
+
+    private string? GetString(JsonElement element, string path)
+    {
+        try
+        {
+            return element.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            // A lone surrogate escape (\ud800): not text that can be sent as UTF-8.
+            _errors.Add(new ValidationError(path, "type", "must be well-formed Unicode text; it has a lone surrogate."));
+            return null;
+        }
+    }
+
+    private delegate bool ItemReader<T>(JsonElement element, string path, out T value);
+
+    /// <summary>
+    /// Reads every item; <paramref name="kind"/> is the JSON kind an item must have (null: the reader
+    /// decides). A reader that returns false for an item of the right kind has reported why itself.
+    /// </summary>
+    private IReadOnlyList<T>? ReadList<T>(JsonProperty property, string itemDescription, JsonValueKind? kind, ItemReader<T> read)
     {
         if (!Expect(property, JsonValueKind.Array, "an array"))
         {
@@ -237,13 +295,23 @@ public sealed class RequestJsonReader : IDisposable
         bool ok = true;
         foreach (JsonElement item in property.Value.EnumerateArray())
         {
-            if (accepts(item))
+            string path = ValidationCollector.ItemPath(property.Name, index);
+            if (kind is JsonValueKind expected && item.ValueKind != expected)
             {
-                items.Add(read(item));
+                TypeError(path, itemDescription, item.ValueKind);
+                ok = false;
+            }
+            else if (read(item, path, out T value))
+            {
+                items.Add(value);
             }
             else
             {
-                TypeError($"{property.Name}[{index}]", itemDescription, item.ValueKind);
+                if (kind is null)
+                {
+                    TypeError(path, itemDescription, item.ValueKind);
+                }
+
                 ok = false;
             }
 
