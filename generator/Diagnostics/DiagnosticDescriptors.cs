@@ -77,11 +77,20 @@ namespace RunComfy.SchemaClient.Generator.Diagnostics
             "RCS0017", "Property skipped",
             "Property '{0}' is not a schema object; it is skipped");
 
+        public static readonly DiagnosticDescriptor UnsupportedKeyword = Warning(
+            "RCS0018", "Keyword not supported",
+            "Property '{0}' uses the keyword '{1}', which the generator does not support; values are not checked against it");
+
+        public static readonly DiagnosticDescriptor DuplicateEnumValue = Warning(
+            "RCS0019", "Duplicate enum value",
+            "The enum of property '{0}' lists {1} more than once; the repeat is ignored");
+
         public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
         {
             InvalidJson, UnknownType, UnknownValidationRule, EmptyPropertyName, KeywordPropertyName, MemberNameClash,
             RequiredWithoutProperty, FloatType, InvalidModelId, DuplicateModelId, DuplicateTypeName, EnumMemberClash,
-            EnumTypeNameClash, InvalidSchema, GeneratorFailure, IgnoredKeyword, SkippedProperty,
+            EnumTypeNameClash, InvalidSchema, GeneratorFailure, IgnoredKeyword, SkippedProperty, UnsupportedKeyword,
+            DuplicateEnumValue,
         };
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = All.ToDictionary(d => d.Id);

@@ -20,14 +20,16 @@ namespace RunComfy.SchemaClient.Generator.Emitting
 
             if (p.IsArray)
             {
-                if (p.MinItems is not null || p.MaxItems is not null || p.Kind == ValueKind.String || p.Kind == ValueKind.Media)
+                // One call: the count, then every item in index order (images[1] before images[2]).
+                List<string> itemChecks = ItemChecks(p, message).ToList();
+                if (itemChecks.Count > 0)
+                {
+                    yield return "Items(" + path + ", " + member + ", " + Int(p.MinItems) + ", " + Int(p.MaxItems)
+                        + ", static (__c, __p, __x) => { " + string.Join(" ", itemChecks.Select(c => "__c." + c + ";")) + " }" + message + ")";
+                }
+                else if (p.MinItems is not null || p.MaxItems is not null || p.Kind == ValueKind.String || p.Kind == ValueKind.Media)
                 {
                     yield return "Items(" + path + ", " + member + ", " + Int(p.MinItems) + ", " + Int(p.MaxItems) + message + ")";
-                }
-
-                if (p.Kind == ValueKind.Media)
-                {
-                    yield return "Media(" + path + ", " + member + ")";
                 }
 
                 yield break;
@@ -38,6 +40,11 @@ namespace RunComfy.SchemaClient.Generator.Emitting
             {
                 case ValueKind.String:
                 case ValueKind.Media:
+                    if (p.Kind == ValueKind.String)
+                    {
+                        yield return "Text(" + path + ", " + text + ")";
+                    }
+
                     if (p.MinLength is not null || p.MaxLength is not null)
                     {
                         yield return "Length(" + path + ", " + text + ", " + Int(p.MinLength) + ", " + Int(p.MaxLength) + message + ")";
@@ -114,6 +121,91 @@ namespace RunComfy.SchemaClient.Generator.Emitting
                     EnumSpec spec = model.Enums[p.EnumIndex];
                     yield return "Enum<" + TypeNames.Enum(model, spec) + ">(" + path + ", " + member + ", global::" + model.Namespace + "." + spec.ValuesTypeName + ".IsDefined" + message + ")";
                     break;
+            }
+        }
+
+        /// <summary>The checks of one array item, as calls on <c>__c</c> with the item <c>__x</c> at path <c>__p</c>.</summary>
+        private static IEnumerable<string> ItemChecks(PropertySpec p, string message)
+        {
+            ItemRulesSpec? rules = p.ItemRules;
+            switch (p.Kind)
+            {
+                case ValueKind.String:
+                case ValueKind.Media:
+                    string text = p.Kind == ValueKind.Media ? "__x.Url" : "__x";
+                    if (p.Kind == ValueKind.String)
+                    {
+                        yield return "Text(__p, __x)";
+                    }
+
+                    if (rules is null)
+                    {
+                        break;
+                    }
+
+                    if (rules.MinLength is not null || rules.MaxLength is not null)
+                    {
+                        yield return "Length(__p, " + text + ", " + Int(rules.MinLength) + ", " + Int(rules.MaxLength) + message + ")";
+                    }
+
+                    if (rules.Pattern is not null)
+                    {
+                        yield return "Pattern(__p, " + text + ", " + CodeText.String(rules.Pattern) + message + ")";
+                    }
+
+                    if (rules.EnumJson.Count > 0)
+                    {
+                        yield return "OneOf(__p, __x, new string[] { " + string.Join(", ", rules.EnumJson.Select(CodeText.String)) + " }" + message + ")";
+                    }
+
+                    break;
+
+                case ValueKind.Int64:
+                case ValueKind.Double:
+                    bool isDouble = p.Kind == ValueKind.Double;
+                    if (isDouble)
+                    {
+                        yield return "Number(__p, __x" + message + ")";
+                    }
+
+                    if (rules is null)
+                    {
+                        break;
+                    }
+
+                    foreach (var (method, limit) in new[] { ("Minimum", rules.Minimum), ("Maximum", rules.Maximum), ("ExclusiveMinimum", rules.ExclusiveMinimum), ("ExclusiveMaximum", rules.ExclusiveMaximum) })
+                    {
+                        if (limit is null)
+                        {
+                            continue;
+                        }
+
+                        if (isDouble)
+                        {
+                            yield return method + "(__p, __x, " + CodeText.Double(limit) + message + ")";
+                        }
+                        else if (CodeText.IsIntegral(limit))
+                        {
+                            yield return method + "(__p, __x, " + CodeText.Long(limit) + message + ")";
+                        }
+                        else
+                        {
+                            yield return method + "(__p, (double?)__x, " + CodeText.Double(limit) + message + ")";
+                        }
+                    }
+
+                    if (rules.EnumJson.Count > 0)
+                    {
+                        yield return "OneOf(__p, __x, new " + (isDouble ? "double" : "long") + "[] { "
+                            + string.Join(", ", rules.EnumJson.Select(v => isDouble ? CodeText.Double(v) : CodeText.Long(v))) + " }" + message + ")";
+                    }
+
+                    break;
+            }
+
+            if (p.Kind == ValueKind.Media)
+            {
+                yield return "Media(__p, __x)";
             }
         }
 

@@ -55,7 +55,7 @@ namespace RunComfy.SchemaClient.Generator.Parsing
 
                 if (!seen.Add(text))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IgnoredKeyword, locator.Of(value), raw.Name, "enum lists " + value.ToString(Formatting.None) + " twice; the repeat"));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateEnumValue, locator.Of(value), raw.Name, value.ToString(Formatting.None)));
                     continue;
                 }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Numerics;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -20,8 +21,19 @@ namespace RunComfy.SchemaClient.Generator.Parsing
     {
         private static readonly string[] KnownTypes = { "string", "integer", "number", "boolean", "array", "object", "null" };
         private static readonly string[] CountKeywords = { "minLength", "maxLength", "minItems", "maxItems" };
-        private static readonly string[] NumberKeywords = { "minimum", "maximum", "multipleOf" };
-        private static readonly string[] ExclusiveKeywords = { "exclusiveMinimum", "exclusiveMaximum" };
+        private static readonly string[] LimitKeywords = { "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" };
+
+        // Standard JSON Schema keywords the generator does not check: each gets RCS0018 instead of silence.
+        private static readonly string[] UnsupportedKeywords =
+        {
+            "multipleOf", "uniqueItems", "oneOf", "anyOf", "allOf", "not", "$ref", "if", "then", "else",
+            "properties", "additionalProperties", "patternProperties", "required", "minProperties", "maxProperties",
+            "dependencies", "dependentRequired", "dependentSchemas", "propertyNames", "contains", "minContains",
+            "maxContains", "additionalItems", "prefixItems", "unevaluatedItems", "unevaluatedProperties",
+        };
+
+        // Inside items, on top of the list above: what an item schema may hold but the generator does not check.
+        private static readonly string[] UnsupportedItemKeywords = { "items", "const", "validations", "validation_error" };
         private static readonly string[] TextKeywords = { "title", "description", "format" };
 
         private readonly JsonLocator _locator;
@@ -43,8 +55,9 @@ namespace RunComfy.SchemaClient.Generator.Parsing
             }
 
             raw.Format = (string?)schema["format"];
-            NormalizeNumbers(name, schema, raw.Type == "integer");
-            NormalizePattern(name, schema);
+            raw.Limits = NormalizeNumbers(name, schema, raw.Type == "integer", string.Empty);
+            NormalizePattern(name, schema, string.Empty);
+            ReportUnsupported(name, schema, string.Empty, UnsupportedKeywords);
             ReadEnum(name, schema, raw);
             ReadItems(name, schema, raw);
             ReadValidations(name, schema, raw);
@@ -132,7 +145,7 @@ namespace RunComfy.SchemaClient.Generator.Parsing
             return types.Count == 1 ? types[0] : null;
         }
 
-        private void NormalizeNumbers(string name, JObject schema, bool integerType)
+        private NumberLimits NormalizeNumbers(string name, JObject schema, bool integerType, string prefix)
         {
             foreach (string keyword in CountKeywords)
             {
@@ -147,45 +160,138 @@ namespace RunComfy.SchemaClient.Generator.Parsing
                 }
                 else
                 {
-                    Ignore(name, token, keyword + " must be a non-negative integer, not " + token.ToString(Formatting.None));
+                    Ignore(name, token, prefix + keyword + " must be a non-negative integer, not " + token.ToString(Formatting.None));
                     schema.Remove(keyword);
                 }
             }
 
-            foreach (string keyword in NumberKeywords)
+            var limits = new NumberLimits
             {
-                if (schema[keyword] is not JToken token)
-                {
-                    continue;
-                }
+                Minimum = ReadLimit(name, schema, "minimum", integerType, prefix),
+                Maximum = ReadLimit(name, schema, "maximum", integerType, prefix),
+            };
 
-                if (token.Type != JTokenType.Integer && token.Type != JTokenType.Float)
+            // Draft 6 and later: exclusiveMinimum is a number. Draft 4: a boolean that makes minimum exclusive.
+            if (schema["exclusiveMinimum"] is JToken { Type: JTokenType.Boolean } exclusiveMinimum)
+            {
+                if ((bool)exclusiveMinimum!)
                 {
-                    Ignore(name, token, keyword + " must be a number, not " + token.ToString(Formatting.None));
-                    schema.Remove(keyword);
-                }
-                else if (!TryGetDecimal(token, out _))
-                {
-                    Ignore(name, token, keyword + " " + token.ToString(Formatting.None) + " is out of range");
-                    schema.Remove(keyword);
-                }
-                else if (integerType && token.Type == JTokenType.Float && TryGetIntegral(token, out decimal integral))
-                {
-                    ReplaceValue(token, (long)integral);
+                    limits.ExclusiveMinimum = limits.Minimum;
+                    limits.Minimum = null;
                 }
             }
-
-            foreach (string keyword in ExclusiveKeywords)
+            else
             {
-                if (schema[keyword] is JToken token && token.Type != JTokenType.Boolean && !TryGetDecimal(token, out _))
+                limits.ExclusiveMinimum = ReadLimit(name, schema, "exclusiveMinimum", integerType, prefix);
+            }
+
+            if (schema["exclusiveMaximum"] is JToken { Type: JTokenType.Boolean } exclusiveMaximum)
+            {
+                if ((bool)exclusiveMaximum!)
                 {
-                    Ignore(name, token, keyword + " must be a number or a boolean, not " + token.ToString(Formatting.None));
-                    schema.Remove(keyword);
+                    limits.ExclusiveMaximum = limits.Maximum;
+                    limits.Maximum = null;
+                }
+            }
+            else
+            {
+                limits.ExclusiveMaximum = ReadLimit(name, schema, "exclusiveMaximum", integerType, prefix);
+            }
+
+            foreach (string keyword in LimitKeywords)
+            {
+                // Read here; NJsonSchema would hold them as decimal and fail on 1e300.
+                schema.Remove(keyword);
+            }
+
+            return limits;
+        }
+
+        private string? ReadLimit(string name, JObject schema, string keyword, bool integerType, string prefix)
+        {
+            if (schema[keyword] is not JToken token)
+            {
+                return null;
+            }
+
+            if (token.Type != JTokenType.Integer && token.Type != JTokenType.Float)
+            {
+                Ignore(name, token, prefix + keyword + " must be a number, not " + token.ToString(Formatting.None));
+                return null;
+            }
+
+            if (!TryGetLimitText(token, integerType, out string text))
+            {
+                Ignore(name, token, prefix + keyword + " " + OutOfRangeText(token) + " is out of range for " + (integerType ? "a 64-bit integer" : "a double"));
+                return null;
+            }
+
+            return text;
+        }
+
+        /// <summary>
+        /// A limit as C#-ready number text. For an integer property it must fit <c>long</c> when integral
+        /// (<c>8.0</c> becomes <c>8</c>); for a number property any finite double will do (<c>1e300</c>,
+        /// and an integer beyond <c>long</c>, which arrives as <see cref="BigInteger"/>).
+        /// </summary>
+        private static bool TryGetLimitText(JToken token, bool integerType, out string text)
+        {
+            text = string.Empty;
+            object? value = ((JValue)token).Value;
+            if (value is long integer)
+            {
+                text = integer.ToString(CultureInfo.InvariantCulture);
+                return true;
+            }
+
+            double number = value switch
+            {
+                // Through text: the BigInteger-to-double cast truncates (1e41 would become 9.999999999999998E+40).
+                BigInteger big => double.Parse(big.ToString(CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture),
+                double d => d,
+                decimal m => (double)m,
+                _ => double.NaN,
+            };
+            if (double.IsNaN(number) || double.IsInfinity(number))
+            {
+                return false;
+            }
+
+            if (integerType && Math.Floor(number) == number)
+            {
+                // -2^63 <= n < 2^63: the doubles that convert to long exactly.
+                if (value is BigInteger || number < -9223372036854775808.0 || number >= 9223372036854775808.0)
+                {
+                    return false;
+                }
+
+                text = ((long)number).ToString(CultureInfo.InvariantCulture);
+                return true;
+            }
+
+            text = number.ToString("R", CultureInfo.InvariantCulture);
+            return true;
+        }
+
+        /// <summary>A number's JSON text; a double that overflowed to infinity has lost its text.</summary>
+        private static string OutOfRangeText(JToken token) =>
+            ((JValue)token).Value is double d && double.IsInfinity(d) ? "(beyond ±1.8E+308)" : token.ToString(Formatting.None);
+
+        private void ReportUnsupported(string name, JObject schema, string prefix, string[] keywords)
+        {
+            foreach (string keyword in keywords)
+            {
+                if (schema.Property(keyword) is JProperty property)
+                {
+                    Report(DiagnosticDescriptors.UnsupportedKeyword, property, name, prefix + keyword);
+
+                    // Removed so NJsonSchema does not try to resolve or read it ($ref, nested schemas).
+                    property.Remove();
                 }
             }
         }
 
-        private void NormalizePattern(string name, JObject schema)
+        private void NormalizePattern(string name, JObject schema, string prefix)
         {
             if (schema["pattern"] is not JToken token)
             {
@@ -194,7 +300,7 @@ namespace RunComfy.SchemaClient.Generator.Parsing
 
             if (token.Type != JTokenType.String)
             {
-                Ignore(name, token, "pattern must be a string");
+                Ignore(name, token, prefix + "pattern must be a string");
                 schema.Remove("pattern");
                 return;
             }
@@ -205,7 +311,7 @@ namespace RunComfy.SchemaClient.Generator.Parsing
             }
             catch (ArgumentException ex)
             {
-                Ignore(name, token, "pattern is not a valid regular expression (" + ex.Message + ")");
+                Ignore(name, token, prefix + "pattern is not a valid regular expression (" + ex.Message + ")");
                 schema.Remove("pattern");
             }
         }
@@ -243,22 +349,28 @@ namespace RunComfy.SchemaClient.Generator.Parsing
 
             raw.HasItems = true;
             raw.ItemType = NormalizeType(name, items, isItems: true);
-            if (items["format"] is JToken format)
+            if (items["format"] is JToken format && format.Type == JTokenType.String)
             {
-                if (format.Type == JTokenType.String)
-                {
-                    raw.ItemFormat = (string?)format;
-                }
-                else
-                {
-                    Ignore(name, format, "items.format must be a string");
-                    items.Remove("format");
-                }
+                raw.ItemFormat = (string?)format;
             }
 
-            // Item-level limits and validations are not generated; keep NJsonSchema from choking on them.
-            items.Remove("validations");
-            NormalizeNumbers(name, items, raw.ItemType == "integer");
+            foreach (string keyword in TextKeywords)
+            {
+                RequireKind(name, items, keyword, "a string", JTokenType.String, "items.");
+            }
+
+            // Item limits are checked on every item (tags[2]); what the generator cannot check gets RCS0018.
+            raw.ItemLimits = NormalizeNumbers(name, items, raw.ItemType == "integer", "items.");
+            NormalizePattern(name, items, "items.");
+            if (items["enum"] is JToken itemEnum && (itemEnum is not JArray values || values.Count == 0))
+            {
+                Ignore(name, itemEnum, "items.enum must be a non-empty array");
+                items.Remove("enum");
+            }
+
+            ReportUnsupported(name, items, "items.", UnsupportedKeywords);
+            ReportUnsupported(name, items, "items.", UnsupportedItemKeywords);
+            raw.ItemsSchema = items;
         }
 
         private void ReadValidations(string name, JObject schema, RawProperty raw)
@@ -299,11 +411,11 @@ namespace RunComfy.SchemaClient.Generator.Parsing
             }
         }
 
-        private void RequireKind(string name, JObject schema, string keyword, string expected, JTokenType type)
+        private void RequireKind(string name, JObject schema, string keyword, string expected, JTokenType type, string prefix = "")
         {
             if (schema[keyword] is JToken token && token.Type != type)
             {
-                Ignore(name, token, keyword + " must be " + expected);
+                Ignore(name, token, prefix + keyword + " must be " + expected);
                 schema.Remove(keyword);
             }
         }
@@ -351,9 +463,22 @@ namespace RunComfy.SchemaClient.Generator.Parsing
                 return false;
             }
 
+            object? boxed = ((JValue)token).Value;
+            if (boxed is BigInteger big)
+            {
+                // BigInteger is not IConvertible: compare with the decimal range first.
+                if (big < new BigInteger(decimal.MinValue) || big > new BigInteger(decimal.MaxValue))
+                {
+                    return false;
+                }
+
+                value = (decimal)big;
+                return true;
+            }
+
             try
             {
-                value = Convert.ToDecimal(((JValue)token).Value, CultureInfo.InvariantCulture);
+                value = Convert.ToDecimal(boxed, CultureInfo.InvariantCulture);
                 return true;
             }
             catch (Exception ex) when (ex is OverflowException || ex is InvalidCastException || ex is FormatException)

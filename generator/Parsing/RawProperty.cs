@@ -45,5 +45,14 @@ namespace RunComfy.SchemaClient.Generator.Parsing
         public List<MediaRuleSpec> MediaRules { get; } = new List<MediaRuleSpec>();
 
         public bool HasValidations { get; set; }
+
+        /// <summary>minimum, maximum and the exclusive forms of the property.</summary>
+        public NumberLimits Limits { get; set; } = new NumberLimits();
+
+        /// <summary>The <c>items</c> schema after normalisation (its keywords are checked per item).</summary>
+        public JObject? ItemsSchema { get; set; }
+
+        /// <summary>minimum, maximum and the exclusive forms inside <c>items</c>.</summary>
+        public NumberLimits ItemLimits { get; set; } = new NumberLimits();
     }
 }

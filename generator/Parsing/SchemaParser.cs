@@ -145,7 +145,8 @@ namespace RunComfy.SchemaClient.Generator.Parsing
             using var reader = new JsonTextReader(new System.IO.StringReader(text))
             {
                 DateParseHandling = DateParseHandling.None,
-                FloatParseHandling = FloatParseHandling.Decimal,
+                // Double, not Decimal: a valid number such as 1e+300 must not fail the whole file as invalid JSON.
+                FloatParseHandling = FloatParseHandling.Double,
             };
             var settings = new JsonLoadSettings
             {
@@ -227,24 +228,8 @@ namespace RunComfy.SchemaClient.Generator.Parsing
             JsonLocator locator,
             List<DiagnosticInfo> diagnostics)
         {
-            string? minimum = Number(limits?.Minimum);
-            string? maximum = Number(limits?.Maximum);
-            string? exclusiveMinimum = Number(limits?.ExclusiveMinimum);
-            string? exclusiveMaximum = Number(limits?.ExclusiveMaximum);
-            if (limits is not null && limits.IsExclusiveMinimum && minimum is not null)
-            {
-                exclusiveMinimum = minimum;
-                minimum = null;
-            }
-
-            if (limits is not null && limits.IsExclusiveMaximum && maximum is not null)
-            {
-                exclusiveMaximum = maximum;
-                maximum = null;
-            }
-
             bool isArray = raw.Type == "array";
-            ValueKind kind = isArray ? ArrayItemKind(raw) : ScalarKind(raw, limits);
+            ValueKind kind = isArray ? ArrayItemKind(raw) : ScalarKind(raw);
             int enumIndex = -1;
             var enumJson = new List<string>();
             if (raw.Enum is JArray values)
@@ -292,10 +277,10 @@ namespace RunComfy.SchemaClient.Generator.Parsing
                 DefaultJson: raw.DefaultJson,
                 EnumJson: enumJson.ToEquatableArray(),
                 HasEnum: enumJson.Count > 0,
-                Minimum: minimum,
-                Maximum: maximum,
-                ExclusiveMinimum: exclusiveMinimum,
-                ExclusiveMaximum: exclusiveMaximum,
+                Minimum: raw.Limits.Minimum,
+                Maximum: raw.Limits.Maximum,
+                ExclusiveMinimum: raw.Limits.ExclusiveMinimum,
+                ExclusiveMaximum: raw.Limits.ExclusiveMaximum,
                 MinLength: Count(raw.Schema, "minLength"),
                 MaxLength: Count(raw.Schema, "maxLength"),
                 MinItems: Count(raw.Schema, "minItems"),
@@ -303,17 +288,18 @@ namespace RunComfy.SchemaClient.Generator.Parsing
                 Pattern: limits?.Pattern,
                 ConstJson: ConstText(raw, kind, isArray, locator, diagnostics),
                 ValidationError: raw.ValidationError,
-                MediaRules: raw.MediaRules.ToEquatableArray());
+                MediaRules: raw.MediaRules.ToEquatableArray(),
+                ItemRules: isArray ? ItemRulesBuilder.Build(raw, kind, locator, diagnostics) : null);
         }
 
-        private static ValueKind ScalarKind(RawProperty raw, JsonSchemaProperty? limits)
+        private static ValueKind ScalarKind(RawProperty raw)
         {
             switch (raw.Type)
             {
                 case "string":
                     return MediaFormats.IsSingle(raw.Format) || raw.HasValidations ? ValueKind.Media : ValueKind.String;
                 case "integer":
-                    return FitsInt32(limits?.Minimum) && FitsInt32(limits?.Maximum) ? ValueKind.Int32 : ValueKind.Int64;
+                    return FitsInt32(raw.Limits.Minimum) && FitsInt32(raw.Limits.Maximum) ? ValueKind.Int32 : ValueKind.Int64;
                 case "number":
                     return ValueKind.Double;
                 case "boolean":
@@ -345,12 +331,10 @@ namespace RunComfy.SchemaClient.Generator.Parsing
             }
         }
 
-        private static bool FitsInt32(decimal? value) =>
-            value is decimal d && decimal.Truncate(d) == d && d >= int.MinValue && d <= int.MaxValue;
+        private static bool FitsInt32(string? limit) =>
+            long.TryParse(limit, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value) && value >= int.MinValue && value <= int.MaxValue;
 
-        private static string? Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
-
-        private static int? Count(JObject schema, string keyword) =>
+        internal static int? Count(JObject schema, string keyword) =>
             schema[keyword] is JValue value && value.Type == JTokenType.Integer ? value.Value<int>() : (int?)null;
 
         private static string? ConstText(RawProperty raw, ValueKind kind, bool isArray, JsonLocator locator, List<DiagnosticInfo> diagnostics)

@@ -31,7 +31,8 @@ namespace RunComfy.SchemaClient.Generator.Specs
         string? Pattern,
         string? ConstJson,
         string? ValidationError,
-        EquatableArray<MediaRuleSpec> MediaRules)
+        EquatableArray<MediaRuleSpec> MediaRules,
+        ItemRulesSpec? ItemRules)
     {
         /// <summary>True for media inputs, single or array.</summary>
         public bool IsMedia => Kind == ValueKind.Media;

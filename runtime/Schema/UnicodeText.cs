@@ -20,4 +20,27 @@ public static class UnicodeText
 
         return count;
     }
+
+    /// <summary>
+    /// The index of the first lone surrogate in <paramref name="value"/> (text that is not well-formed
+    /// UTF-16 and cannot be encoded as UTF-8), or -1 when there is none.
+    /// </summary>
+    public static int IndexOfLoneSurrogate(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace RunComfy;
 
@@ -127,7 +128,15 @@ public sealed class ValidationCollector
     }
 
     /// <summary><c>minItems</c>/<c>maxItems</c>, and <c>type</c> for null items.</summary>
-    public void Items<T>(string path, IReadOnlyList<T>? items, int? minItems, int? maxItems, string? message = null)
+    public void Items<T>(string path, IReadOnlyList<T>? items, int? minItems, int? maxItems, string? message = null) =>
+        Items(path, items, minItems, maxItems, eachItem: null, message);
+
+    /// <summary>
+    /// <c>minItems</c>/<c>maxItems</c>, then each item in index order: <c>type</c> for a null item, else
+    /// <paramref name="eachItem"/> with the item's path (<c>tags[2]</c>), so errors come out as
+    /// <c>images[1]</c> before <c>images[2]</c>.
+    /// </summary>
+    public void Items<T>(string path, IReadOnlyList<T>? items, int? minItems, int? maxItems, Action<ValidationCollector, string, T>? eachItem, string? message = null)
     {
         if (items is null)
         {
@@ -146,17 +155,54 @@ public sealed class ValidationCollector
 
         for (int i = 0; i < items.Count; i++)
         {
-            if (items[i] is null)
+            T item = items[i];
+            if (item is null)
             {
-                Add($"{path}[{i}]", "type", "must not be null.");
+                Add(ItemPath(path, i), "type", "must not be null.");
+            }
+            else
+            {
+                eachItem?.Invoke(this, ItemPath(path, i), item);
             }
         }
     }
 
-    /// <summary><c>pattern</c> (ECMA 262 regular expression, unanchored as JSON Schema says).</summary>
+    /// <summary>
+    /// <c>type</c> for strings: the text must be well-formed UTF-16 (no lone surrogate), since the JSON
+    /// body is UTF-8 and a lone surrogate would silently become U+FFFD on the wire.
+    /// </summary>
+    public void Text(string path, string? value)
+    {
+        if (value is not null && UnicodeText.IndexOfLoneSurrogate(value) is int index and >= 0)
+        {
+            Add(path, "type", $"must be well-formed Unicode text; it has a lone surrogate (\\u{(int)value[index]:X4}) at index {index}.");
+        }
+    }
+
+    /// <summary>
+    /// <c>pattern</c>: an ECMA 262 regular expression, unanchored as JSON Schema says (see
+    /// <see cref="PatternCache"/> for what is ECMA 262 and what is .NET). A value that cannot be checked
+    /// within the time limit is an error, not an exception.
+    /// </summary>
     public void Pattern(string path, string? value, string pattern, string? message = null)
     {
-        if (value is not null && !PatternCache.Get(pattern).IsMatch(value))
+        if (value is null)
+        {
+            return;
+        }
+
+        bool matches;
+        try
+        {
+            matches = PatternCache.Get(pattern).IsMatch(value);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            Add(path, "pattern", $"could not be checked against the pattern {pattern} within {PatternCache.MatchTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.");
+            return;
+        }
+
+        if (!matches)
         {
             Add(path, "pattern", message ?? $"must match the pattern {pattern}.");
         }
@@ -170,6 +216,26 @@ public sealed class ValidationCollector
         if (value is TEnum actual && !isDefined(actual))
         {
             Add(path, "enum", message ?? $"'{actual}' is not one of the allowed values.");
+        }
+    }
+
+    /// <summary><c>enum</c> for strings (items of a string array; a string property gets a generated enum).</summary>
+    public void OneOf(string path, string? value, IReadOnlyList<string> allowed, string? message = null)
+    {
+        ArgumentNullException.ThrowIfNull(allowed);
+        if (value is not null && !allowed.Contains(value, StringComparer.Ordinal))
+        {
+            Add(path, "enum", message ?? $"must be one of {string.Join(", ", allowed.Select(a => "\"" + a + "\""))}; it is \"{value}\".");
+        }
+    }
+
+    /// <summary><c>enum</c> for integers (items of an integer array).</summary>
+    public void OneOf(string path, long? value, IReadOnlyList<long> allowed, string? message = null)
+    {
+        ArgumentNullException.ThrowIfNull(allowed);
+        if (value is long number && !allowed.Contains(number))
+        {
+            Add(path, "enum", message ?? $"must be one of {string.Join(", ", allowed)}; it is {number}.");
         }
     }
 
@@ -232,9 +298,12 @@ public sealed class ValidationCollector
 
         for (int i = 0; i < media.Count; i++)
         {
-            media[i]?.Validate($"{path}[{i}]", _errors);
+            media[i]?.Validate(ItemPath(path, i), _errors);
         }
     }
+
+    /// <summary>The path of one array item: <c>images[2]</c>.</summary>
+    public static string ItemPath(string path, int index) => string.Create(CultureInfo.InvariantCulture, $"{path}[{index}]");
 
     /// <summary>The result: <see cref="ValidationResult.Success"/> when nothing was found.</summary>
     public ValidationResult ToResult() => _errors.Count == 0 ? ValidationResult.Success : new ValidationResult([.. _errors]);

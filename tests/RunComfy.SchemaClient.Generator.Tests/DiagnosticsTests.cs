@@ -286,6 +286,29 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void A_repeated_enum_value_is_a_warning_and_only_the_repeat_is_ignored()
+    {
+        GenerationResult result = Generate("""
+            {
+              "type": "object",
+              "properties": {
+                "n": {
+                  "type": "integer",
+                  "enum": [4, 5,
+                    5.0]
+                }
+              }
+            }
+            """);
+
+        ShouldReport(result, "RCS0019", DiagnosticSeverity.Warning, line: 7,
+            "The enum of property 'n' lists 5.0 more than once; the repeat is ignored");
+        string source = result.Source(TypeName);
+        source.ShouldContain("_4 = 4,");
+        source.ShouldContain("_5 = 5,");
+    }
+
+    [Fact]
     public void A_keyword_of_the_wrong_json_type_is_a_warning_and_ignored()
     {
         GenerationResult result = Generate("""
@@ -321,7 +344,7 @@ public sealed class DiagnosticsTests
             """);
 
         ShouldReport(result, "RCS0016", DiagnosticSeverity.Warning, line: 6,
-            "Property 'n': maximum 100000000000000000000000000000000000 is out of range; the keyword is ignored");
+            "Property 'n': maximum 100000000000000000000000000000000000 is out of range for a 64-bit integer; the keyword is ignored");
         result.Source(TypeName).ShouldContain("public long? N { get; init; }");
     }
 

@@ -75,8 +75,8 @@ public sealed class SeedValidationTests
         [
             ("prompt", "maxLength"),
             ("images", "maxItems"),
-            ("images[2]", "type"),
             ("images[1]", "format"),
+            ("images[2]", "type"),
             ("resolution", "enum"),
         ]);
     }

@@ -211,6 +211,7 @@ namespace RunComfy.Models.Acme
         {
             var __v = new global::RunComfy.ValidationCollector();
             __v.Required("code", Code, message: "Use a code such as ABC-123.");
+            __v.Text("code", Code);
             __v.Length("code", Code, 5, 12, message: "Use a code such as ABC-123.");
             __v.Pattern("code", Code, "^[A-Z]{3}-\\d+$", message: "Use a code such as ABC-123.");
             __v.Number("ratio", Ratio);
@@ -218,11 +219,14 @@ namespace RunComfy.Models.Acme
             __v.ExclusiveMaximum("ratio", Ratio, 1D);
             __v.Number("quality", Quality);
             __v.OneOf("quality", Quality, new double[] { 0.5D, 1D, 1.5D });
+            __v.Text("version", Version);
             __v.Const("version", Version, "v2");
             __v.Required("tags", Tags);
-            __v.Items("tags", Tags, 1, null);
+            __v.Items("tags", Tags, 1, null, static (__c, __p, __x) => { __c.Text(__p, __x); });
+            __v.Items("weights", Weights, null, null, static (__c, __p, __x) => { __c.Number(__p, __x); });
             __v.Minimum("count", Count, 1L);
             __v.Maximum("count", Count, 4L);
+            __v.Text("model_id", ModelIdValue);
             __v.Media("mask", Mask);
             __v.Enum<global::RunComfy.Models.Acme.EdgeCasesLevel>("level", Level, global::RunComfy.Models.Acme.EdgeCasesLevelValues.IsDefined);
             return __v.ToResult();

@@ -128,6 +128,7 @@ namespace RunComfy.Models.Blackforestlabs
         {
             var __v = new global::RunComfy.ValidationCollector();
             __v.Required("prompt", Prompt);
+            __v.Text("prompt", Prompt);
             __v.Number("guidance_scale", GuidanceScale);
             __v.Minimum("guidance_scale", GuidanceScale, 0D);
             __v.Maximum("guidance_scale", GuidanceScale, 20D);

@@ -181,6 +181,7 @@ namespace RunComfy.Models.Blackforestlabs
             __v.Required("image_url", ImageUrl);
             __v.Media("image_url", ImageUrl);
             __v.Required("prompt", Prompt);
+            __v.Text("prompt", Prompt);
             __v.Enum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution>("resolution", Resolution, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolutionValues.IsDefined);
             __v.Minimum("safety_tolerance", SafetyTolerance, 0L);
             __v.Maximum("safety_tolerance", SafetyTolerance, 4L);

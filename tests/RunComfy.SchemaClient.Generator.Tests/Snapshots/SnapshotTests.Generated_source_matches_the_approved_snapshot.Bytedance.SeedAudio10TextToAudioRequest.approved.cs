@@ -219,13 +219,13 @@ namespace RunComfy.Models.Bytedance
         public global::RunComfy.ValidationResult Validate()
         {
             var __v = new global::RunComfy.ValidationCollector();
-            __v.Items("audio_urls", AudioUrls, null, 3);
-            __v.Media("audio_urls", AudioUrls);
+            __v.Items("audio_urls", AudioUrls, null, 3, static (__c, __p, __x) => { __c.Media(__p, __x); });
             __v.Media("image_url", ImageUrl);
             __v.Enum<global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat>("output_format", OutputFormat, global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormatValues.IsDefined);
             __v.Minimum("pitch", Pitch, -12L);
             __v.Maximum("pitch", Pitch, 12L);
             __v.Required("prompt", Prompt);
+            __v.Text("prompt", Prompt);
             __v.Enum<global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate>("sample_rate", SampleRate, global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRateValues.IsDefined);
             __v.Number("speed", Speed);
             __v.Minimum("speed", Speed, 0.5D);

@@ -160,15 +160,13 @@ namespace RunComfy.Models.Bytedance
         {
             var __v = new global::RunComfy.ValidationCollector();
             __v.Enum<global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio>("aspect_ratio", AspectRatio, global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatioValues.IsDefined);
-            __v.Items("audios", Audios, null, 3);
-            __v.Media("audios", Audios);
+            __v.Items("audios", Audios, null, 3, static (__c, __p, __x) => { __c.Media(__p, __x); });
             __v.Minimum("duration", Duration, 4L);
             __v.Maximum("duration", Duration, 30L);
-            __v.Items("images", Images, null, 9);
-            __v.Media("images", Images);
+            __v.Items("images", Images, null, 9, static (__c, __p, __x) => { __c.Media(__p, __x); });
             __v.Required("prompt", Prompt);
-            __v.Items("videos", Videos, null, 3);
-            __v.Media("videos", Videos);
+            __v.Text("prompt", Prompt);
+            __v.Items("videos", Videos, null, 3, static (__c, __p, __x) => { __c.Media(__p, __x); });
             return __v.ToResult();
         }
 

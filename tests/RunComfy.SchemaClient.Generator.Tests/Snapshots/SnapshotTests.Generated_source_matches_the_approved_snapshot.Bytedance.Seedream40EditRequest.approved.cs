@@ -141,10 +141,10 @@ namespace RunComfy.Models.Bytedance
         {
             var __v = new global::RunComfy.ValidationCollector();
             __v.Required("prompt", Prompt);
+            __v.Text("prompt", Prompt);
             __v.Length("prompt", Prompt, null, 600);
             __v.Required("images", Images);
-            __v.Items("images", Images, 1, 10);
-            __v.Media("images", Images);
+            __v.Items("images", Images, 1, 10, static (__c, __p, __x) => { __c.Media(__p, __x); });
             __v.Enum<global::RunComfy.Models.Bytedance.Seedream40EditResolution>("resolution", Resolution, global::RunComfy.Models.Bytedance.Seedream40EditResolutionValues.IsDefined);
             return __v.ToResult();
         }

@@ -233,13 +233,14 @@ namespace RunComfy.Models.Bytedance
         {
             var __v = new global::RunComfy.ValidationCollector();
             __v.Required("images", Images);
-            __v.Items("images", Images, 1, 10);
-            __v.Media("images", Images);
+            __v.Items("images", Images, 1, 10, static (__c, __p, __x) => { __c.Media(__p, __x); });
             __v.Required("text", Text);
+            __v.Text("text", Text);
             __v.Length("text", Text, null, 600);
             __v.Enum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions>("sequential_image_generation_options", SequentialImageGenerationOptions, global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptionsValues.IsDefined);
             __v.Enum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize>("image_size", ImageSize, global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSizeValues.IsDefined);
             __v.Enum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions>("optimize_prompt_options", OptimizePromptOptions, global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptionsValues.IsDefined);
+            __v.Text("sequential_image_generation", SequentialImageGeneration);
             return __v.ToResult();
         }
 

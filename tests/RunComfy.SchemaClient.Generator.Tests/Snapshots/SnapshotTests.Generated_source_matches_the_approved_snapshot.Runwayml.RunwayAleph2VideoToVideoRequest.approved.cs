@@ -117,6 +117,7 @@ namespace RunComfy.Models.Runwayml
         {
             var __v = new global::RunComfy.ValidationCollector();
             __v.Required("prompt", Prompt);
+            __v.Text("prompt", Prompt);
             __v.Minimum("seed", Seed, 0L);
             __v.Maximum("seed", Seed, 4294967295L);
             __v.Enum<global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio>("target_aspect_ratio", TargetAspectRatio, global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatioValues.IsDefined);
