@@ -132,6 +132,22 @@ public sealed class MediaInputTests : IDisposable
     }
 
     [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    [InlineData(" ")]
+    public async Task A_data_uri_with_whitespace_in_its_base64_is_refused_clearly_not_sent_as_is(string blank)
+    {
+        var base64 = Convert.ToBase64String(TestImages.Png(20, 20));
+        MediaInput media = "data:image/png;base64," + base64[..40] + blank + base64[40..];
+
+        var error = Validate(media).ShouldHaveSingleItem();
+        error.Rule.ShouldBe("format");
+        error.Message.ShouldContain("whitespace");
+        var result = await new SequentialEditRequest { Images = [media] }.ValidateAsync();
+        result.Errors.ShouldHaveSingleItem().Message.ShouldContain("whitespace");
+    }
+
+    [Theory]
     [InlineData("data:image/png;base64", "no ','")]
     [InlineData("data:;base64,iVBORw0KGgo=", "no media type")]
     [InlineData("data:text/plain;base64,aGVsbG8=", "must be an image, video or audio type")]
@@ -149,11 +165,11 @@ public sealed class MediaInputTests : IDisposable
     }
 
     [Fact]
-    public void Data_uri_with_line_breaks_in_its_base64_is_valid()
+    public void Data_uri_with_line_breaks_in_its_base64_is_refused()
     {
         var base64 = Convert.ToBase64String(TestImages.Png(20, 20), Base64FormattingOptions.InsertLineBreaks);
 
-        Validate("data:image/png;base64," + base64).ShouldBeEmpty();
+        Validate("data:image/png;base64," + base64).ShouldHaveSingleItem().Message.ShouldContain("remove line breaks");
     }
 
     [Fact]
