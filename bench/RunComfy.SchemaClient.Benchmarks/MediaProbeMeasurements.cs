@@ -31,13 +31,13 @@ internal static class MediaProbeMeasurements
         var (content, floor) = MediaBenchFiles.All[file];
         await using var server = await MediaBenchServer.StartAsync(TimeSpan.Zero);
         using var http = MediaBenchHttp.Create();
-        var url = server.Add(file, content);
+        var url = MediaInput.FromUri(server.Add(file, content), allowLoopbackHttp: true);
         var options = new MediaValidationOptions { HttpClient = http };
 
         var result = await new MediaBenchRequest([url]).ValidateAsync(options);
-        if (!result.IsValid)
+        if (!result.IsValid || result.Warnings.Count > 0)
         {
-            throw new InvalidOperationException(string.Join("; ", result.Errors));
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Concat(result.Warnings)));
         }
 
         await server.WhenIdleAsync();

@@ -24,4 +24,10 @@ public sealed class MediaFormatException : Exception
 
     /// <summary>The byte offset of the problem, when it has one.</summary>
     public long? Offset { get; }
+
+    /// <summary>
+    /// True when a read limit was reached (bytes, requests, segments) before the header was found: the content
+    /// may well be fine, it just could not be checked within the limits. A remote URL then gets a warning.
+    /// </summary>
+    internal bool IsReadLimit { get; init; }
 }

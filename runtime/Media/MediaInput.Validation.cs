@@ -6,7 +6,7 @@ public sealed partial class MediaInput
 
     /// <summary>
     /// Checks what can be checked without I/O: a URL is absolute and HTTPS (plain HTTP only for loopback
-    /// hosts); a <c>data:</c> URI has an image, video or audio type and valid base64; bytes are not empty.
+    /// hosts, and only when created with <c>allowLoopbackHttp</c>); a <c>data:</c> URI has an image, video or audio type and valid base64; bytes are not empty.
     /// Called by generated <c>Validate()</c> code; the rules that need the content are checked by
     /// <see cref="RequestMediaValidation.ValidateAsync"/>.
     /// </summary>
@@ -39,24 +39,36 @@ public sealed partial class MediaInput
         var url = _url!;
         if (LooksLikePath(url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.IsFile || uri.IsUnc)
         {
-            var hint = LooksLikePath(url) || (Uri.TryCreate(url, UriKind.Absolute, out var fileUri) && fileUri.IsFile)
-                ? " It looks like a local file: use MediaInput.FromFile(path) to send it inline."
-                : "";
+            var hint = url.StartsWith("//", StringComparison.Ordinal)
+                ? " It has no scheme (a protocol-relative URL): write it with https: in front."
+                : LooksLikePath(url) || (Uri.TryCreate(url, UriKind.Absolute, out var fileUri) && fileUri.IsFile)
+                    ? " It looks like a local file: use MediaInput.FromFile(path) to send it inline."
+                    : "";
             errors.Add(new ValidationError(path, FormatRule, $"{DisplayName} is not an absolute HTTPS URL.{hint}"));
         }
-        else if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
+        else if (uri.Scheme == Uri.UriSchemeHttp)
         {
-            errors.Add(new ValidationError(
-                path,
-                FormatRule,
-                $"{DisplayName} is a plain HTTP URL; RunComfy fetches media only over HTTPS (HTTP is accepted for loopback hosts only, for tests)."));
+            if (!(_allowLoopbackHttp && uri.IsLoopback))
+            {
+                var hint = uri.IsLoopback
+                    ? " For a local test server, opt in with MediaInput.FromUrl(url, allowLoopbackHttp: true)."
+                    : "";
+                errors.Add(new ValidationError(
+                    path,
+                    FormatRule,
+                    $"{DisplayName} is a plain HTTP URL; RunComfy fetches media only over HTTPS.{hint}"));
+            }
         }
-        else if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+        else if (uri.Scheme != Uri.UriSchemeHttps)
         {
             errors.Add(new ValidationError(path, FormatRule, $"{DisplayName} uses the '{uri.Scheme}' scheme; RunComfy fetches media only over HTTPS."));
         }
     }
 
+    // A local path: absolute or relative (/, \\, ., ~) or a drive letter. A protocol-relative URL (//host/a.png) is not one.
     private static bool LooksLikePath(string value) =>
-        value.Length > 0 && (value[0] is '/' or '\\' or '.' or '~' || (value.Length > 2 && value[1] == ':' && value[2] is '\\' or '/'));
+        value.Length > 0
+        && ((value[0] is '/' && !value.StartsWith("//", StringComparison.Ordinal))
+            || value[0] is '\\' or '.' or '~'
+            || (value.Length > 2 && value[1] == ':' && value[2] is '\\' or '/'));
 }

@@ -19,10 +19,12 @@ public sealed partial class MediaInput : IEquatable<MediaInput>
     private readonly string? _bytesOrigin;
     private readonly DataUri _dataUri;
     private readonly string? _dataUriError;
+    private readonly bool _allowLoopbackHttp;
 
-    private MediaInput(MediaInputKind kind, string? url = null, string? filePath = null, ReadOnlyMemory<byte> bytes = default, string? bytesOrigin = null)
+    private MediaInput(MediaInputKind kind, string? url = null, string? filePath = null, ReadOnlyMemory<byte> bytes = default, string? bytesOrigin = null, bool allowLoopbackHttp = false)
     {
         Kind = kind;
+        _allowLoopbackHttp = allowLoopbackHttp;
         _url = url;
         _filePath = filePath;
         _bytes = bytes;
@@ -34,20 +36,37 @@ public sealed partial class MediaInput : IEquatable<MediaInput>
     }
 
     /// <summary>
-    /// A media input from a URL: HTTPS (plain HTTP only for loopback hosts, for tests and the emulator), or a
-    /// <c>data:</c> URI. Never throws for a bad value: <see cref="Validate"/> reports it.
+    /// A media input from a URL: HTTPS, or a <c>data:</c> URI. A plain <c>http://</c> URL is refused by
+    /// <see cref="Validate"/> (RunComfy fetches only HTTPS); see <see cref="FromUrl(string, bool)"/> for local tests.
+    /// Never throws for a bad value: <see cref="Validate"/> reports it.
     /// </summary>
-    public static MediaInput FromUrl(string url)
+    public static MediaInput FromUrl(string url) => FromUrl(url, allowLoopbackHttp: false);
+
+    /// <summary>
+    /// A media input from a URL, as <see cref="FromUrl(string)"/>; with <paramref name="allowLoopbackHttp"/> a plain
+    /// <c>http://</c> URL is accepted when its host is loopback (<c>127.0.0.1</c>, <c>[::1]</c>, <c>localhost</c>),
+    /// for tests against the emulator or a local file server. HTTP to any other host is refused either way.
+    /// </summary>
+    /// <param name="url">The URL or <c>data:</c> URI.</param>
+    /// <param name="allowLoopbackHttp">Accept <c>http://</c> for loopback hosts (never use it for URLs from users: the probe fetches them).</param>
+    public static MediaInput FromUrl(string url, bool allowLoopbackHttp)
     {
         ArgumentNullException.ThrowIfNull(url);
-        return DataUri.HasScheme(url) ? new MediaInput(MediaInputKind.DataUri, url) : new MediaInput(MediaInputKind.Url, url);
+        return DataUri.HasScheme(url)
+            ? new MediaInput(MediaInputKind.DataUri, url)
+            : new MediaInput(MediaInputKind.Url, url, allowLoopbackHttp: allowLoopbackHttp);
     }
 
-    /// <summary>A media input from a URL (HTTPS, or a <c>data:</c> URI); see <see cref="FromUrl"/>.</summary>
-    public static MediaInput FromUri(Uri uri)
+    /// <summary>A media input from a URL (HTTPS, or a <c>data:</c> URI); see <see cref="FromUrl(string)"/>.</summary>
+    public static MediaInput FromUri(Uri uri) => FromUri(uri, allowLoopbackHttp: false);
+
+    /// <summary>A media input from a URL; see <see cref="FromUrl(string, bool)"/>.</summary>
+    /// <param name="uri">The URL or <c>data:</c> URI.</param>
+    /// <param name="allowLoopbackHttp">Accept <c>http://</c> for loopback hosts, for local tests only.</param>
+    public static MediaInput FromUri(Uri uri, bool allowLoopbackHttp)
     {
         ArgumentNullException.ThrowIfNull(uri);
-        return FromUrl(uri.OriginalString);
+        return FromUrl(uri.OriginalString, allowLoopbackHttp);
     }
 
     /// <summary>
@@ -97,10 +116,10 @@ public sealed partial class MediaInput : IEquatable<MediaInput>
         return new MediaInput(MediaInputKind.Bytes, bytes: copy.GetBuffer().AsMemory(0, (int)copy.Length), bytesOrigin: "stream");
     }
 
-    /// <summary>Converts a URL string; see <see cref="FromUrl"/>.</summary>
+    /// <summary>Converts a URL string; see <see cref="FromUrl(string)"/> (plain HTTP is never allowed this way).</summary>
     public static implicit operator MediaInput(string url) => FromUrl(url);
 
-    /// <summary>Converts a <see cref="Uri"/>; see <see cref="FromUri"/>.</summary>
+    /// <summary>Converts a <see cref="Uri"/>; see <see cref="FromUri(Uri)"/> (plain HTTP is never allowed this way).</summary>
     public static implicit operator MediaInput(Uri uri) => FromUri(uri);
 
     /// <summary>Where the content comes from.</summary>
@@ -111,6 +130,9 @@ public sealed partial class MediaInput : IEquatable<MediaInput>
     /// is built only while the request is written.
     /// </summary>
     public string? Url => _url;
+
+    /// <summary>Whether a plain <c>http://</c> URL to a loopback host is accepted (see <see cref="FromUrl(string, bool)"/>).</summary>
+    public bool AllowsLoopbackHttp => _allowLoopbackHttp;
 
     /// <summary>The full path of a local file, or null for other kinds.</summary>
     public string? FilePath => _filePath;

@@ -22,16 +22,24 @@ public sealed class MediaValidationOptions
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// The most bytes read from one remote URL. A header not found within them is an error; this bounds what a
-    /// hostile or huge file can cost. Default 4 MiB.
+    /// The most bytes read from one remote URL. A header not found within them gives a warning (the file could not
+    /// be checked); this bounds what a hostile or huge file can cost. Default 4 MiB.
     /// </summary>
     public long MaxProbeBytes { get; init; } = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// The most HTTP requests made to read one remote image's header. A JPEG whose frame header sits after many
+    /// large segments costs one small ranged read per segment; this bounds the round trips a hostile file (an
+    /// endless run of segments) can cost. A header not reached within them gives a warning. Default 128.
+    /// </summary>
+    public int MaxProbeRequests { get; init; } = 128;
 
     /// <summary>The size of the first ranged read of a remote image. Default 64 KiB, which holds the whole header of most images.</summary>
     public int InitialReadBytes { get; init; } = 64 * 1024;
 
     /// <summary>
     /// The size of a ranged read that jumps forward (past a large JPEG segment that is skipped, not downloaded).
+    /// Every jump reads this much, never more; only reads that continue where the last one stopped grow.
     /// Default 16 KiB.
     /// </summary>
     public int SeekReadBytes { get; init; } = 16 * 1024;
@@ -57,5 +65,6 @@ public sealed class MediaValidationOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(InitialReadBytes, 64, nameof(InitialReadBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(SeekReadBytes, 64, nameof(SeekReadBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrency, 1, nameof(MaxConcurrency));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxProbeRequests, 1, nameof(MaxProbeRequests));
     }
 }

@@ -153,7 +153,7 @@ internal static class JpegHeader
 
     private static int CountSegment(int segments, long position) =>
         ++segments > MaxSegments
-            ? throw new MediaFormatException(Format, $"more than {MaxSegments} segments before the frame header", position)
+            ? throw new MediaFormatException(Format, $"more than {MaxSegments} segments before the frame header", position) { IsReadLimit = true }
             : segments;
 
     private static MediaFormatException Truncated(long position) =>

@@ -13,6 +13,7 @@ internal static class MediaProber
     /// <exception cref="HttpRequestException">A remote file could not be fetched.</exception>
     /// <exception cref="TimeoutException">A remote probe took longer than <see cref="MediaValidationOptions.Timeout"/>.</exception>
     /// <exception cref="IOException">A local file could not be read.</exception>
+    /// <exception cref="InvalidOperationException">A URL that <see cref="MediaInput.Validate"/> refuses (never fetched).</exception>
     public static Task<MediaProbeResult> ProbeAsync(MediaInput media, MediaProbeNeeds needs, MediaValidationOptions options, CancellationToken cancellationToken) =>
         media.Kind == MediaInputKind.Url
             ? ProbeRemoteAsync(media, needs, options, cancellationToken)
@@ -35,6 +36,12 @@ internal static class MediaProber
 
     private static async Task<MediaProbeResult> ProbeRemoteAsync(MediaInput media, MediaProbeNeeds needs, MediaValidationOptions options, CancellationToken cancellationToken)
     {
+        // Callers validate first; this keeps a plain-HTTP URL that was not opted in from ever being fetched.
+        if (!media.IsProbeableUrl(out var problem))
+        {
+            throw new InvalidOperationException(problem);
+        }
+
         var uri = new Uri(media.Url!, UriKind.Absolute);
         var http = options.HttpClient ?? MediaHttp.Shared;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RunComfy.Media.Probing;
+using RunComfy.Media.Remote;
 
 namespace RunComfy.Media.Rules;
 
@@ -83,11 +84,11 @@ internal static class MediaRequestValidator
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return new ProbeOutcome(await MediaProber.ProbeAsync(media, needs, options, cancellationToken).ConfigureAwait(false), null);
+            return new ProbeOutcome(await MediaProber.ProbeAsync(media, needs, options, cancellationToken).ConfigureAwait(false), null, false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return new ProbeOutcome(null, Describe(media, exception));
+            return new ProbeOutcome(null, Describe(media, exception), media.Kind == MediaInputKind.Url && ProbeFailures.IsInconclusive(exception));
         }
         finally
         {
@@ -97,6 +98,7 @@ internal static class MediaRequestValidator
 
     private static string Describe(MediaInput media, Exception exception) => exception switch
     {
+        MediaFormatException { IsReadLimit: true } limit => $"{media.DisplayName} could not be checked: {Clause(limit.Message)}.",
         MediaFormatException format => $"{media.DisplayName} cannot be read: {Clause(format.Message)}.",
         HttpRequestException http => $"{media.DisplayName} cannot be fetched: {Clause(http.Message)}.",
         TimeoutException timeout => $"{media.DisplayName} could not be checked: {Clause(timeout.Message)}.",
@@ -117,7 +119,12 @@ internal static class MediaRequestValidator
         var name = field.Media.DisplayName;
         if (outcome.Failure is { } failure)
         {
-            errors.Add(new ValidationError(field.Path, RequestMediaValidation.MediaReadRule, Sentence(failure)));
+            // A remote file that merely could not be checked (slow, unreachable, a limit) may still be fine for
+            // RunComfy: warn and let the request go. What is known to be wrong, and all local content, is an error.
+            (outcome.Inconclusive ? warnings : errors).Add(new ValidationError(
+                field.Path,
+                RequestMediaValidation.MediaReadRule,
+                outcome.Inconclusive ? $"{Sentence(failure)} {NotChecked(rules)}" : Sentence(failure)));
             return;
         }
 
@@ -147,6 +154,15 @@ internal static class MediaRequestValidator
 
         if (metadata is not { Width: { } width, Height: { } height })
         {
+            if (!field.Media.IsLocal && outcome.Result.DimensionsError is { IsReadLimit: true } limit)
+            {
+                warnings.Add(new ValidationError(
+                    field.Path,
+                    RequestMediaValidation.MediaReadRule,
+                    $"{Sentence(name)} could not be checked: {Clause(limit.Message)}. {NotChecked(pixelRules)}"));
+                return;
+            }
+
             var reason = outcome.Result.DimensionsError is { } error
                 ? $"{name} is not a readable image: {Clause(error.Message)}"
                 : metadata.IsImage
@@ -167,6 +183,9 @@ internal static class MediaRequestValidator
             errors.Add(Broken(rule, field.Path, detail));
         }
     }
+
+    private static string NotChecked(List<ParsedMediaRule> rules) =>
+        rules.Count == 0 ? "" : $"Not checked: {string.Join(", ", rules.Select(r => r.Rule.Rule))}.";
 
     private static bool CheckLocalContent(MediaField field, MediaMetadata metadata, List<ValidationError> errors, List<ValidationError> warnings)
     {
@@ -233,5 +252,8 @@ internal static class MediaRequestValidator
 
     private sealed record FieldPlan(MediaField Field, List<ParsedMediaRule> Rules, MediaProbeNeeds Needs);
 
-    private sealed record ProbeOutcome(MediaProbeResult? Result, string? Failure);
+    /// <param name="Result">What the probe read, when it reached the content.</param>
+    /// <param name="Failure">Why it did not, as a sentence naming the media.</param>
+    /// <param name="Inconclusive">The failure says nothing about the file (remote URLs only): a warning, not an error.</param>
+    private sealed record ProbeOutcome(MediaProbeResult? Result, string? Failure, bool Inconclusive);
 }

@@ -11,48 +11,30 @@ internal sealed record ParsedMediaRule(MediaRule Rule, MediaRuleSubject Subject,
     /// <summary>True for the rules that need the image header (everything but the file size).</summary>
     public bool NeedsDimensions => Subject != MediaRuleSubject.FileSizeMb;
 
-    /// <summary>Reads a rule name such as <c>width/height&gt;</c>; false for a rule this runtime does not know.</summary>
+    /// <summary>Reads a rule name such as <c>width/height&gt;</c> (<see cref="MediaRuleGrammar"/>); false for a rule this runtime does not know.</summary>
     public static bool TryParse(MediaRule rule, out ParsedMediaRule? parsed)
     {
         parsed = null;
-        var name = rule.Rule.AsSpan().Trim();
-        MediaRuleComparison comparison;
-        if (name.EndsWith("<="))
-        {
-            comparison = MediaRuleComparison.LessOrEqual;
-        }
-        else if (name.EndsWith(">="))
-        {
-            comparison = MediaRuleComparison.GreaterOrEqual;
-        }
-        else if (name.EndsWith("<"))
-        {
-            comparison = MediaRuleComparison.Less;
-        }
-        else if (name.EndsWith(">"))
-        {
-            comparison = MediaRuleComparison.Greater;
-        }
-        else
+        if (!MediaRuleGrammar.TryParse(rule.Rule, out var subjectName, out var op) || !double.IsFinite(rule.Value))
         {
             return false;
         }
 
-        var operatorLength = comparison is MediaRuleComparison.LessOrEqual or MediaRuleComparison.GreaterOrEqual ? 2 : 1;
-        MediaRuleSubject? subject = name[..^operatorLength].Trim() switch
+        var subject = subjectName switch
         {
-            "file_size_mb" => MediaRuleSubject.FileSizeMb,
-            "width_pixels" => MediaRuleSubject.WidthPixels,
-            "height_pixels" => MediaRuleSubject.HeightPixels,
-            "width/height" => MediaRuleSubject.AspectRatio,
-            _ => null,
+            MediaRuleGrammar.FileSizeMb => MediaRuleSubject.FileSizeMb,
+            MediaRuleGrammar.WidthPixels => MediaRuleSubject.WidthPixels,
+            MediaRuleGrammar.HeightPixels => MediaRuleSubject.HeightPixels,
+            _ => MediaRuleSubject.AspectRatio,
         };
-        if (subject is null || !double.IsFinite(rule.Value))
+        var comparison = op switch
         {
-            return false;
-        }
-
-        parsed = new ParsedMediaRule(rule, subject.Value, comparison);
+            "<" => MediaRuleComparison.Less,
+            ">" => MediaRuleComparison.Greater,
+            "<=" => MediaRuleComparison.LessOrEqual,
+            _ => MediaRuleComparison.GreaterOrEqual,
+        };
+        parsed = new ParsedMediaRule(rule, subject, comparison);
         return true;
     }
 

@@ -5,16 +5,15 @@ namespace RunComfy.Media.Sources;
 
 /// <summary>
 /// A remote file read with ranged GETs: a first read of <see cref="MediaValidationOptions.InitialReadBytes"/>,
-/// then a new small range wherever a parser jumps past the window (a large JPEG segment is skipped, never
-/// downloaded), and doubling ranges where it reads on contiguously. A server that ignores <c>Range</c> is read
-/// as a stream and abandoned as soon as the header is known. Every byte received counts against
-/// <see cref="MediaValidationOptions.MaxProbeBytes"/>.
+/// then a new range of <see cref="MediaValidationOptions.SeekReadBytes"/> wherever a parser jumps past the window
+/// (a large JPEG segment is skipped, never downloaded), and doubling ranges only where it reads on contiguously.
+/// A server that ignores <c>Range</c> is read as a stream and abandoned as soon as the header is known. Every
+/// byte received counts against <see cref="MediaValidationOptions.MaxProbeBytes"/> and every request against
+/// <see cref="MediaValidationOptions.MaxProbeRequests"/>; reaching either is a read limit, not a verdict on the file.
 /// </summary>
 internal sealed class HttpRangeByteSource : MediaByteSource
 {
     private const int MaxRequestBytes = 1024 * 1024;
-    private const int MaxRequests = 64;
-    private const int SmallSeeks = 16;
 
     private readonly HttpClient _http;
     private readonly Uri _uri;
@@ -26,7 +25,6 @@ internal sealed class HttpRangeByteSource : MediaByteSource
     private bool _windowReachesEnd;
     private long? _length;
     private long _lastRequestSize;
-    private int _seeks;
 
     // Set once the server has answered a range with the whole body (HTTP 200): from then on, read forward.
     private HttpResponseMessage? _streamResponse;
@@ -88,9 +86,12 @@ internal sealed class HttpRangeByteSource : MediaByteSource
 
     private async Task FetchRangeAsync(long offset, int count, CancellationToken cancellationToken)
     {
-        if (RequestCount >= MaxRequests)
+        if (RequestCount >= _options.MaxProbeRequests)
         {
-            throw new MediaFormatException("media", $"the header was not found within {MaxRequests} range requests", offset);
+            throw new MediaFormatException(
+                "media",
+                $"the header was not found within {_options.MaxProbeRequests} range requests (MediaValidationOptions.MaxProbeRequests)",
+                offset) { IsReadLimit = true };
         }
 
         var size = Math.Max(NextRequestSize(offset), count);
@@ -159,10 +160,9 @@ internal sealed class HttpRangeByteSource : MediaByteSource
             return Math.Min(_lastRequestSize * 2, MaxRequestBytes);
         }
 
-        // A jump past skipped bytes. Small reads first; after many jumps grow, to bound the request count.
-        _seeks++;
-        var growth = Math.Max(0, _seeks - SmallSeeks);
-        return Math.Min((long)_options.SeekReadBytes << Math.Min(growth, 16), MaxRequestBytes);
+        // A jump past skipped bytes: a small read at the target, always (MaxProbeRequests bounds how many).
+        // Growing it would download the bodies of the very segments the jump skips.
+        return _options.SeekReadBytes;
     }
 
     private long RemainingBudget(long offset, int count)
@@ -173,7 +173,7 @@ internal sealed class HttpRangeByteSource : MediaByteSource
             throw new MediaFormatException(
                 "media",
                 $"the header was not found within the first {_options.MaxProbeBytes} bytes read (MediaValidationOptions.MaxProbeBytes)",
-                offset);
+                offset) { IsReadLimit = true };
         }
 
         return remaining;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 
 namespace RunComfy.Media.Wire;
@@ -9,6 +10,8 @@ namespace RunComfy.Media.Wire;
 internal readonly record struct DataUri(string MimeType, bool IsBase64, int PayloadStart)
 {
     private const string Scheme = "data:";
+
+    private static readonly SearchValues<char> Whitespace = SearchValues.Create(" \t\r\n\f");
 
     /// <summary>Whether the text starts with the <c>data:</c> scheme (any case).</summary>
     public static bool HasScheme(string value) => value.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase);
@@ -80,7 +83,15 @@ internal readonly record struct DataUri(string MimeType, bool IsBase64, int Payl
             return "is not base64-encoded (expected ';base64,' before the content)";
         }
 
-        if (!Base64.IsValid(Payload(value).Span, out decodedLength))
+        // Base64.IsValid skips whitespace, but the URI is sent as given and RunComfy's decoder may not:
+        // refuse it here rather than send a body the server could reject after queuing.
+        var payload = Payload(value).Span;
+        if (payload.IndexOfAny(Whitespace) is >= 0 and var blank)
+        {
+            return $"has whitespace in its base64 content (at character {PayloadStart + blank}); remove line breaks and spaces (Convert.ToBase64String adds none)";
+        }
+
+        if (!Base64.IsValid(payload, out decodedLength))
         {
             return "has content that is not valid base64";
         }

@@ -18,16 +18,64 @@ public sealed class MediaInputTests : IDisposable
     [Theory]
     [InlineData("https://example.com/a.png")]
     [InlineData("https://example.com/a.png?X-Amz-Signature=abc")]
-    [InlineData("http://localhost:5000/a.png")]
-    [InlineData("http://127.0.0.1:5000/a.png")]
-    [InlineData("http://[::1]:5000/a.png")]
-    public void Accepts_https_and_loopback_http(string url)
+    [InlineData("https://127.0.0.1:5000/a.png")]
+    public void Accepts_https(string url)
     {
         MediaInput media = url;
 
         media.Kind.ShouldBe(MediaInputKind.Url);
         media.Url.ShouldBe(url);
         Validate(media).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("http://localhost:5000/a.png")]
+    [InlineData("http://127.0.0.1:5000/a.png")]
+    [InlineData("http://[::1]:5000/a.png")]
+    public void Loopback_http_is_refused_unless_opted_in(string url)
+    {
+        var implicitly = Validate(url).ShouldHaveSingleItem();
+        implicitly.Rule.ShouldBe("format");
+        implicitly.Message.ShouldContain("plain HTTP");
+        implicitly.Message.ShouldContain("allowLoopbackHttp: true");
+        Validate(new Uri(url)).ShouldHaveSingleItem().Rule.ShouldBe("format");
+        Validate(MediaInput.FromUrl(url)).ShouldHaveSingleItem().Rule.ShouldBe("format");
+
+        var optedIn = MediaInput.FromUrl(url, allowLoopbackHttp: true);
+        optedIn.AllowsLoopbackHttp.ShouldBeTrue();
+        Validate(optedIn).ShouldBeEmpty();
+        Validate(MediaInput.FromUri(new Uri(url), allowLoopbackHttp: true)).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("http://example.com/a.png")]
+    [InlineData("http://10.0.0.5/a.png")]
+    [InlineData("http://169.254.169.254/latest/meta-data")]
+    public void The_opt_in_never_allows_http_to_other_hosts(string url)
+    {
+        var error = Validate(MediaInput.FromUrl(url, allowLoopbackHttp: true)).ShouldHaveSingleItem();
+
+        error.Rule.ShouldBe("format");
+        error.Message.ShouldContain("plain HTTP");
+    }
+
+    [Fact]
+    public async Task Loopback_http_without_the_opt_in_is_never_fetched()
+    {
+        var media = MediaInput.FromUrl("http://127.0.0.1:9/a.png");
+
+        await Should.ThrowAsync<InvalidOperationException>(() => media.ReadMetadataAsync());
+    }
+
+    [Fact]
+    public void A_protocol_relative_url_is_not_called_a_local_file()
+    {
+        var error = Validate("//cdn.example.com/a.png").ShouldHaveSingleItem();
+
+        error.Rule.ShouldBe("format");
+        error.Message.ShouldContain("https:");
+        error.Message.ShouldNotContain("local file");
+        error.Message.ShouldNotContain("FromFile");
     }
 
     [Fact]
@@ -84,6 +132,22 @@ public sealed class MediaInputTests : IDisposable
     }
 
     [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    [InlineData(" ")]
+    public async Task A_data_uri_with_whitespace_in_its_base64_is_refused_clearly_not_sent_as_is(string blank)
+    {
+        var base64 = Convert.ToBase64String(TestImages.Png(20, 20));
+        MediaInput media = "data:image/png;base64," + base64[..40] + blank + base64[40..];
+
+        var error = Validate(media).ShouldHaveSingleItem();
+        error.Rule.ShouldBe("format");
+        error.Message.ShouldContain("whitespace");
+        var result = await new SequentialEditRequest { Images = [media] }.ValidateAsync();
+        result.Errors.ShouldHaveSingleItem().Message.ShouldContain("whitespace");
+    }
+
+    [Theory]
     [InlineData("data:image/png;base64", "no ','")]
     [InlineData("data:;base64,iVBORw0KGgo=", "no media type")]
     [InlineData("data:text/plain;base64,aGVsbG8=", "must be an image, video or audio type")]
@@ -101,11 +165,11 @@ public sealed class MediaInputTests : IDisposable
     }
 
     [Fact]
-    public void Data_uri_with_line_breaks_in_its_base64_is_valid()
+    public void Data_uri_with_line_breaks_in_its_base64_is_refused()
     {
         var base64 = Convert.ToBase64String(TestImages.Png(20, 20), Base64FormattingOptions.InsertLineBreaks);
 
-        Validate("data:image/png;base64," + base64).ShouldBeEmpty();
+        Validate("data:image/png;base64," + base64).ShouldHaveSingleItem().Message.ShouldContain("remove line breaks");
     }
 
     [Fact]

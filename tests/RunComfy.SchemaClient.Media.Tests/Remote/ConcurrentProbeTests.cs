@@ -14,7 +14,7 @@ public sealed class ConcurrentProbeTests(MediaServerFixture fixture) : IClassFix
             .Select(i =>
             {
                 server.Add($"gate-{i}.jpg", TestImages.Jpeg(100 + i, 100));
-                return MediaInput.FromUri(server.Url("gate", $"gate-{i}.jpg"));
+                return server.Url("gate", $"gate-{i}.jpg");
             })
             .ToArray();
 

@@ -18,7 +18,7 @@ public sealed class RemoteProbeTests(MediaServerFixture fixture) : IClassFixture
 
     private static SequentialEditRequest WithImages(params MediaInput[] images) => new() { Images = images };
 
-    private static SequentialEditRequest WithVideo(Uri video) => new() { Images = [MediaInput.FromBytes(TestImages.Png(100, 100))], Video = video };
+    private static SequentialEditRequest WithVideo(MediaInput video) => new() { Images = [MediaInput.FromBytes(TestImages.Png(100, 100))], Video = video };
 
     [Theory]
     [InlineData(15_999_999, true)]
@@ -123,6 +123,74 @@ public sealed class RemoteProbeTests(MediaServerFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_valid_jpeg_with_eighty_large_segments_is_read_with_one_small_range_per_segment()
+    {
+        // 80 x 64 KB of metadata: a valid 5.2 MB JPEG. Each jump reads one small window, never a grown one.
+        var jpeg = TestImages.Jpeg(3000, 2000, metadataSegments: 80);
+        var url = _server.Add("eighty.jpg", jpeg);
+
+        var probe = await MediaProber.ProbeAsync(url, new MediaProbeNeeds(true, true), MediaValidationOptions.Default, CancellationToken.None);
+
+        (probe.Metadata.Width, probe.Metadata.Height).ShouldBe((3000, 2000));
+        probe.DimensionsError.ShouldBeNull();
+        var requests = _server.RequestsFor("eighty.jpg");
+        requests.Sum(r => r.BodyBytes).ShouldBe(probe.BytesReceived);
+        requests.Skip(1).ShouldAllBe(r => r.BodyBytes <= 16 * KiB, "every jump reads SeekReadBytes, no more");
+        probe.BytesReceived.ShouldBeLessThanOrEqualTo(64 * KiB + 80 * 16 * KiB, "the first read plus one small window per segment");
+        probe.Requests.ShouldBeLessThanOrEqualTo(82);
+        ((double)probe.BytesReceived / jpeg.Length).ShouldBeLessThan(0.3);
+    }
+
+    [Fact]
+    public async Task Five_hundred_small_segments_cost_one_small_window_each_not_their_bodies()
+    {
+        // 500 x 2 KB segments before the frame header. With a 64-byte jump window the bytes scale with the
+        // segment count, not with the megabyte of segment bodies; the request cap is what bounds the round trips.
+        var jpeg = TestImages.Jpeg(640, 480, metadataSegments: 500, metadataSegmentLength: 2048);
+        var url = _server.Add("five-hundred.jpg", jpeg);
+        var options = new MediaValidationOptions { InitialReadBytes = 4 * KiB, SeekReadBytes = 64, MaxProbeRequests = 600 };
+
+        var probe = await MediaProber.ProbeAsync(url, new MediaProbeNeeds(true, true), options, CancellationToken.None);
+
+        (probe.Metadata.Width, probe.Metadata.Height).ShouldBe((640, 480));
+        probe.HeaderEnd!.Value.ShouldBeGreaterThan(1_000_000);
+        probe.BytesReceived.ShouldBeLessThanOrEqualTo(4 * KiB + 500 * 64, "the first read plus one 64-byte window per segment");
+        _server.RequestsFor("five-hundred.jpg").Sum(r => r.BodyBytes).ShouldBe(probe.BytesReceived);
+    }
+
+    [Fact]
+    public async Task Five_hundred_small_segments_with_default_options_stop_within_one_window_of_the_floor()
+    {
+        var jpeg = TestImages.Jpeg(640, 480, metadataSegments: 500, metadataSegmentLength: 2048);
+        var url = _server.Add("five-hundred-default.jpg", jpeg);
+
+        var probe = await MediaProber.ProbeAsync(url, new MediaProbeNeeds(true, true), MediaValidationOptions.Default, CancellationToken.None);
+
+        (probe.Metadata.Width, probe.Metadata.Height).ShouldBe((640, 480));
+        probe.BytesReceived.ShouldBeLessThanOrEqualTo(probe.HeaderEnd!.Value + 16 * KiB, "jumps never grow past one small window");
+        probe.Requests.ShouldBeLessThanOrEqualTo(MediaValidationOptions.Default.MaxProbeRequests);
+        _server.RequestsFor("five-hundred-default.jpg").Skip(1).ShouldAllBe(r => r.BodyBytes <= 16 * KiB);
+    }
+
+    [Fact]
+    public async Task An_endless_run_of_large_segments_stops_at_the_request_cap_with_a_warning()
+    {
+        var jpeg = TestImages.Jpeg(3000, 2000, metadataSegments: 140); // 9.2 MB: under the 10 MB size rule
+        var url = _server.Add("endless.jpg", jpeg);
+        var options = new MediaValidationOptions { MaxProbeRequests = 32 };
+
+        var result = await WithImages(url).ValidateAsync(options);
+
+        result.Errors.ShouldBeEmpty();
+        var warning = result.Warnings.ShouldHaveSingleItem();
+        (warning.Path, warning.Rule).ShouldBe(("images[0]", "media"));
+        warning.Message.ShouldContain("MaxProbeRequests");
+        var requests = _server.RequestsFor("endless.jpg");
+        requests.Count.ShouldBe(32);
+        requests.Sum(r => r.BodyBytes).ShouldBeLessThanOrEqualTo(64 * KiB + 31 * 16 * KiB);
+    }
+
+    [Fact]
     public async Task A_server_that_ignores_range_is_read_as_a_stream_and_abandoned_after_the_header()
     {
         var jpeg = TestImages.Jpeg(3000, 2000, metadataSegments: 16);
@@ -139,7 +207,7 @@ public sealed class RemoteProbeTests(MediaServerFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task The_byte_cap_stops_a_stream_that_never_reaches_the_header()
+    public async Task The_byte_cap_stops_a_stream_that_never_reaches_the_header_with_a_warning()
     {
         var padded = new byte[4_000_000];
         TestImages.Jpeg(3000, 2000, metadataSegments: 16).CopyTo(padded, 0);
@@ -148,24 +216,93 @@ public sealed class RemoteProbeTests(MediaServerFixture fixture) : IClassFixture
 
         var result = await WithImages(url).ValidateAsync(options);
 
-        var error = result.Errors.ShouldHaveSingleItem();
-        (error.Path, error.Rule).ShouldBe(("images[0]", "media"));
-        error.Message.ShouldContain("MaxProbeBytes");
-        error.Message.ShouldContain("capped.jpg");
+        result.IsValid.ShouldBeTrue("a file that could not be checked may still be fine for RunComfy");
+        var warning = result.Warnings.ShouldHaveSingleItem();
+        (warning.Path, warning.Rule).ShouldBe(("images[0]", "media"));
+        warning.Message.ShouldContain("MaxProbeBytes");
+        warning.Message.ShouldContain("capped.jpg");
+        warning.Message.ShouldContain("could not be checked");
     }
 
     [Fact]
-    public async Task A_server_that_never_answers_is_a_timeout_error()
+    public async Task A_valid_jpeg_whose_header_lies_past_the_byte_cap_is_a_warning()
+    {
+        var jpeg = TestImages.Jpeg(3000, 2000, metadataSegments: 40);
+        var url = _server.Add("deep.jpg", jpeg);
+        var options = new MediaValidationOptions { MaxProbeBytes = 128 * KiB, SeekReadBytes = 32 * KiB };
+
+        var result = await WithImages(url).ValidateAsync(options);
+
+        result.IsValid.ShouldBeTrue();
+        var warning = result.Warnings.ShouldHaveSingleItem();
+        (warning.Path, warning.Rule).ShouldBe(("images[0]", "media"));
+        warning.Message.ShouldContain("MaxProbeBytes");
+        warning.Message.ShouldContain("width_pixels>");
+    }
+
+    [Fact]
+    public async Task A_server_that_never_answers_is_a_timeout_warning()
     {
         var url = _server.Url("hang", "slow.png");
         var options = new MediaValidationOptions { Timeout = TimeSpan.FromMilliseconds(500) };
 
         var result = await WithImages(url).ValidateAsync(options);
 
+        result.Errors.ShouldBeEmpty();
+        var warning = result.Warnings.ShouldHaveSingleItem();
+        (warning.Path, warning.Rule).ShouldBe(("images[0]", "media"));
+        warning.Message.ShouldContain("slow.png");
+        warning.Message.ShouldContain("MediaValidationOptions.Timeout");
+    }
+
+    [Fact]
+    public async Task An_unreachable_host_is_a_warning()
+    {
+        // Port 1 on loopback: nothing listens, the connection is refused.
+        var url = MediaInput.FromUrl("http://127.0.0.1:1/unreachable.png", allowLoopbackHttp: true);
+
+        var result = await WithImages(url).ValidateAsync();
+
+        result.Errors.ShouldBeEmpty();
+        var warning = result.Warnings.ShouldHaveSingleItem();
+        (warning.Path, warning.Rule).ShouldBe(("images[0]", "media"));
+        warning.Message.ShouldContain("unreachable.png");
+    }
+
+    [Theory]
+    [InlineData(500)]
+    [InlineData(503)]
+    [InlineData(405)]
+    [InlineData(429)]
+    public async Task A_server_error_or_a_refused_probe_is_a_warning(int status)
+    {
+        var pixels = _server.Url($"status{status}", "image.png");
+        var size = _server.Url($"status{status}", "video.mp4");
+
+        var pixelResult = await WithImages(pixels).ValidateAsync();
+        var sizeResult = await WithVideo(size).ValidateAsync();
+
+        pixelResult.Errors.ShouldBeEmpty();
+        pixelResult.Warnings.ShouldHaveSingleItem().Message.ShouldContain($"HTTP {status}");
+        sizeResult.Errors.ShouldBeEmpty();
+        var warning = sizeResult.Warnings.ShouldHaveSingleItem();
+        (warning.Path, warning.Rule).ShouldBe(("video_url", "media"));
+        warning.Message.ShouldContain("file_size_mb<");
+        _server.RequestsFor("video.mp4").Where(r => r.Mode == $"status{status}").Select(r => r.Method).ShouldBe(["HEAD", "GET"]);
+    }
+
+    [Theory]
+    [InlineData(403)]
+    [InlineData(410)]
+    [InlineData(401)]
+    public async Task A_definite_client_error_stays_an_error(int status)
+    {
+        var result = await WithImages(_server.Url($"status{status}", "image.png")).ValidateAsync();
+
+        result.Warnings.ShouldBeEmpty();
         var error = result.Errors.ShouldHaveSingleItem();
         (error.Path, error.Rule).ShouldBe(("images[0]", "media"));
-        error.Message.ShouldContain("slow.png");
-        error.Message.ShouldContain("MediaValidationOptions.Timeout");
+        error.Message.ShouldContain($"HTTP {status}");
     }
 
     [Fact]
@@ -175,6 +312,7 @@ public sealed class RemoteProbeTests(MediaServerFixture fixture) : IClassFixture
 
         var result = await WithImages(url).ValidateAsync();
 
+        result.Warnings.ShouldBeEmpty();
         var error = result.Errors.ShouldHaveSingleItem();
         error.Rule.ShouldBe("media");
         error.Message.ShouldContain("HTTP 404");
@@ -182,9 +320,19 @@ public sealed class RemoteProbeTests(MediaServerFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_remote_file_that_is_not_an_image_stays_an_error()
+    {
+        var url = _server.Add("notes.txt", System.Text.Encoding.ASCII.GetBytes("hello, not an image at all"));
+
+        var result = await WithImages(url).ValidateAsync();
+
+        result.Errors.ShouldHaveSingleItem().Message.ShouldContain("not an image");
+    }
+
+    [Fact]
     public async Task A_query_string_never_appears_in_an_error()
     {
-        var url = new Uri(_server.Url("missing", "signed.png") + "?X-Amz-Signature=very-secret");
+        var url = _server.Url("missing", "signed.png", "?X-Amz-Signature=very-secret");
 
         var result = await WithImages(url).ValidateAsync();
 
@@ -237,6 +385,20 @@ public sealed class RemoteProbeTests(MediaServerFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Loopback_http_without_the_opt_in_is_refused_and_never_fetched()
+    {
+        var name = "no-opt-in.png";
+        var optedIn = _server.Add(name, TestImages.Png(10, 10));
+
+        var result = await WithImages(optedIn.Url!).ValidateAsync();
+
+        var error = result.Errors.ShouldHaveSingleItem();
+        (error.Path, error.Rule).ShouldBe(("images[0]", "format"));
+        error.Message.ShouldContain("allowLoopbackHttp");
+        _server.RequestsFor(name).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_hostile_jpeg_segment_pointing_past_the_end_is_caught_from_the_range_total()
     {
         var jpeg = TestImages.Jpeg(100, 100);
@@ -260,7 +422,7 @@ public sealed class RemoteProbeTests(MediaServerFixture fixture) : IClassFixture
         var webp = TestImages.Sized(ImageFormat.WebPExtended, 1920, 1080, 500_000);
         var url = _server.Add("meta.webp", webp);
 
-        var metadata = await MediaInput.FromUri(url).ReadMetadataAsync();
+        var metadata = await url.ReadMetadataAsync();
 
         metadata.ShouldBe(new MediaMetadata("image/webp", webp.Length, 1920, 1080));
     }

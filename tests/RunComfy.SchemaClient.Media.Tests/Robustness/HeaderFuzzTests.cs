@@ -16,7 +16,7 @@ public sealed class HeaderFuzzTests
 
     private static readonly uint[] Extremes = [0, 1, 2, 0x7F, 0x80, 0xFF, 0xFFFF, 0x7FFF_FFFF, 0x8000_0000, 0xFFFF_FFFF];
 
-    private static readonly byte[][] Seeds =
+    internal static readonly byte[][] Seeds =
     [
         TestImages.PngRaw(640, 480),
         TestImages.PngRaw(640, 480, cgbi: true),
@@ -81,7 +81,7 @@ public sealed class HeaderFuzzTests
         }
     }
 
-    private static byte[] Mutate(byte[] seed, Random random)
+    internal static byte[] Mutate(byte[] seed, Random random)
     {
         var data = seed.ToList();
         var mutations = random.Next(1, 4);

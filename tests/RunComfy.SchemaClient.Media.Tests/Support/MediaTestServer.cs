@@ -14,7 +14,8 @@ namespace RunComfy.SchemaClient.Media.Tests.Support;
 /// A loopback Kestrel server that serves test files the ways real hosts do: <c>/files/</c> honours HEAD and
 /// Range, <c>/nohead/</c> refuses HEAD, <c>/norange/</c> ignores Range, <c>/nolength/</c> sends neither a length
 /// nor ranges, <c>/hang/</c> never answers, <c>/gate/</c> holds each request until <see cref="GateWidth"/>
-/// requests are waiting at once, <c>/missing/</c> answers 404. Every request is logged with the body bytes it
+/// requests are waiting at once, <c>/missing/</c> answers 404, <c>/status503/</c> (any code) answers that status to
+/// every method. Every request is logged with the body bytes it
 /// was sent.
 /// </summary>
 public sealed class MediaTestServer : IAsyncDisposable
@@ -52,14 +53,16 @@ public sealed class MediaTestServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Adds a file and returns its URL under the given mode.</summary>
-    public Uri Add(string name, byte[] content, string mode = "files")
+    /// <summary>Adds a file and returns its URL under the given mode (plain HTTP to loopback, opted in).</summary>
+    public MediaInput Add(string name, byte[] content, string mode = "files")
     {
         _files[name] = content;
         return Url(mode, name);
     }
 
-    public Uri Url(string mode, string name) => new(BaseAddress, $"{mode}/{name}");
+    /// <summary>A file's URL as media; loopback HTTP is refused unless asked for, so this asks.</summary>
+    public MediaInput Url(string mode, string name, string query = "") =>
+        MediaInput.FromUri(new Uri(BaseAddress, $"{mode}/{name}{query}"), allowLoopbackHttp: true);
 
     /// <summary>
     /// The requests made for one file name, once the server has finished answering them (a client that stops
@@ -93,6 +96,13 @@ public sealed class MediaTestServer : IAsyncDisposable
             if (mode == "gate")
             {
                 await WaitAtGateAsync(context.RequestAborted);
+            }
+
+            if (mode.StartsWith("status", StringComparison.Ordinal))
+            {
+                // /status503/ and the like: that status for every method, HEAD and GET alike.
+                response.StatusCode = int.Parse(mode["status".Length..], System.Globalization.CultureInfo.InvariantCulture);
+                return;
             }
 
             if (mode == "missing" || !_files.TryGetValue(name, out var content))
