@@ -7,8 +7,8 @@ namespace RunComfy.Cli;
 /// <summary>Parses and runs one command line; parse errors become exit code 64 (usage).</summary>
 internal static class CliApp
 {
-    /// <summary>Runs <paramref name="args"/>; <paramref name="cancellationToken"/> plays the part of Ctrl-C.</summary>
-    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default, TimeSpan? ctrlCGracePeriod = null)
+    /// <summary>Runs <paramref name="args"/>; <paramref name="cancellationToken"/> is the first Ctrl-C (see <see cref="Interrupts.InterruptSignals"/>).</summary>
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
         var parse = CommandTree.Create(context).Parse(args);
         if (parse.Errors.Count > 0)
@@ -26,9 +26,9 @@ internal static class CliApp
         {
             Output = context.Out,
             Error = context.Error,
-            // Ctrl-C cancels the action's token; the action then cancels a queued job, which takes a
-            // network round trip, so the process is given time to finish before it is ended.
-            ProcessTerminationTimeout = ctrlCGracePeriod,
+            // Never end the process on Ctrl-C: a submit in flight would lose the paid job's id.
+            // Signals are handled by InterruptSignals, which cancels the token passed in.
+            ProcessTerminationTimeout = null,
         };
         return await parse.InvokeAsync(configuration, cancellationToken);
     }

@@ -24,9 +24,25 @@ internal sealed class CliContext
     /// <summary>Adjusts the in-process emulator's options after the CLI's own short timings; for tests.</summary>
     public Action<RunComfy.Emulator.EmulatorOptions>? ConfigureEmulator { get; init; }
 
+    /// <summary>
+    /// The second Ctrl-C: abandons a submit still waiting for its answer (the job may exist). The first
+    /// Ctrl-C is the command's own cancellation token.
+    /// </summary>
+    public CancellationToken Abandon { get; init; }
+
+    /// <summary>
+    /// The most a submit may block, retries included, before it is given up as of unknown outcome
+    /// (one attempt alone may take the client's 60-second request timeout).
+    /// </summary>
+    public TimeSpan SubmitTimeout { get; init; } = DefaultSubmitTimeout;
+
+    /// <summary>The default <see cref="SubmitTimeout"/>.</summary>
+    public static readonly TimeSpan DefaultSubmitTimeout = TimeSpan.FromMinutes(3);
+
     /// <summary>The context of a real console process.</summary>
-    public static CliContext ForConsole() => new()
+    public static CliContext ForConsole(CancellationToken abandon) => new()
     {
+        Abandon = abandon,
         Out = Console.Out,
         Error = Console.Error,
         IsInteractive = !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null,

@@ -1,3 +1,5 @@
 using RunComfy.Cli;
+using RunComfy.Cli.Interrupts;
 
-return await CliApp.RunAsync(args, CliContext.ForConsole(), ctrlCGracePeriod: TimeSpan.FromSeconds(30));
+using var signals = InterruptSignals.ForConsole();
+return await CliApp.RunAsync(args, CliContext.ForConsole(signals.Abandon), signals.Interrupt);

@@ -17,6 +17,11 @@ internal static class CommandRunner
             await context.Error.WriteLineAsync("Interrupted.");
             return ExitCodes.Interrupted;
         }
+        catch (OperationCanceledException e)
+        {
+            Report(context, json, new CliException(ExitCodes.Interrupted, "Interrupted.", e), ExitCodes.Interrupted);
+            return ExitCodes.Interrupted;
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             var exitCode = ExitCodeMapper.ForException(e);
@@ -34,7 +39,7 @@ internal static class CommandRunner
             {
                 writer.WriteStartObject();
                 writer.WriteStartObject("error");
-                writer.WriteString("message", e.Message);
+                writer.WriteString("message", ExitCodeMapper.MessageOf(e));
                 writer.WriteNumber("exit_code", exitCode);
                 if (api?.Status is { } status)
                 {
@@ -44,6 +49,11 @@ internal static class CommandRunner
                 if (api?.ErrorCode is { } code)
                 {
                     writer.WriteString("error_code", code);
+                }
+
+                if (e is SubmitOutcomeUnknownException)
+                {
+                    writer.WriteString("advice", JournaledSubmit.UnknownOutcomeAdvice);
                 }
 
                 if (api?.RequestId is { } id)
@@ -71,13 +81,18 @@ internal static class CommandRunner
             return;
         }
 
-        context.Error.WriteLine($"✗ {e.Message}");
+        context.Error.WriteLine($"✗ {ExitCodeMapper.MessageOf(e)}");
         if (api is not null)
         {
             foreach (var field in api.FieldErrors)
             {
                 context.Error.WriteLine($"  - {field}");
             }
+        }
+
+        if (e is SubmitOutcomeUnknownException)
+        {
+            context.Error.WriteLine($"  {JournaledSubmit.UnknownOutcomeAdvice}");
         }
 
         if (exitCode == ExitCodes.NoPermission && e is RunComfyException)

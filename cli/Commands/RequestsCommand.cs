@@ -34,7 +34,15 @@ internal static class RequestsCommand
                     foreach (var request in shown)
                     {
                         writer.WriteStartObject();
-                        writer.WriteString("request_id", request.RequestId);
+                        if (request.RequestId is null)
+                        {
+                            writer.WriteNull("request_id");
+                        }
+                        else
+                        {
+                            writer.WriteString("request_id", request.RequestId);
+                        }
+
                         writer.WriteString("model_id", request.ModelId);
                         writer.WriteString("state", request.State);
                         writer.WriteString("submitted_at", request.SubmittedAt);
@@ -60,7 +68,8 @@ internal static class RequestsCommand
             foreach (var request in shown)
             {
                 table.AddRow(
-                    Markup.Escape(request.RequestId),
+                    // No id: a submit whose answer never came (or is still in flight); it may have created a job.
+                    request.RequestId is null ? "[yellow](unknown)[/]" : Markup.Escape(request.RequestId),
                     Markup.Escape(request.ModelId),
                     Markup.Escape(request.State),
                     request.SubmittedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
@@ -70,6 +79,10 @@ internal static class RequestsCommand
             var console = Consoles.For(context.Out, context.IsInteractive);
             console.Write(table);
             console.WriteLine($"Journal: {journal.FilePath}. Resume one with: comfy-schema wait <request id>");
+            if (shown.Any(r => r.RequestId is null))
+            {
+                console.WriteLine("(unknown): a submit whose answer never came; the job may exist and be billed. Never resubmit it blindly: check your RunComfy account.");
+            }
             return ExitCodes.Ok;
         });
         return command;

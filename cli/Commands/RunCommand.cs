@@ -9,9 +9,9 @@ using RunComfy.Cli.Waiting;
 namespace RunComfy.Cli.Commands;
 
 /// <summary>
-/// <c>run &lt;model_id&gt;</c>: validate, submit, journal, wait with progress, download. The journal
-/// line is written right after the submit answers and before any waiting, so the request id of a
-/// paid job survives a crash or a closed terminal.
+/// <c>run &lt;model_id&gt;</c>: validate, submit, journal, wait with progress, download. A journal line
+/// is written before the submit is sent and completed with the request id before any waiting, so a
+/// paid job survives a crash or a closed terminal (see <see cref="JournaledSubmit"/>).
 /// </summary>
 internal static class RunCommand
 {
@@ -59,19 +59,21 @@ internal static class RunCommand
                     return exitCode;
                 }
 
-                var journal = new RequestJournal(JournalLocation.Resolve(parse.GetValue(common.DataDir), context.GetEnvironmentVariable));
                 await using var session = await ClientSessionFactory.OpenAsync(
                     new ConnectionRequest(parse.GetValue(common.Token), parse.GetValue(common.BaseAddress), useEmulator), context, interrupt);
 
+                // The in-process emulator dies with this command: its requests (and its throwaway
+                // loopback port) must not reach the user's journal, where a later 'wait' would send the
+                // real token to whatever listens on that port then.
+                var journal = session.IsEmulator ? null : new RequestJournal(JournalLocation.Resolve(parse.GetValue(common.DataDir), context.GetEnvironmentVariable));
                 if (session.IsEmulator && !json)
                 {
-                    context.Error.WriteLine($"Using the in-process emulator at {session.BaseAddress} (no token, no network, no cost).");
+                    context.Error.WriteLine($"Using the in-process emulator at {session.BaseAddress} (no token, no network, no cost; not journaled).");
                 }
 
-                // The submit is not tied to Ctrl-C: abandoning it half-way could leave a billed job
-                // with no id. Ctrl-C pressed meanwhile is handled right after, as a cancel.
-                var handle = await session.Client.SubmitAsync(request, CancellationToken.None);
-                await RecordAsync(context, journal, handle, session.BaseAddress);
+                // The first Ctrl-C does not stop the submit (that could lose a billed job's id); it is
+                // handled right after, as a cancel. A second one abandons it (see JournaledSubmit).
+                var handle = await new JournaledSubmit(context, session, journal).SubmitAsync(request, interrupt);
 
                 if (parse.GetValue(noWait))
                 {
@@ -87,23 +89,10 @@ internal static class RunCommand
                 var outcome = await new JobWatcher(context, quiet: json)
                     .WatchAsync(session.Client, handle.RequestId, RunComfyRequestState.InQueue, parse.GetValue(timeout), interrupt);
                 return await new OutcomeReporter(context, json, journal)
-                    .ReportAsync(session, handle.RequestId, model.ModelId, outcome, delivery.Read(parse, context), CancellationToken.None);
+                    .ReportAsync(session, handle.RequestId, model.ModelId, outcome, delivery.Read(parse, context), interrupt);
             });
         });
         return command;
-    }
-
-    private static async Task RecordAsync(CliContext context, RequestJournal journal, RequestHandle handle, Uri baseAddress)
-    {
-        try
-        {
-            await journal.AppendAsync(new JournalRecord(handle.RequestId, handle.ModelId, "submitted", baseAddress.ToString(), DateTimeOffset.UtcNow));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The job exists and is paid for: never fail it for the journal's sake, but make sure the id is seen.
-            context.Error.WriteLine($"! Could not write the journal ({journal.FilePath}): {e.Message}. Note the request id: {handle.RequestId}");
-        }
     }
 
     private static void ReportSubmitted(CliContext context, bool json, RequestHandle handle, bool emulator)

@@ -28,7 +28,7 @@ internal static class WaitCommand
                 var outcome = await new JobWatcher(context, quiet: json)
                     .WatchAsync(session.Client, id, RunComfyRequestState.Unknown, parse.GetValue(timeout), interrupt);
                 return await new OutcomeReporter(context, json, journal)
-                    .ReportAsync(session, id, journaled?.ModelId ?? "", outcome, delivery.Read(parse, context), CancellationToken.None);
+                    .ReportAsync(session, id, journaled?.ModelId ?? "", outcome, delivery.Read(parse, context), interrupt);
             });
         });
         return command;

@@ -16,26 +16,57 @@ internal static class ClientSessionFactory
         var token = TokenSource.Resolve(request.Token, context.GetEnvironmentVariable)
             ?? throw new CliException(ExitCodes.NoPermission,
                 "No API token. Pass --token, or set RUNCOMFY_API_TOKEN (or RUNCOMFY_TOKEN). To try the CLI without one, add --emulator.");
-        var baseAddress = ResolveBaseAddress(request, context);
-        var options = new RunComfyClientOptions { BaseAddress = baseAddress };
-        return new ClientSession(new RunComfyClient(token, options), baseAddress, emulator: null);
+        var (address, source) = ResolveBaseAddress(request, context);
+        var client = CreateClient(token, new RunComfyClientOptions { BaseAddress = address }, context, source);
+        return new ClientSession(client, client.BaseAddress, emulator: null);
     }
 
-    /// <summary>The API address: <c>--base-address</c>, else the journaled one, else <c>RUNCOMFY_MODEL_API_BASE</c>, else RunComfy's.</summary>
-    public static Uri ResolveBaseAddress(ConnectionRequest request, CliContext context)
+    /// <summary>
+    /// The API address and where it came from: <c>--base-address</c>, else the journaled one, else
+    /// <c>RUNCOMFY_MODEL_API_BASE</c>, else RunComfy's. Only parsed here; the runtime's own rules
+    /// (HTTPS, or HTTP on loopback only; no query) are applied when the client is made.
+    /// </summary>
+    public static (Uri Address, string Source) ResolveBaseAddress(ConnectionRequest request, CliContext context)
     {
-        var text = FirstNonEmpty(request.BaseAddress, request.JournaledBaseAddress, context.GetEnvironmentVariable(RunComfyClientOptions.BaseAddressEnvironmentVariable));
-        if (text is null)
+        (string? Text, string Source)[] candidates =
+        [
+            (request.BaseAddress, "--base-address"),
+            (request.JournaledBaseAddress, "The API address in the journal"),
+            (context.GetEnvironmentVariable(RunComfyClientOptions.BaseAddressEnvironmentVariable), RunComfyClientOptions.BaseAddressEnvironmentVariable),
+        ];
+        foreach (var (text, source) in candidates)
         {
-            return RunComfyClientOptions.DefaultBaseAddress;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            return Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri)
+                ? (uri, source)
+                : throw new CliException(ExitCodes.Usage, $"{source}: '{text}' is not an absolute http(s) URL.");
         }
 
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-        {
-            throw new CliException(ExitCodes.Usage, $"'{text}' is not an http(s) base address.");
-        }
+        return (RunComfyClientOptions.DefaultBaseAddress, "The default API address");
+    }
 
-        return uri;
+    /// <summary>
+    /// Makes the client with the CLI's settings: media are validated once, by the CLI itself, before
+    /// the submit (with its own options: no remote probing under <c>--emulator</c>), so the client's own
+    /// media step is off; failed polls are shown. Option errors the runtime finds are usage errors.
+    /// </summary>
+    private static RunComfyClient CreateClient(string token, RunComfyClientOptions options, CliContext context, string addressSource)
+    {
+        options.ValidateMediaAsync = static (_, _) => ValueTask.FromResult(ValidationResult.Success);
+        try
+        {
+            return new RunComfyClient(token, options, new PollNoticeLogger(context.Error));
+        }
+        catch (ArgumentException e)
+        {
+            // The token's problem (whitespace in it) or the address's (not HTTPS, a query...).
+            var message = e.ParamName == "token" ? ExitCodeMapper.MessageOf(e) : $"{addressSource}: {ExitCodeMapper.MessageOf(e)}";
+            throw new CliException(ExitCodes.Usage, message, e);
+        }
     }
 
     private static async Task<ClientSession> OpenEmulatorAsync(CliContext context, CancellationToken cancellationToken)
@@ -59,7 +90,11 @@ internal static class ClientSessionFactory
                 PollInterval = TimeSpan.FromMilliseconds(250),
                 MaxPollInterval = TimeSpan.FromMilliseconds(500),
             };
-            return new ClientSession(new RunComfyClient(emulator.Options.Token, clientOptions), emulator.BaseAddress, emulator);
+            // A local emulator answers at once: short retry delays keep its scripted faults quick.
+            clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(20);
+            clientOptions.Retry.MaxDelay = TimeSpan.FromMilliseconds(100);
+            var client = CreateClient(emulator.Options.Token, clientOptions, context, "The emulator's address");
+            return new ClientSession(client, client.BaseAddress, emulator);
         }
         catch
         {
@@ -67,6 +102,4 @@ internal static class ClientSessionFactory
             throw;
         }
     }
-
-    private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
 }

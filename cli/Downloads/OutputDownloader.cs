@@ -13,12 +13,20 @@ internal sealed class OutputDownloader : IDisposable
 {
     private const int MaxRedirects = 5;
 
+    /// <summary>The default <see cref="_idleTimeout"/>: as long as one API call may take.</summary>
+    public static readonly TimeSpan DefaultIdleTimeout = TimeSpan.FromSeconds(60);
+
     private readonly HttpClient _http;
     private readonly DownloadPolicy _policy;
+    private readonly TimeSpan _idleTimeout;
 
-    public OutputDownloader(DownloadPolicy policy, HttpMessageHandler? handler = null)
+    /// <param name="policy">Which URLs may be fetched, and the size cap.</param>
+    /// <param name="handler">The HTTP handler; tests pass a stub.</param>
+    /// <param name="idleTimeout">The most the server may stay silent (for the headers, or between two reads of the body) before the download is given up.</param>
+    public OutputDownloader(DownloadPolicy policy, HttpMessageHandler? handler = null, TimeSpan? idleTimeout = null)
     {
         _policy = policy;
+        _idleTimeout = idleTimeout ?? DefaultIdleTimeout;
         _http = new HttpClient(handler ?? new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = TimeSpan.FromSeconds(10) })
         {
             Timeout = Timeout.InfiniteTimeSpan,
@@ -87,13 +95,19 @@ internal sealed class OutputDownloader : IDisposable
             }
 
             HttpResponseMessage response;
+            using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            idle.CancelAfter(_idleTimeout);
             try
             {
-                response = await _http.GetAsync(current, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                response = await _http.GetAsync(current, HttpCompletionOption.ResponseHeadersRead, idle.Token).ConfigureAwait(false);
             }
             catch (HttpRequestException e)
             {
                 throw new DownloadException(url, $"Could not download {url}: {e.Message}", inner: e);
+            }
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw Stalled(url, e);
             }
 
             if (IsRedirect(response.StatusCode) && response.Headers.Location is { } location)
@@ -123,9 +137,26 @@ internal sealed class OutputDownloader : IDisposable
     {
         var buffer = new byte[81920];
         long total = 0;
-        int read;
-        while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        while (true)
         {
+            // Each read gets the whole idle timeout: a slow but moving download goes on, a silent one stops.
+            idle.CancelAfter(_idleTimeout);
+            int read;
+            try
+            {
+                read = await source.ReadAsync(buffer, idle.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw Stalled(url, e);
+            }
+
+            if (read == 0)
+            {
+                break;
+            }
+
             total += read;
             if (total > _policy.MaxBytes)
             {
@@ -137,6 +168,9 @@ internal sealed class OutputDownloader : IDisposable
 
         return total;
     }
+
+    private DownloadException Stalled(Uri url, Exception inner) =>
+        new(url, $"Could not download {url}: no data for {_idleTimeout.TotalSeconds:0}s; the partial file was removed.", inner: inner);
 
     private static string MoveToUnusedName(string temporary, string directory, string name)
     {

@@ -29,7 +29,7 @@ internal static class ExitCodeMapper
     public static int ForException(Exception exception) => exception switch
     {
         CliException cli => cli.ExitCode,
-        SubmitOutcomeUnknownException => ExitCodes.TryLater,
+        SubmitOutcomeUnknownException => ExitCodes.SubmitOutcomeUnknown,
         RunComfyJobFailedException => ExitCodes.Failed,
         UnknownRequestStateException => ExitCodes.TryLater,
         RunComfyException api => ForHttpStatus(api.Status, api.ErrorCode),
@@ -39,6 +39,16 @@ internal static class ExitCodeMapper
         DownloadException => ExitCodes.Failed,
         FileNotFoundException or DirectoryNotFoundException => ExitCodes.MissingFile,
         HttpRequestException => ExitCodes.Unavailable,
+        // A malformed request id is bad input like an unknown one (404, 65); any other argument the
+        // runtime refuses came from the command line.
+        ArgumentException { ParamName: "requestId" } => ExitCodes.BadInput,
+        ArgumentException => ExitCodes.Usage,
         _ => ExitCodes.Failed,
     };
+
+    /// <summary>The message of an exception for a person: an <see cref="ArgumentException"/> without its "(Parameter 'x')" suffix.</summary>
+    public static string MessageOf(Exception exception) =>
+        exception is ArgumentException { ParamName: { } name } argument
+            ? argument.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal)
+            : exception.Message;
 }

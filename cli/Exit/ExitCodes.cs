@@ -25,7 +25,15 @@ internal static class ExitCodes
     public const int Unavailable = 69;
 
     /// <summary>Try again later: a timeout, HTTP 408 or 429, or a job still running (EX_TEMPFAIL).</summary>
+    /// <remarks>Never used for a submit of unknown outcome: scripts retry on 75, and a retried submit can bill twice.</remarks>
     public const int TryLater = 75;
+
+    /// <summary>
+    /// A submit may have created a (billed) job whose request id is unknown: never retry it
+    /// automatically; check <c>requests</c> and the RunComfy account (EX_PROTOCOL, which no retry
+    /// convention treats as transient, unlike 75; not in the official CLI's table, which has no such case).
+    /// </summary>
+    public const int SubmitOutcomeUnknown = 76;
 
     /// <summary>The token is missing, wrong or not allowed: HTTP 401/403 (EX_NOPERM).</summary>
     public const int NoPermission = 77;

@@ -4,9 +4,10 @@ using System.Text.Json;
 namespace RunComfy.Cli.Journal;
 
 /// <summary>
-/// An append-only JSON-lines file of every request this CLI submitted. Each line is written and
-/// flushed to disk before the CLI starts waiting, so a crash or a closed terminal never loses a paid
-/// job. Writers and readers take an exclusive lock on the file (retrying while another comfy-schema
+/// An append-only JSON-lines file of every request this CLI submitted. A <c>submitting</c> line is
+/// written and flushed to disk before a submit is sent and completed with the request id (or
+/// <c>outcome_unknown</c>) after, so a crash or a closed terminal never loses a paid job, and a submit
+/// whose answer never came is still listed. Writers and readers take an exclusive lock on the file (retrying while another comfy-schema
 /// process holds it), so concurrent processes never interleave half lines.
 /// </summary>
 internal sealed class RequestJournal
@@ -35,7 +36,21 @@ internal sealed class RequestJournal
         ArgumentNullException.ThrowIfNull(record);
         System.IO.Directory.CreateDirectory(Directory);
         var line = Serialize(record);
-        await using var stream = await OpenLockedAsync(FileMode.Append, FileAccess.Write, cancellationToken).ConfigureAwait(false);
+        await using var stream = await OpenLockedAsync(FileMode.OpenOrCreate, FileAccess.ReadWrite, cancellationToken).ConfigureAwait(false);
+        if (stream.Length > 0)
+        {
+            // A crash mid-write leaves a line without its newline: end it first, or this record would be
+            // glued to the fragment and lost with it.
+            stream.Seek(-1, SeekOrigin.End);
+            var last = new byte[1];
+            await stream.ReadExactlyAsync(last, cancellationToken).ConfigureAwait(false);
+            if (last[0] != (byte)'\n')
+            {
+                await stream.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        stream.Seek(0, SeekOrigin.End);
         await stream.WriteAsync(line, cancellationToken).ConfigureAwait(false);
         stream.Flush(flushToDisk: true);
     }
@@ -55,26 +70,38 @@ internal sealed class RequestJournal
             text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var byId = new Dictionary<string, JournaledRequest>(StringComparer.Ordinal);
+        // Lines of one submit share a submit id; later lines about a request carry only its request id.
+        var byKey = new Dictionary<string, JournaledRequest>(StringComparer.Ordinal);
+        var keyOfRequest = new Dictionary<string, string>(StringComparer.Ordinal);
         var order = new List<string>();
         foreach (var line in text.Split('\n'))
         {
             // A line torn by a crash or edited by hand is skipped; the others still count.
-            if (TryDeserialize(line, out var record))
+            if (!TryDeserialize(line, out var record))
             {
-                if (byId.TryGetValue(record.RequestId, out var known))
-                {
-                    byId[record.RequestId] = known with { State = record.State, UpdatedAt = record.At };
-                }
-                else
-                {
-                    order.Add(record.RequestId);
-                    byId[record.RequestId] = new JournaledRequest(record.RequestId, record.ModelId, record.BaseAddress, record.At, record.State, record.At);
-                }
+                continue;
+            }
+
+            var key = record.SubmitId is { } submitId
+                ? "s:" + submitId
+                : keyOfRequest.GetValueOrDefault(record.RequestId!) ?? "r:" + record.RequestId;
+            if (record.RequestId is { } requestId)
+            {
+                keyOfRequest.TryAdd(requestId, key);
+            }
+
+            if (byKey.TryGetValue(key, out var known))
+            {
+                byKey[key] = known with { RequestId = known.RequestId ?? record.RequestId, State = record.State, UpdatedAt = record.At };
+            }
+            else
+            {
+                order.Add(key);
+                byKey[key] = new JournaledRequest(record.RequestId, record.ModelId, record.BaseAddress, record.At, record.State, record.At);
             }
         }
 
-        return [.. order.Select(id => byId[id])];
+        return [.. order.Select(key => byKey[key])];
     }
 
     /// <summary>Finds one request by id, or null when this journal never saw it.</summary>
@@ -120,7 +147,16 @@ internal sealed class RequestJournal
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            writer.WriteString("request_id", record.RequestId);
+            if (record.SubmitId is not null)
+            {
+                writer.WriteString("submit_id", record.SubmitId);
+            }
+
+            if (record.RequestId is not null)
+            {
+                writer.WriteString("request_id", record.RequestId);
+            }
+
             writer.WriteString("model_id", record.ModelId);
             writer.WriteString("state", record.State);
             writer.WriteString("base_address", record.BaseAddress);
@@ -145,18 +181,27 @@ internal sealed class RequestJournal
             using var document = JsonDocument.Parse(line);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("request_id", out var id) || id.ValueKind != JsonValueKind.String
-                || !root.TryGetProperty("at", out var at) || !at.TryGetDateTimeOffset(out var time))
+                || !root.TryGetProperty("at", out var at) || at.ValueKind != JsonValueKind.String || !at.TryGetDateTimeOffset(out var time))
+            {
+                return false;
+            }
+
+            var requestId = StringOrNull(root, "request_id");
+            var submitId = StringOrNull(root, "submit_id");
+            if (requestId is null && submitId is null)
             {
                 return false;
             }
 
             record = new JournalRecord(
-                id.GetString()!,
+                requestId,
                 StringOrEmpty(root, "model_id"),
                 StringOrEmpty(root, "state"),
                 StringOrEmpty(root, "base_address"),
-                time);
+                time)
+            {
+                SubmitId = submitId,
+            };
             return true;
         }
         catch (JsonException)
@@ -164,6 +209,9 @@ internal sealed class RequestJournal
             return false;
         }
     }
+
+    private static string? StringOrNull(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
 
     private static string StringOrEmpty(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";

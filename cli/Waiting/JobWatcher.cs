@@ -66,7 +66,9 @@ internal sealed class JobWatcher
             return new WatchOutcome(WatchEnd.Interrupted, lastState);
         }
 
-        using var timeout = new CancellationTokenSource(CancelCallTimeout);
+        // A second Ctrl-C stops waiting for the cancel's answer.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_context.Abandon);
+        timeout.CancelAfter(CancelCallTimeout);
         try
         {
             var cancel = await client.CancelAsync(requestId, timeout.Token);

@@ -16,9 +16,9 @@ internal sealed class OutcomeReporter
 {
     private readonly CliContext _context;
     private readonly bool _json;
-    private readonly RequestJournal _journal;
+    private readonly RequestJournal? _journal;
 
-    public OutcomeReporter(CliContext context, bool json, RequestJournal journal)
+    public OutcomeReporter(CliContext context, bool json, RequestJournal? journal)
     {
         _context = context;
         _json = json;
@@ -34,7 +34,7 @@ internal sealed class OutcomeReporter
         }
 
         var (state, message, exitCode) = DescribeUnfinished(session, requestId, outcome);
-        await _journal.UpdateStateAsync(requestId, state, CancellationToken.None);
+        await UpdateJournalAsync(requestId, state, CancellationToken.None);
         if (_json)
         {
             JsonOutput.Write(_context.Out, writer =>
@@ -64,7 +64,7 @@ internal sealed class OutcomeReporter
     public async Task<int> ReportResultAsync(ClientSession session, RequestResult result, string modelId, DeliveryOptions delivery, TimeSpan? elapsed, CancellationToken cancellationToken)
     {
         var state = StateNames.Of(result.State, result.RawStatus);
-        await _journal.UpdateStateAsync(result.RequestId, state, CancellationToken.None);
+        await UpdateJournalAsync(result.RequestId, state, CancellationToken.None);
         var files = new List<DownloadedFile>();
         DownloadException? downloadError = null;
         if (result.State == RunComfyRequestState.Completed && delivery.Download && result.Output.AllUrls.Count > 0)
@@ -80,6 +80,13 @@ internal sealed class OutcomeReporter
                 {
                     // Keep what was downloaded; report the first failure.
                     downloadError ??= e;
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // Ctrl-C: the job is done and paid for, so stopping the download loses nothing
+                    // (the partial file is removed); the outputs can be fetched again.
+                    _context.Error.WriteLine($"Ctrl-C: stopped downloading; {result.RequestId} completed. Download its outputs with: comfy-schema result {result.RequestId}");
+                    return ExitCodes.Interrupted;
                 }
             }
         }
@@ -148,6 +155,23 @@ internal sealed class OutcomeReporter
         }
 
         return exitCode;
+    }
+
+    private async Task UpdateJournalAsync(string requestId, string state, CancellationToken cancellationToken)
+    {
+        if (_journal is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _journal.UpdateStateAsync(requestId, state, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _context.Error.WriteLine($"! Could not write the journal ({_journal.FilePath}): {e.Message}.");
+        }
     }
 
     private static (string State, string Message, int ExitCode) DescribeUnfinished(ClientSession session, string id, WatchOutcome outcome)

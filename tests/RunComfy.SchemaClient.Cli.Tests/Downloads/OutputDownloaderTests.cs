@@ -136,4 +136,74 @@ public sealed class OutputDownloaderTests : IDisposable
         error.HttpStatus.ShouldBe(404);
         Directory.EnumerateFileSystemEntries(_folder.Path).ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task A_download_that_goes_silent_is_given_up_and_its_partial_file_removed()
+    {
+        var body = new StallingStream(Png);
+        using var downloader = new OutputDownloader(new DownloadPolicy(), new StubHandler(_ => Streamed(body)), idleTimeout: TimeSpan.FromMilliseconds(200));
+
+        // The body never resumes, so the idle bound (whatever its length) is what ends the download.
+        var error = await Should.ThrowAsync<DownloadException>(() => downloader.DownloadAsync(new Uri("https://cdn.runcomfy.net/out.png"), _folder.Path, "output-1"));
+
+        error.Message.ShouldContain("no data for");
+        Directory.EnumerateFileSystemEntries(_folder.Path).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Ctrl_c_stops_a_download_and_removes_its_partial_file()
+    {
+        var body = new StallingStream(Png);
+        using var downloader = new OutputDownloader(new DownloadPolicy(), new StubHandler(_ => Streamed(body)));
+        using var ctrlC = new CancellationTokenSource();
+
+        var download = downloader.DownloadAsync(new Uri("https://cdn.runcomfy.net/out.png"), _folder.Path, "output-1", ctrlC.Token);
+        await body.Stalled;
+        Directory.EnumerateFiles(_folder.Path, "*.part", SearchOption.AllDirectories).ShouldNotBeEmpty();
+        await ctrlC.CancelAsync();
+
+        await Should.ThrowAsync<OperationCanceledException>(() => download);
+        Directory.EnumerateFileSystemEntries(_folder.Path).ShouldBeEmpty();
+    }
+
+    private static HttpResponseMessage Streamed(Stream body)
+    {
+        var content = new StreamContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+    }
+
+    /// <summary>A body that sends its first bytes, then nothing until the read is cancelled.</summary>
+    private sealed class StallingStream(byte[] first) : Stream
+    {
+        private readonly TaskCompletionSource _stalled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private bool _sent;
+
+        public Task Stalled => _stalled.Task;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (!_sent)
+            {
+                _sent = true;
+                first.CopyTo(buffer);
+                return first.Length;
+            }
+
+            _stalled.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return 0;
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }

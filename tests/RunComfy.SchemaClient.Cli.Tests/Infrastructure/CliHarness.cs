@@ -27,9 +27,13 @@ internal sealed class CliHarness : IDisposable
 
     public Action<EmulatorOptions>? ConfigureEmulator { get; set; }
 
+    /// <summary>The CLI's bound on one submit; the default is the real one.</summary>
+    public TimeSpan SubmitTimeout { get; set; } = CliContext.DefaultSubmitTimeout;
+
     public string Combine(params string[] parts) => _folder.Combine(parts);
 
-    public async Task<CliRun> RunAsync(string[] args, CancellationToken cancellationToken = default)
+    /// <summary>Runs the CLI; <paramref name="cancellationToken"/> is the first Ctrl-C and <paramref name="abandon"/> the second.</summary>
+    public async Task<CliRun> RunAsync(string[] args, CancellationToken cancellationToken = default, CancellationToken abandon = default)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -44,6 +48,8 @@ internal sealed class CliHarness : IDisposable
                 : Environment.GetValueOrDefault(name),
             IsInteractive = false,
             ConfigureEmulator = ConfigureEmulator,
+            Abandon = abandon,
+            SubmitTimeout = SubmitTimeout,
         };
         var exitCode = await CliApp.RunAsync(args, context, cancellationToken);
         return new CliRun(exitCode, output.ToString(), error.ToString());

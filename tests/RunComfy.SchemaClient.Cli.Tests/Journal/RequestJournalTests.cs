@@ -34,15 +34,40 @@ public sealed class RequestJournalTests : IDisposable
         (await new RequestJournal(_folder.Combine("missing")).ReadAsync()).ShouldBeEmpty();
 
     [Fact]
-    public async Task Skips_a_line_torn_by_a_crash()
+    public async Task Skips_a_line_torn_by_a_crash_and_keeps_the_record_appended_after_it()
     {
         var journal = new RequestJournal(_folder.Path);
         await journal.AppendAsync(new JournalRecord("r1", "m/a", "submitted", "x", DateTimeOffset.UtcNow));
+        // A crash mid-write: a fragment with no newline after it.
         await File.AppendAllTextAsync(journal.FilePath, "{\"request_id\":\"r2\",\"mod");
-        await File.AppendAllTextAsync(journal.FilePath, "\nnot json at all\n");
         await journal.AppendAsync(new JournalRecord("r3", "m/c", "submitted", "x", DateTimeOffset.UtcNow));
+        await File.AppendAllTextAsync(journal.FilePath, "not json at all\n");
+        await journal.AppendAsync(new JournalRecord("r4", "m/d", "submitted", "x", DateTimeOffset.UtcNow));
 
-        (await journal.ReadAsync()).Select(r => r.RequestId).ShouldBe(["r1", "r3"]);
+        (await journal.ReadAsync()).Select(r => r.RequestId).ShouldBe(["r1", "r3", "r4"]);
+        (await File.ReadAllLinesAsync(journal.FilePath)).Length.ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task Folds_a_submit_recorded_before_its_answer_with_its_request_id_and_later_states()
+    {
+        var journal = new RequestJournal(_folder.Path);
+        var t0 = new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero);
+        await journal.AppendAsync(new JournalRecord(null, "m/a", "submitting", "https://api/", t0) { SubmitId = "s1" });
+        await journal.AppendAsync(new JournalRecord(null, "m/b", "submitting", "https://api/", t0.AddSeconds(1)) { SubmitId = "s2" });
+        await journal.AppendAsync(new JournalRecord("r1", "m/a", "submitted", "https://api/", t0.AddSeconds(2)) { SubmitId = "s1" });
+        await journal.AppendAsync(new JournalRecord(null, "m/b", "outcome_unknown", "https://api/", t0.AddSeconds(3)) { SubmitId = "s2" });
+        await journal.UpdateStateAsync("r1", "completed");
+
+        var all = await journal.ReadAsync();
+
+        all.Count.ShouldBe(2);
+        all[0].RequestId.ShouldBe("r1");
+        all[0].State.ShouldBe("completed");
+        all[0].SubmittedAt.ShouldBe(t0);
+        all[1].RequestId.ShouldBeNull();
+        all[1].ModelId.ShouldBe("m/b");
+        all[1].State.ShouldBe("outcome_unknown");
     }
 
     [Fact]
