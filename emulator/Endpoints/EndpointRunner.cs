@@ -87,7 +87,8 @@ internal sealed class EndpointRunner(EmulatorState state)
                 var json = (normal?.Body ?? new JsonObject { ["request_id"] = "x" }).ToJsonString(WireJson.Options);
                 context.Response.StatusCode = 200;
                 context.Response.ContentType = "application/json; charset=utf-8";
-                await context.Response.WriteAsync(json[..Math.Max(1, json.Length / 2)], Encoding.UTF8, context.RequestAborted);
+                var cut = Math.Clamp((int)(json.Length * faults.NextCutFraction()), 1, json.Length - 1);
+                await context.Response.WriteAsync(json[..cut], Encoding.UTF8, context.RequestAborted);
                 break;
             default:
                 // JobFailure spoils the job, not the answer.

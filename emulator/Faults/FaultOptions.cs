@@ -31,6 +31,13 @@ public sealed class FaultOptions
     /// <summary>How long a <see cref="FaultKind.SlowAnswer"/> waits before answering.</summary>
     public TimeSpan SlowAnswerDelay { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// Where a <see cref="FaultKind.MalformedJson"/> body is cut, as a fraction of its length. The default 0.5 keeps
+    /// a submit answer's <c>request_id</c> whole; null cuts each one at a point drawn from the seeded generator, so
+    /// some submit answers lose the id (the client then cannot know the job it created).
+    /// </summary>
+    public double? MalformedJsonCutFraction { get; set; } = 0.5;
+
     /// <summary>The <c>error_code</c> of a <see cref="FaultKind.ErrorCodeWithOkStatus"/> answer (not a documented code, so a client cannot mistake it).</summary>
     public int ErrorCodeInOkAnswer { get; set; } = 500001;
 
@@ -85,6 +92,12 @@ public sealed class FaultOptions
     public void ClearScripted()
     {
         lock (_gate) _scripted.Clear();
+    }
+
+    /// <summary>The cut of one malformed body (see <see cref="MalformedJsonCutFraction"/>).</summary>
+    internal double NextCutFraction()
+    {
+        lock (_gate) return MalformedJsonCutFraction ?? _random.NextDouble();
     }
 
     /// <summary>Picks the fault for one request to <paramref name="endpoint"/>, or none.</summary>

@@ -29,8 +29,8 @@ internal static partial class ClientLog
     [LoggerMessage(7, LogLevel.Warning, "Request {RequestId} reported an unknown status {RawStatus} ({Count} in a row)")]
     public static partial void UnknownStatus(ILogger logger, string requestId, string? rawStatus, int count);
 
-    [LoggerMessage(8, LogLevel.Warning, "Polling request {RequestId} failed for now and will go on: {Reason}")]
-    public static partial void PollFailed(ILogger logger, string requestId, string reason);
+    [LoggerMessage(8, LogLevel.Warning, "Polling request {RequestId} failed ({Failures} in a row, giving up at {Limit}): {Reason}")]
+    public static partial void PollFailed(ILogger logger, string requestId, int failures, int limit, string reason);
 
     [LoggerMessage(9, LogLevel.Warning, "Stopped waiting for request {RequestId} ({Why}); last state {State}")]
     public static partial void WaitAborted(ILogger logger, string? requestId, string why, RunComfyRequestState? state);
@@ -43,4 +43,13 @@ internal static partial class ClientLog
 
     [LoggerMessage(12, LogLevel.Information, "Request {RequestId} ended {State}")]
     public static partial void Finished(ILogger logger, string requestId, RunComfyRequestState state);
+
+    [LoggerMessage(13, LogLevel.Warning, "A progress callback for request {RequestId} threw; ignored: {Reason}")]
+    public static partial void ProgressFailed(ILogger logger, string requestId, string reason);
+
+    [LoggerMessage(14, LogLevel.Error, "Gave up waiting for request {RequestId} after {Failures} failed polls in a row; it may still be running")]
+    public static partial void PollingGaveUp(ILogger logger, string requestId, int failures);
+
+    [LoggerMessage(15, LogLevel.Error, "Waiting for request {RequestId} was broken off by {ExceptionType}; it may still be running")]
+    public static partial void WaitInterrupted(ILogger logger, Exception exception, string requestId, string exceptionType);
 }

@@ -19,6 +19,8 @@ public partial class RunComfyClient
     /// <exception cref="RunComfyJobFailedException">The request failed or was cancelled elsewhere.</exception>
     /// <exception cref="UnknownRequestStateException">The API kept reporting a status this client does not know.</exception>
     /// <exception cref="RunComfyTimeoutException"><see cref="RunOptions.Timeout"/> expired; carries the request id.</exception>
+    /// <exception cref="RunComfyPollingFailedException"><see cref="RunOptions.MaxConsecutivePollFailures"/> polls in a row failed; carries the request id and the last error.</exception>
+    /// <exception cref="RunComfyWaitInterruptedException">Something other than an API error (e.g. disposing the client) broke the wait off; carries the request id.</exception>
     /// <exception cref="RunComfyCanceledException">The token fired; carries the request id.</exception>
     /// <exception cref="RunComfyException">A definite error answer (e.g. 401, 402, 404001).</exception>
     public virtual async Task<RequestResult> RunAsync(IRunComfyRequest request, RunOptions? options = null, CancellationToken cancellationToken = default)
@@ -46,7 +48,7 @@ public partial class RunComfyClient
                 : new RunComfyCanceledException($"The run was cancelled {message}", cancellationToken, e) { SubmitOutcomeUnknown = outcomeUnknown };
         }
 
-        Report(options, handle.RequestId, RunComfyRequestState.InQueue, null, null, started, polls: 0);
+        Report(options, new RunProgress { RequestId = handle.RequestId, State = RunComfyRequestState.InQueue, Elapsed = _settings.Time.GetElapsedTime(started) });
         return await WaitCoreAsync(handle.RequestId, options, started, run, RunComfyRequestState.InQueue, pollAtOnce: false, cancellationToken).ConfigureAwait(false);
     }
 
@@ -61,6 +63,8 @@ public partial class RunComfyClient
     /// <exception cref="RunComfyJobFailedException">The request failed or was cancelled.</exception>
     /// <exception cref="UnknownRequestStateException">The API kept reporting a status this client does not know.</exception>
     /// <exception cref="RunComfyTimeoutException"><see cref="RunOptions.Timeout"/> expired.</exception>
+    /// <exception cref="RunComfyPollingFailedException"><see cref="RunOptions.MaxConsecutivePollFailures"/> polls in a row failed; carries the request id and the last error.</exception>
+    /// <exception cref="RunComfyWaitInterruptedException">Something other than an API error (e.g. disposing the client) broke the wait off; carries the request id.</exception>
     /// <exception cref="RunComfyCanceledException">The token fired.</exception>
     /// <exception cref="RunComfyException">A definite error answer (e.g. 404001 for an unknown or expired id).</exception>
     public virtual async Task<RequestResult> WaitAsync(string requestId, RunOptions? options = null, CancellationToken cancellationToken = default)
@@ -80,7 +84,10 @@ public partial class RunComfyClient
         var token = run.Token;
         var polls = 0;
         var unknownInARow = 0;
+        var failuresInARow = 0;
         var readResult = false;
+        string? lastRaw = null;
+        int? lastQueuePosition = null;
         TimeSpan? retryAfter = null;
         try
         {
@@ -102,15 +109,26 @@ public partial class RunComfyClient
                     }
                     catch (RunComfyException e) when (e.IsTransient)
                     {
-                        // The retries of this poll are spent, but the job is fine: poll again later.
-                        ClientLog.PollFailed(_logger, requestId, e.Message);
+                        // The retries of this poll are spent, but the job may be fine: poll again later, up to a bound.
                         retryAfter = e.RetryAfter;
+                        await PollFailedAsync(e).ConfigureAwait(false);
                         continue;
                     }
 
                     polls++;
+                    failuresInARow = 0;
                     retryAfter = status.RetryAfter;
-                    Report(options, requestId, status.State, status.RawStatus, status.QueuePosition, started, polls);
+                    lastRaw = status.RawStatus;
+                    lastQueuePosition = status.QueuePosition;
+                    Report(options, new RunProgress
+                    {
+                        RequestId = requestId,
+                        State = status.State,
+                        RawStatus = status.RawStatus,
+                        QueuePosition = status.QueuePosition,
+                        Elapsed = _settings.Time.GetElapsedTime(started),
+                        Polls = polls,
+                    });
                     if (status.State == RunComfyRequestState.Unknown)
                     {
                         CountUnknown(requestId, status.RawStatus, ref unknownInARow, options.UnknownStatusLimit);
@@ -134,11 +152,12 @@ public partial class RunComfyClient
                 }
                 catch (RunComfyException e) when (e.IsTransient)
                 {
-                    ClientLog.PollFailed(_logger, requestId, e.Message);
                     retryAfter = e.RetryAfter;
+                    await PollFailedAsync(e).ConfigureAwait(false);
                     continue;
                 }
 
+                failuresInARow = 0;
                 if (!result.State.IsTerminal())
                 {
                     // Not ready after all (400005, or a result lagging the status): back to polling the status.
@@ -159,14 +178,69 @@ public partial class RunComfyClient
         {
             var timedOut = run.TimedOut;
             ClientLog.WaitAborted(_logger, requestId, timedOut ? "timeout" : "cancelled", lastState);
-            var cancelAttempted = options.CancelQueuedRequestOnAbort && lastState is null or RunComfyRequestState.InQueue;
-            var outcome = cancelAttempted ? await TryCancelOnAbortAsync(requestId, options.CancelTimeout).ConfigureAwait(false) : null;
+            var (cancelAttempted, outcome) = await CancelOnAbortAsync(requestId, options, lastState).ConfigureAwait(false);
             var message = (timedOut ? $"Waiting for request '{requestId}' timed out after {options.Timeout}" : $"Waiting for request '{requestId}' was cancelled")
                           + AbortOutcome(requestId, lastState, cancelAttempted, outcome);
             throw timedOut
                 ? new RunComfyTimeoutException(message, options.Timeout!.Value, e) { RequestId = requestId, LastState = lastState, CancelOutcome = outcome }
                 : new RunComfyCanceledException(message, callerToken, e) { RequestId = requestId, LastState = lastState, CancelOutcome = outcome };
         }
+        catch (Exception e) when (e is not RunComfyException)
+        {
+            // Not an API answer (e.g. the client was disposed): the request exists, so its id must reach the caller.
+            ClientLog.WaitInterrupted(_logger, e, requestId, e.GetType().Name);
+            var (cancelAttempted, outcome) = await CancelOnAbortAsync(requestId, options, lastState).ConfigureAwait(false);
+            throw new RunComfyWaitInterruptedException(
+                $"Waiting for request '{requestId}' was broken off by {e.GetType().Name}: {e.Message}" + AbortOutcome(requestId, lastState, cancelAttempted, outcome),
+                requestId,
+                e)
+            {
+                LastState = lastState,
+                CancelOutcome = outcome,
+            };
+        }
+
+        async Task PollFailedAsync(RunComfyException error)
+        {
+            failuresInARow++;
+            ClientLog.PollFailed(_logger, requestId, failuresInARow, options.MaxConsecutivePollFailures, error.Message);
+            Report(options, new RunProgress
+            {
+                RequestId = requestId,
+                State = lastState ?? RunComfyRequestState.Unknown,
+                RawStatus = lastRaw,
+                QueuePosition = lastQueuePosition,
+                Elapsed = _settings.Time.GetElapsedTime(started),
+                Polls = polls,
+                ConsecutiveFailures = failuresInARow,
+                LastError = error,
+            });
+            if (failuresInARow < options.MaxConsecutivePollFailures)
+            {
+                return;
+            }
+
+            ClientLog.PollingGaveUp(_logger, requestId, failuresInARow);
+            var (cancelAttempted, outcome) = await CancelOnAbortAsync(requestId, options, lastState).ConfigureAwait(false);
+            throw new RunComfyPollingFailedException(
+                $"Gave up waiting for request '{requestId}' after {failuresInARow} failed status or result calls in a row "
+                + $"(the last: {error.Message}). The request itself may be fine and still running, and is billed if it completes"
+                + AbortOutcome(requestId, lastState, cancelAttempted, outcome),
+                requestId,
+                failuresInARow,
+                error)
+            {
+                LastState = lastState,
+                CancelOutcome = outcome,
+            };
+        }
+    }
+
+    /// <summary>On the way out of an aborted wait: cancels the request if allowed and it was (or may still be) queued.</summary>
+    private async Task<(bool Attempted, CancelOutcome? Outcome)> CancelOnAbortAsync(string requestId, RunOptions options, RunComfyRequestState? lastState)
+    {
+        var attempt = options.CancelQueuedRequestOnAbort && lastState is null or RunComfyRequestState.InQueue;
+        return (attempt, attempt ? await TryCancelOnAbortAsync(requestId, options.CancelTimeout).ConfigureAwait(false) : null);
     }
 
     private void CountUnknown(string requestId, string? rawStatus, ref int unknownInARow, int limit)
@@ -187,8 +261,9 @@ public partial class RunComfyClient
         {
             return (await CancelAsync(requestId, bounded.Token).ConfigureAwait(false)).Outcome;
         }
-        catch (Exception e) when (e is RunComfyException or OperationCanceledException)
+        catch (Exception e)
         {
+            // Anything (a disposed client included): the caller must still get the exception that carries the id.
             ClientLog.CancelOnAbortFailed(_logger, requestId, e is OperationCanceledException ? $"no answer within {timeout}" : e.Message);
             return null;
         }
@@ -204,16 +279,18 @@ public partial class RunComfyClient
         _ => $"; it was left as it was: resume with WaitAsync(\"{requestId}\").",
     };
 
-    private void Report(RunOptions options, string requestId, RunComfyRequestState state, string? rawStatus, int? queuePosition, long started, int polls) =>
-        options.Progress?.Report(new RunProgress
+    /// <summary>Sends a progress report; the caller's callback can never break the wait (or lose the request id).</summary>
+    private void Report(RunOptions options, RunProgress progress)
+    {
+        try
         {
-            RequestId = requestId,
-            State = state,
-            RawStatus = rawStatus,
-            QueuePosition = queuePosition,
-            Elapsed = _settings.Time.GetElapsedTime(started),
-            Polls = polls,
-        });
+            options.Progress?.Report(progress);
+        }
+        catch (Exception e)
+        {
+            ClientLog.ProgressFailed(_logger, progress.RequestId, $"{e.GetType().Name}: {e.Message}");
+        }
+    }
 
     private static void CheckRunOptions(RunOptions options)
     {
@@ -222,9 +299,9 @@ public partial class RunComfyClient
             throw new ArgumentOutOfRangeException(nameof(options), timeout, "RunOptions.Timeout must be positive (or null for none).");
         }
 
-        if (options.CancelTimeout <= TimeSpan.Zero || options.UnknownStatusLimit < 0)
+        if (options.CancelTimeout <= TimeSpan.Zero || options.UnknownStatusLimit < 0 || options.MaxConsecutivePollFailures < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), "RunOptions.CancelTimeout must be positive and UnknownStatusLimit not negative.");
+            throw new ArgumentOutOfRangeException(nameof(options), "RunOptions.CancelTimeout must be positive, UnknownStatusLimit not negative and MaxConsecutivePollFailures at least 1.");
         }
     }
 }

@@ -3,7 +3,10 @@ namespace RunComfy;
 /// <summary>Options for one <see cref="RunComfyClient.RunAsync"/> or <see cref="RunComfyClient.WaitAsync"/> call.</summary>
 public sealed class RunOptions
 {
-    /// <summary>Receives a report after the submit and after every status poll.</summary>
+    /// <summary>
+    /// Receives a report after the submit, after every status answer and after every failed poll. An exception
+    /// thrown by it is logged and ignored: it never breaks the wait.
+    /// </summary>
     public IProgress<RunProgress>? Progress { get; set; }
 
     /// <summary>
@@ -30,6 +33,15 @@ public sealed class RunOptions
     /// the bound keeps an unknown terminal state from being polled forever.
     /// </summary>
     public int UnknownStatusLimit { get; set; } = 5;
+
+    /// <summary>
+    /// How many status or result calls in a row may fail (each after its own retries, see
+    /// <see cref="RunComfyClientOptions.Retry"/>) before the wait gives up with
+    /// <see cref="RunComfyPollingFailedException"/>. Default 10: with the default retries, a minute or more of an
+    /// unreachable API. Each failure is reported through <see cref="Progress"/> and logged. The request may still
+    /// run: resume with <see cref="RunComfyClient.WaitAsync"/>. Must be at least 1.
+    /// </summary>
+    public int MaxConsecutivePollFailures { get; set; } = 10;
 
     /// <summary>Ask for the cost with the result; null uses <see cref="RunComfyClientOptions.IncludeCost"/>.</summary>
     public bool? IncludeCost { get; set; }

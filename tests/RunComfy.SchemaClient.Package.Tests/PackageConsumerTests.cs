@@ -12,6 +12,7 @@ namespace RunComfy.SchemaClient.Package.Tests;
 public sealed class PackageConsumerTests : IDisposable
 {
     private readonly string _work = Directory.CreateTempSubdirectory("runcomfy-pkg-").FullName;
+    private string? _cachedPackage;
 
     [Fact]
     public async Task A_consumer_project_gets_typed_requests_from_dropped_in_schemas_and_runs_one()
@@ -40,6 +41,9 @@ public sealed class PackageConsumerTests : IDisposable
         }
 
         var consumer = CreateConsumer(version, feed);
+        // The restore copies this one-off version into the global packages folder; removed again in Dispose.
+        // (A private NUGET_PACKAGES folder would fetch Polly.Core and Microsoft.Extensions.* again on every run.)
+        _cachedPackage = Path.Combine(await GlobalPackagesFolderAsync(repo), "runcomfy.schemaclient", version.ToLowerInvariant());
 
         var build = await RunAsync("dotnet", consumer, "build", "-c", "Release");
         build.ExitCode.ShouldBe(0, build.Output);
@@ -87,6 +91,21 @@ public sealed class PackageConsumerTests : IDisposable
         return consumer;
     }
 
+    private static async Task<string> GlobalPackagesFolderAsync(string workingDirectory)
+    {
+        if (Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        var locals = await RunAsync("dotnet", workingDirectory, "nuget", "locals", "global-packages", "--list");
+        const string Prefix = "global-packages:";
+        var line = locals.Output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(Prefix, StringComparison.Ordinal));
+        return line is not null
+            ? line[Prefix.Length..].Trim()
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+    }
+
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -124,19 +143,36 @@ public sealed class PackageConsumerTests : IDisposable
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // A hung build or consumer must not outlive the test (nor its MSBuild or compiler children).
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            return (-1, $"'{fileName} {string.Join(' ', arguments)}' did not finish within 5 minutes; killed.{Environment.NewLine}{await stdout}{await stderr}");
+        }
+
         return (process.ExitCode, await stdout + await stderr);
     }
 
     public void Dispose()
     {
-        try
+        foreach (var folder in new[] { _work, _cachedPackage })
         {
-            Directory.Delete(_work, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless; never fail the test over cleanup.
+            try
+            {
+                if (folder is not null && Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A leftover folder is harmless; never fail the test over cleanup.
+            }
         }
     }
 }

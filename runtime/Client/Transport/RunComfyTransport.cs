@@ -43,9 +43,13 @@ internal sealed class RunComfyTransport
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
         request.Headers.Accept.Add(Json);
         request.Headers.UserAgent.Add(UserAgent);
+        SubmitSendOnce? sendOnce = null;
         if (body is { } content)
         {
-            request.Content = new ReadOnlyMemoryContent(content);
+            // Only submits have a body. Marked so that a retrying handler added around the factory client cannot send it twice.
+            sendOnce = new SubmitSendOnce();
+            request.Options.Set(SubmitSendOnce.Key, sendOnce);
+            request.Content = new SubmitContent(content, sendOnce);
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         }
 
@@ -64,6 +68,11 @@ internal sealed class RunComfyTransport
                 // The answer keeps copies (cloned JSON, strings), never the buffer.
                 ArrayPool<byte>.Shared.Return(buffer);
             }
+        }
+        catch (Exception e) when (sendOnce?.ResendRefused == true && !cancellationToken.IsCancellationRequested)
+        {
+            // A handler outside the client sent it once, then tried again: whatever it reports now, the first send may have reached RunComfy.
+            throw new TransportException(TransportFailure.ResendRefused, "A message handler added to the HttpClient tried to send the submit again; the client refused the resend.", e);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -35,6 +35,7 @@ internal static class TransportErrorClassifier
     {
         TransportFailure.NotSent => "could not connect, so the request was not sent",
         TransportFailure.Timeout => "no answer within the request timeout",
+        TransportFailure.ResendRefused => "a message handler added to the HttpClient tried to send the submit again; the resend was refused, and the first send may have reached RunComfy",
         _ => "the connection was lost after the request may have been sent",
     };
 }

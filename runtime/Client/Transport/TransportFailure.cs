@@ -11,4 +11,10 @@ internal enum TransportFailure
 
     /// <summary>The connection broke after the request may have been sent (reset, early close, bad framing).</summary>
     Interrupted,
+
+    /// <summary>
+    /// A handler added around the client's HttpClient (e.g. a retry handler) sent a submit, then tried to send it
+    /// again and was refused: the first send may have reached the server.
+    /// </summary>
+    ResendRefused,
 }

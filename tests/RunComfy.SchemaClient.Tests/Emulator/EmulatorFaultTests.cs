@@ -1,5 +1,6 @@
 using System.Text.Json;
 using RunComfy.Emulator;
+using RunComfy.SchemaClient.Tests.Client.TestDoubles;
 
 namespace RunComfy.SchemaClient.Tests.Emulator;
 
@@ -108,17 +109,21 @@ public sealed class EmulatorFaultTests
     }
 
     [Fact]
-    public async Task A_slow_answer_outlasts_a_client_timeout()
+    public async Task A_slow_answer_outlasts_a_client_that_gives_up()
     {
-        await using var emulator = await EmulatorHarness.StartAsync(o => o.Faults.SlowAnswerDelay = TimeSpan.FromSeconds(30));
+        await using var emulator = await EmulatorHarness.StartAsync(o => o.Faults.SlowAnswerDelay = TimeSpan.FromSeconds(60));
         emulator.Options.Faults.Enqueue(EmulatorEndpoint.Submit, FaultKind.SlowAnswer);
-        using var impatient = emulator.NewClient(emulator.Options.Token);
-        impatient.Timeout = TimeSpan.FromMilliseconds(200);
+        using var giveUp = new CancellationTokenSource();
+        using var http = emulator.NewClient(emulator.Options.Token);
 
-        await Should.ThrowAsync<TaskCanceledException>(() => emulator.SubmitAsync(EmulatorHarness.EditBody(), client: impatient));
-        // The job was taken before the wait: a client that timed out must not resend it.
+        var submit = emulator.SubmitAsync(EmulatorHarness.EditBody(), client: http).WaitAsync(giveUp.Token);
+        // The client gives up only once the job was taken (the emulator then sits in the slow answer's wait).
+        await Eventually.WaitUntilAsync(() => emulator.Server.Stats.SubmitsAcceptedWithFaultedAnswer == 1, "the submit was accepted");
+        await giveUp.CancelAsync();
+
+        await Should.ThrowAsync<OperationCanceledException>(() => submit);
         emulator.Server.TotalSubmissions.ShouldBe(1);
-        emulator.Server.Stats.SubmitsAcceptedWithFaultedAnswer.ShouldBe(1);
+        emulator.Server.Stats.SubmitCalls.ShouldBe(1);
     }
 
     [Fact]

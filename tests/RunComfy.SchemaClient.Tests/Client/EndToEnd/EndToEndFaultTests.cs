@@ -150,12 +150,21 @@ public sealed class EndToEndFaultTests
     {
         await using var emulator = await ClientEmulator.StartAsync(o =>
         {
-            o.Faults.SlowAnswerDelay = TimeSpan.FromSeconds(5);
+            o.Faults.SlowAnswerDelay = TimeSpan.FromSeconds(60);
             o.Faults.Enqueue(EmulatorEndpoint.Submit, FaultKind.SlowAnswer);
         });
-        using var client = ClientEmulator.Client(emulator, o => o.RequestTimeout = TimeSpan.FromMilliseconds(300));
+        // The client's request timeout runs on a virtual clock, moved only once the emulator has taken the job.
+        var time = new VirtualTimeProvider();
+        using var client = ClientEmulator.Client(emulator, o =>
+        {
+            o.TimeProvider = time;
+            o.RequestTimeout = TimeSpan.FromSeconds(30);
+        });
 
-        var error = await Should.ThrowAsync<SubmitOutcomeUnknownException>(() => client.SubmitAsync(TestSeedreamEditRequest.Valid("too slow")));
+        var submit = client.SubmitAsync(TestSeedreamEditRequest.Valid("too slow"));
+        await Eventually.WaitUntilAsync(() => emulator.Stats.SubmitsAcceptedWithFaultedAnswer == 1, "the submit was accepted");
+        time.Advance(TimeSpan.FromSeconds(31));
+        var error = await Should.ThrowAsync<SubmitOutcomeUnknownException>(() => submit);
 
         error.Reason.ShouldContain("timeout");
         emulator.Stats.SubmitCalls.ShouldBe(1);

@@ -40,20 +40,26 @@ public sealed class EndToEndLifecycleTests
     [Fact]
     public async Task The_queue_position_counts_down_in_the_progress_reports()
     {
+        // The emulator's jobs move only when its clock is advanced: one step after each status the client reads.
+        var clock = new ManualClock();
         await using var emulator = await ClientEmulator.StartAsync(o =>
         {
+            o.TimeProvider = clock;
             o.InitialQueuePosition = 3;
-            o.QueueStep = TimeSpan.FromMilliseconds(60);
+            o.QueueStep = TimeSpan.FromSeconds(1);
+            o.RunDuration = TimeSpan.FromSeconds(1);
         });
         using var client = ClientEmulator.Client(emulator);
-        var progress = new ListProgress();
+        var progress = new ListProgress { OnReport = p => { if (p.Polls > 0) clock.Advance(TimeSpan.FromSeconds(1)); } };
 
         await client.RunAsync(TestSeedreamEditRequest.Valid("queue positions"), ClientEmulator.Run(progress));
 
-        var positions = progress.Reports.Where(p => p.QueuePosition is not null).Select(p => p.QueuePosition!.Value).ToList();
-        positions.ShouldNotBeEmpty();
-        positions.ShouldAllBe(p => p >= 1 && p <= 3);
-        positions.ShouldBe(positions.OrderByDescending(p => p));
+        progress.Reports.Where(p => p.QueuePosition is not null).Select(p => p.QueuePosition!.Value).ShouldBe([3, 2, 1]);
+        progress.Reports.Skip(1).Select(p => p.State).ShouldBe(
+        [
+            RunComfyRequestState.InQueue, RunComfyRequestState.InQueue, RunComfyRequestState.InQueue,
+            RunComfyRequestState.InProgress, RunComfyRequestState.Completed,
+        ]);
     }
 
     public static TheoryData<string> WireForms => ["default", "202+status", "message field", "aliases", "images form", "both forms", "cancellation_requested"];
@@ -171,15 +177,19 @@ public sealed class EndToEndLifecycleTests
     [Fact]
     public async Task A_running_request_is_not_cancellable_and_completes()
     {
+        // The job runs until the emulator's clock is advanced, so the cancel surely finds it running.
+        var clock = new ManualClock();
         await using var emulator = await ClientEmulator.StartAsync(o =>
         {
+            o.TimeProvider = clock;
             o.InitialQueuePosition = 0;
-            o.RunDuration = TimeSpan.FromMilliseconds(300);
+            o.RunDuration = TimeSpan.FromSeconds(1);
         });
         using var client = ClientEmulator.Client(emulator);
         var handle = await client.SubmitAsync(TestSeedreamEditRequest.Valid("running"));
 
         var cancel = await client.CancelAsync(handle.RequestId);
+        clock.Advance(TimeSpan.FromSeconds(1));
         var result = await client.WaitAsync(handle.RequestId, ClientEmulator.Run());
 
         cancel.Outcome.ShouldBe(CancelOutcome.NotCancellable);
