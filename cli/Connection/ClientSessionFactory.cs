@@ -17,7 +17,7 @@ internal static class ClientSessionFactory
             ?? throw new CliException(ExitCodes.NoPermission,
                 "No API token. Pass --token, or set RUNCOMFY_API_TOKEN (or RUNCOMFY_TOKEN). To try the CLI without one, add --emulator.");
         var (address, source) = ResolveBaseAddress(request, context);
-        var client = CreateClient(token, new RunComfyClientOptions { BaseAddress = address }, context, source);
+        var client = CreateClient(token, new RunComfyClientOptions { BaseAddress = address }, source);
         return new ClientSession(client, client.BaseAddress, emulator: null);
     }
 
@@ -52,14 +52,14 @@ internal static class ClientSessionFactory
     /// <summary>
     /// Makes the client with the CLI's settings: media are validated once, by the CLI itself, before
     /// the submit (with its own options: no remote probing under <c>--emulator</c>), so the client's own
-    /// media step is off; failed polls are shown. Option errors the runtime finds are usage errors.
+    /// media step is off. Option errors the runtime finds are usage errors.
     /// </summary>
-    private static RunComfyClient CreateClient(string token, RunComfyClientOptions options, CliContext context, string addressSource)
+    private static RunComfyClient CreateClient(string token, RunComfyClientOptions options, string addressSource)
     {
         options.ValidateMediaAsync = static (_, _) => ValueTask.FromResult(ValidationResult.Success);
         try
         {
-            return new RunComfyClient(token, options, new PollNoticeLogger(context.Error));
+            return new RunComfyClient(token, options);
         }
         catch (ArgumentException e)
         {
@@ -93,7 +93,7 @@ internal static class ClientSessionFactory
             // A local emulator answers at once: short retry delays keep its scripted faults quick.
             clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(20);
             clientOptions.Retry.MaxDelay = TimeSpan.FromMilliseconds(100);
-            var client = CreateClient(emulator.Options.Token, clientOptions, context, "The emulator's address");
+            var client = CreateClient(emulator.Options.Token, clientOptions, "The emulator's address");
             return new ClientSession(client, client.BaseAddress, emulator);
         }
         catch

@@ -29,6 +29,9 @@ internal sealed class JobWatcher
     public async Task<WatchOutcome> WatchAsync(RunComfyClient client, string requestId, RunComfyRequestState initialState, TimeSpan? timeout, CancellationToken interrupt)
     {
         var progress = new ProgressState(initialState);
+        // Without this a wait on an unreachable API would look like a job that never moves.
+        progress.PollFailed += (inARow, reason) =>
+            _context.Error.WriteLine($"! Polling {requestId} failed for now and will go on ({inARow} in a row): {reason}");
         var options = new RunOptions
         {
             Progress = progress,

@@ -16,6 +16,9 @@ internal sealed class ProgressState : IProgress<RunProgress>
 
     public event Action<RunComfyRequestState, int?, TimeSpan>? Changed;
 
+    /// <summary>A poll failed and the wait goes on: how many in a row, and why.</summary>
+    public event Action<int, string?>? PollFailed;
+
     public ProgressState(RunComfyRequestState initial) => _state = initial;
 
     public RunComfyRequestState State
@@ -41,6 +44,14 @@ internal sealed class ProgressState : IProgress<RunProgress>
 
     public void Report(RunProgress value)
     {
+        if (value.ConsecutiveFailures > 0)
+        {
+            // A failed poll says nothing new about the job (its state may read Unknown before any
+            // status was seen), so the shown state stays; the person waiting is told it failed.
+            PollFailed?.Invoke(value.ConsecutiveFailures, value.LastError?.Message);
+            return;
+        }
+
         bool changed;
         lock (_gate)
         {

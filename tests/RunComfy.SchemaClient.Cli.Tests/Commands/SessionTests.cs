@@ -30,7 +30,8 @@ public sealed class SessionTests : IDisposable
                 Interlocked.Increment(ref connections);
             }
         });
-        var url = $"http://127.0.0.1:{((IPEndPoint)host.LocalEndpoint).Port}/cat.png";
+        // HTTPS, as a real media URL must be; a probe would still open a TCP connection here first.
+        var url = $"https://127.0.0.1:{((IPEndPoint)host.LocalEndpoint).Port}/cat.png";
 
         var run = await _cli.RunAsync("run", Edit, "--emulator", "--input", "prompt=a cat", "--input", $"images={url}");
 
