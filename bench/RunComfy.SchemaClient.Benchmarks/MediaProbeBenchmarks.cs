@@ -54,7 +54,7 @@ public class MediaProbeBenchmarks
     [Benchmark(Description = "ValidateAsync (probe)")]
     public async Task<bool> Validate()
     {
-        var result = await new MediaBenchRequest([MediaInput.FromUri(_url, allowLoopbackHttp: true)]).ValidateAsync(_options);
+        var result = await MediaBenchRequest.For([MediaInput.FromUri(_url, allowLoopbackHttp: true)]).ValidateAsync(_options);
         return result.IsValid && result.Warnings.Count == 0 ? true : throw new InvalidOperationException(string.Join("; ", result.Errors.Concat(result.Warnings)));
     }
 }

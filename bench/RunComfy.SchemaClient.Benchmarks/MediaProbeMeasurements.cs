@@ -34,7 +34,7 @@ internal static class MediaProbeMeasurements
         var url = MediaInput.FromUri(server.Add(file, content), allowLoopbackHttp: true);
         var options = new MediaValidationOptions { HttpClient = http };
 
-        var result = await new MediaBenchRequest([url]).ValidateAsync(options);
+        var result = await MediaBenchRequest.For([url]).ValidateAsync(options);
         if (!result.IsValid || result.Warnings.Count > 0)
         {
             throw new InvalidOperationException(string.Join("; ", result.Errors.Concat(result.Warnings)));

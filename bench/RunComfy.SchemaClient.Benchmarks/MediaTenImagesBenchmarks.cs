@@ -43,7 +43,7 @@ public class MediaTenImagesBenchmarks
     private async Task<bool> ValidateAsync(int concurrency)
     {
         var options = new MediaValidationOptions { HttpClient = _http, MaxConcurrency = concurrency };
-        var result = await new MediaBenchRequest(_images).ValidateAsync(options);
+        var result = await MediaBenchRequest.For(_images).ValidateAsync(options);
         return result.IsValid && result.Warnings.Count == 0 ? true : throw new InvalidOperationException(string.Join("; ", result.Errors.Concat(result.Warnings)));
     }
 }

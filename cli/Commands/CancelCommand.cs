@@ -17,10 +17,8 @@ internal static class CancelCommand
             var json = parse.GetValue(common.Json);
             return CommandRunner.RunAsync(context, json, async () =>
             {
-                var id = parse.GetValue(requestId)!;
-                var journal = RequestCommandSupport.OpenJournal(parse, common, context);
-                var journaled = await journal.FindAsync(id, cancellationToken);
-                await using var session = await RequestCommandSupport.OpenSessionAsync(parse, common, context, journaled, cancellationToken);
+                await using var opened = await RequestCommandSupport.OpenAsync(parse, requestId, common, context, cancellationToken);
+                var (id, journal, journaled, session) = opened;
                 var result = await session.Client.CancelAsync(id, cancellationToken);
                 var outcome = StateNames.Of(result.Outcome);
                 if (result.Outcome == CancelOutcome.Cancelled)

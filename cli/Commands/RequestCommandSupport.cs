@@ -9,13 +9,25 @@ internal static class RequestCommandSupport
 {
     public static Argument<string> RequestIdArgument() => new("request_id") { Description = "The request id (see 'comfy-schema requests')." };
 
-    public static RequestJournal OpenJournal(ParseResult parse, CommonOptions common, CliContext context) =>
-        new(JournalLocation.Resolve(parse.GetValue(common.DataDir), context.GetEnvironmentVariable));
-
-    /// <summary>Opens a session on the API the request was submitted to (from the journal) unless told otherwise.</summary>
-    public static async Task<ClientSession> OpenSessionAsync(ParseResult parse, CommonOptions common, CliContext context, JournaledRequest? journaled, CancellationToken cancellationToken) =>
-        await ClientSessionFactory.OpenAsync(
+    /// <summary>
+    /// Reads the request id, finds it in the journal, and opens a session on the API it was submitted
+    /// to (from the journal) unless the options say otherwise.
+    /// </summary>
+    public static async Task<OpenedRequest> OpenAsync(ParseResult parse, Argument<string> requestId, CommonOptions common, CliContext context, CancellationToken cancellationToken)
+    {
+        var id = parse.GetValue(requestId)!;
+        var journal = new RequestJournal(JournalLocation.Resolve(parse.GetValue(common.DataDir), context.GetEnvironmentVariable));
+        var journaled = await journal.FindAsync(id, cancellationToken);
+        var session = await ClientSessionFactory.OpenAsync(
             new ConnectionRequest(parse.GetValue(common.Token), parse.GetValue(common.BaseAddress), parse.GetValue(common.Emulator), journaled?.BaseAddress),
             context,
             cancellationToken);
+        return new OpenedRequest(id, journal, journaled, session);
+    }
+}
+
+/// <summary>A request id with its journal, its journal entry (if any) and a session; disposing it closes the session.</summary>
+internal sealed record OpenedRequest(string Id, RequestJournal Journal, JournaledRequest? Journaled, ClientSession Session) : IAsyncDisposable
+{
+    public ValueTask DisposeAsync() => Session.DisposeAsync();
 }

@@ -18,10 +18,8 @@ internal static class ResultCommand
             var json = parse.GetValue(common.Json);
             return CommandRunner.RunAsync(context, json, async () =>
             {
-                var id = parse.GetValue(requestId)!;
-                var journal = RequestCommandSupport.OpenJournal(parse, common, context);
-                var journaled = await journal.FindAsync(id, cancellationToken);
-                await using var session = await RequestCommandSupport.OpenSessionAsync(parse, common, context, journaled, cancellationToken);
+                await using var opened = await RequestCommandSupport.OpenAsync(parse, requestId, common, context, cancellationToken);
+                var (id, journal, journaled, session) = opened;
                 var result = await session.Client.GetResultAsync(id, parse.GetValue(cost), cancellationToken);
                 return await new OutcomeReporter(context, json, journal)
                     .ReportResultAsync(session, result, journaled?.ModelId ?? "", delivery.Read(parse, context), elapsed: null, cancellationToken);

@@ -17,10 +17,8 @@ internal static class StatusCommand
             var json = parse.GetValue(common.Json);
             return CommandRunner.RunAsync(context, json, async () =>
             {
-                var id = parse.GetValue(requestId)!;
-                var journal = RequestCommandSupport.OpenJournal(parse, common, context);
-                var journaled = await journal.FindAsync(id, cancellationToken);
-                await using var session = await RequestCommandSupport.OpenSessionAsync(parse, common, context, journaled, cancellationToken);
+                await using var opened = await RequestCommandSupport.OpenAsync(parse, requestId, common, context, cancellationToken);
+                var (id, journal, journaled, session) = opened;
                 var status = await session.Client.GetStatusAsync(id, cancellationToken);
                 var state = StateNames.Of(status.State, status.RawStatus);
                 await journal.UpdateStateAsync(id, state, CancellationToken.None);

@@ -21,10 +21,8 @@ internal static class WaitCommand
             var json = parse.GetValue(common.Json);
             return CommandRunner.RunAsync(context, json, async () =>
             {
-                var id = parse.GetValue(requestId)!;
-                var journal = RequestCommandSupport.OpenJournal(parse, common, context);
-                var journaled = await journal.FindAsync(id, interrupt);
-                await using var session = await RequestCommandSupport.OpenSessionAsync(parse, common, context, journaled, interrupt);
+                await using var opened = await RequestCommandSupport.OpenAsync(parse, requestId, common, context, interrupt);
+                var (id, journal, journaled, session) = opened;
                 var outcome = await new JobWatcher(context, quiet: json)
                     .WatchAsync(session.Client, id, RunComfyRequestState.Unknown, parse.GetValue(timeout), interrupt);
                 return await new OutcomeReporter(context, json, journal)
