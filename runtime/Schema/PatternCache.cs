@@ -1,21 +1,21 @@
 using System.Collections.Concurrent;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace RunComfy;
 
 /// <summary>
-/// Compiles each schema <c>pattern</c> once per process, as close to ECMA 262 (what JSON Schema
-/// specifies) as .NET allows:
+/// Compiles each schema <c>pattern</c> once per process, with ECMA 262 semantics (what JSON Schema
+/// specifies; see <see cref="EcmaPattern"/> for the translation):
 /// <list type="bullet">
-/// <item>A pattern that compiles with <see cref="RegexOptions.ECMAScript"/> uses it, so <c>\d</c>,
-/// <c>\w</c> and <c>\s</c> are ASCII-only as in JavaScript (<c>^\d+$</c> rejects Arabic-Indic digits).
-/// A pattern that needs .NET-only syntax (<c>\p{L}</c>, named groups, lookbehind) falls back to the
-/// default .NET semantics (Unicode classes).</item>
-/// <item><c>$</c> outside a character class means end of input, as in ECMA 262 without the <c>m</c>
-/// flag: .NET would also match before a final <c>\n</c> (<c>^[a-z]+$</c> would accept <c>"abc\n"</c>).</item>
-/// <item>Not emulated: <c>.</c> still matches <c>\r</c>, U+2028 and U+2029; Unicode escapes <c>\u{...}</c>.</item>
-/// <item>Matching stops after <see cref="MatchTimeout"/>; <see cref="ValidationCollector.Pattern"/> reports that as an error.</item>
+/// <item>A pattern the non-backtracking engine supports runs on it, so its match time is linear in the
+/// value whatever the pattern (<c>^(a+)+$</c> is no ReDoS risk).</item>
+/// <item>A pattern it does not support (lookarounds, backreferences, <c>\b</c>, whose ECMA meaning needs
+/// <see cref="RegexOptions.ECMAScript"/>) falls back to the backtracking engine with
+/// <see cref="RegexOptions.ECMAScript"/>, then, for .NET-only syntax such as <c>\p{L}</c>, to the default
+/// options. The translated classes are explicit sets, so <c>\d</c>, <c>\w</c> and <c>\s</c> keep their
+/// ECMA meaning on every engine.</item>
+/// <item>One match stops after <see cref="MatchTimeout"/>, and all matches of one <c>Validate()</c> call
+/// share <see cref="ValidationBudget"/> (see <see cref="ValidationCollector.Pattern"/>).</item>
 /// </list>
 /// </summary>
 internal static class PatternCache
@@ -23,56 +23,83 @@ internal static class PatternCache
     /// <summary>How long one match may run before it is abandoned (a hostile value or pattern).</summary>
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long all pattern matches of one <c>Validate()</c> call may run together.</summary>
+    public static readonly TimeSpan ValidationBudget = TimeSpan.FromSeconds(2);
+
     private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
 
-    public static Regex Get(string pattern) => Patterns.GetOrAdd(pattern, Compile);
+    /// <summary>The compiled pattern, abandoning a match after <see cref="MatchTimeout"/>.</summary>
+    public static Regex Get(string pattern) => Patterns.GetOrAdd(pattern, static p => Compile(p, MatchTimeout));
 
-    private static Regex Compile(string pattern)
+    /// <summary>
+    /// Whether <paramref name="value"/> matches, within <paramref name="timeout"/>; throws
+    /// <see cref="RegexMatchTimeoutException"/> when it runs out.
+    /// </summary>
+    public static bool IsMatch(string pattern, string value, TimeSpan timeout)
     {
-        string translated = EndOfInputDollars(pattern);
+        Regex cached = Get(pattern);
+        // A shorter limit than the cached one only near the end of a budget, so building one is rare.
+        Regex regex = timeout >= cached.MatchTimeout ? cached : new Regex(cached.ToString(), cached.Options, timeout);
+        return regex.IsMatch(value);
+    }
+
+    /// <summary>The engine and options a pattern runs with (for tests and docs).</summary>
+    internal static RegexOptions OptionsOf(string pattern) => Get(pattern).Options;
+
+    private static Regex Compile(string pattern, TimeSpan timeout)
+    {
+        string translated = EcmaPattern.Translate(pattern);
+        if (!UsesWordBoundary(pattern))
+        {
+            try
+            {
+                return new Regex(translated, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, timeout);
+            }
+            catch (NotSupportedException)
+            {
+                // Lookarounds, backreferences, atomic groups: the backtracking engine below.
+            }
+            catch (ArgumentException)
+            {
+                // .NET-only or invalid syntax: let the fallbacks decide.
+            }
+        }
+
         try
         {
-            return new Regex(translated, RegexOptions.ECMAScript, MatchTimeout);
+            return new Regex(translated, RegexOptions.ECMAScript, timeout);
         }
         catch (ArgumentException)
         {
-            return new Regex(translated, RegexOptions.CultureInvariant, MatchTimeout);
+            return new Regex(translated, RegexOptions.CultureInvariant, timeout);
         }
     }
 
-    /// <summary>
-    /// Rewrites every unescaped <c>$</c> outside a character class to <c>(?!\n)$</c>: .NET's <c>$</c>
-    /// also matches just before a final newline, ECMA 262's only at the end of the input.
-    /// </summary>
-    internal static string EndOfInputDollars(string pattern)
+    // ECMA 262's \b and \B look at ASCII word characters; only RegexOptions.ECMAScript does the same in .NET.
+    private static bool UsesWordBoundary(string pattern)
     {
-        var builder = new StringBuilder(pattern.Length + 8);
         bool inClass = false;
-        for (int i = 0; i < pattern.Length; i++)
+        for (int i = 0; i + 1 < pattern.Length; i++)
         {
             char c = pattern[i];
-            if (c == '\\' && i + 1 < pattern.Length)
+            if (c == '\\')
             {
-                builder.Append(c).Append(pattern[++i]);
-                continue;
-            }
-
-            if (inClass)
-            {
-                inClass = c != ']';
+                char next = pattern[++i];
+                if (!inClass && (next == 'b' || next == 'B'))
+                {
+                    return true;
+                }
             }
             else if (c == '[')
             {
                 inClass = true;
             }
-            else if (c == '$')
+            else if (c == ']')
             {
-                builder.Append(@"(?!\n)");
+                inClass = false;
             }
-
-            builder.Append(c);
         }
 
-        return builder.ToString();
+        return false;
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -10,6 +11,17 @@ namespace RunComfy;
 public sealed class ValidationCollector
 {
     private readonly List<ValidationError> _errors = [];
+    private readonly TimeSpan _regexBudget;
+    private TimeSpan _regexTimeUsed;
+
+    /// <summary>A collector whose pattern matches share <see cref="PatternCache.ValidationBudget"/>.</summary>
+    public ValidationCollector()
+        : this(PatternCache.ValidationBudget)
+    {
+    }
+
+    /// <summary>A collector whose pattern matches share <paramref name="regexBudget"/> (tests use a short one).</summary>
+    internal ValidationCollector(TimeSpan regexBudget) => _regexBudget = regexBudget;
 
     /// <summary>The errors so far; <see cref="MediaInput.Validate"/> adds to it directly.</summary>
     public ICollection<ValidationError> Errors => _errors;
@@ -134,7 +146,7 @@ public sealed class ValidationCollector
     /// <summary>
     /// <c>minItems</c>/<c>maxItems</c>, then each item in index order: <c>type</c> for a null item, else
     /// <paramref name="eachItem"/> with the item's path (<c>tags[2]</c>), so errors come out as
-    /// <c>images[1]</c> before <c>images[2]</c>.
+    /// <c>images[1]</c> before <c>images[2]</c>. When <c>maxItems</c> fails, items past it are not checked.
     /// </summary>
     public void Items<T>(string path, IReadOnlyList<T>? items, int? minItems, int? maxItems, Action<ValidationCollector, string, T>? eachItem, string? message = null)
     {
@@ -148,12 +160,16 @@ public sealed class ValidationCollector
             Add(path, "minItems", message ?? $"must have at least {min} item{Plural(min)}; it has {items.Count}.");
         }
 
+        // Too many items: only the first maxItems are checked, so a long hostile array costs no more
+        // than an allowed one (each item may run a pattern).
+        int checkedCount = items.Count;
         if (maxItems is int max && items.Count > max)
         {
             Add(path, "maxItems", message ?? $"must have at most {max} item{Plural(max)}; it has {items.Count}.");
+            checkedCount = Math.Max(max, 0);
         }
 
-        for (int i = 0; i < items.Count; i++)
+        for (int i = 0; i < checkedCount; i++)
         {
             T item = items[i];
             if (item is null)
@@ -181,8 +197,9 @@ public sealed class ValidationCollector
 
     /// <summary>
     /// <c>pattern</c>: an ECMA 262 regular expression, unanchored as JSON Schema says (see
-    /// <see cref="PatternCache"/> for what is ECMA 262 and what is .NET). A value that cannot be checked
-    /// within the time limit is an error, not an exception.
+    /// <see cref="PatternCache"/> for how it runs). All matches of one collector share a time budget: a
+    /// value that cannot be checked within it, or comes after it is used up, is an error, not an
+    /// exception and not a hang.
     /// </summary>
     public void Pattern(string path, string? value, string pattern, string? message = null)
     {
@@ -191,15 +208,27 @@ public sealed class ValidationCollector
             return;
         }
 
+        TimeSpan remaining = _regexBudget - _regexTimeUsed;
+        if (remaining <= TimeSpan.Zero)
+        {
+            Add(path, "pattern", $"was not checked against the pattern {pattern}: this validation already spent its {Seconds(_regexBudget)} s budget for patterns.");
+            return;
+        }
+
         bool matches;
+        long started = Stopwatch.GetTimestamp();
         try
         {
-            matches = PatternCache.Get(pattern).IsMatch(value);
+            matches = PatternCache.IsMatch(pattern, value, remaining < PatternCache.MatchTimeout ? remaining : PatternCache.MatchTimeout);
         }
-        catch (RegexMatchTimeoutException)
+        catch (RegexMatchTimeoutException ex)
         {
-            Add(path, "pattern", $"could not be checked against the pattern {pattern} within {PatternCache.MatchTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.");
+            Add(path, "pattern", $"could not be checked against the pattern {pattern} within {Seconds(ex.MatchTimeout)} s.");
             return;
+        }
+        finally
+        {
+            _regexTimeUsed += Stopwatch.GetElapsedTime(started);
         }
 
         if (!matches)
@@ -309,6 +338,8 @@ public sealed class ValidationCollector
     public ValidationResult ToResult() => _errors.Count == 0 ? ValidationResult.Success : new ValidationResult([.. _errors]);
 
     private static string Plural(int count) => count == 1 ? string.Empty : "s";
+
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

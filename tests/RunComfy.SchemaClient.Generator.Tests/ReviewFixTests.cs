@@ -151,12 +151,13 @@ public sealed class ReviewFixTests
     public void A_pattern_that_times_out_is_a_validation_error_not_an_exception()
     {
         var collector = new ValidationCollector();
-        collector.Pattern("code", new string('a', 40) + "!", "^(a+)+$");
+        // The lookahead keeps the pattern on the backtracking engine, where it is exponential.
+        collector.Pattern("code", new string('a', 40) + "!", "^(?=a)(a+)+$");
 
         ValidationError error = collector.ToResult().Errors.ShouldHaveSingleItem();
         error.Path.ShouldBe("code");
         error.Rule.ShouldBe("pattern");
-        error.Message.ShouldBe("could not be checked against the pattern ^(a+)+$ within 1 s.");
+        error.Message.ShouldBe("could not be checked against the pattern ^(?=a)(a+)+$ within 1 s.");
     }
 
     [Fact]
