@@ -23,7 +23,7 @@ internal sealed class SubmitEndpoint(EmulatorState state)
             body = await reader.ReadToEndAsync(context.RequestAborted);
 
         var media = state.Options.CheckMediaRules ? new OwnMediaSource(context.Request, state.BaseAddress, state.Files) : null;
-        var errors = model.Validator.Validate(body, media, state.Options.RejectUnknownInputs);
+        var errors = model.Validator.Validate(body, media, state.Options.RejectUnknownInputs, state.Options.PatternBudget);
         if (errors.Count > 0)
         {
             state.Stats.CountValidationFailure();

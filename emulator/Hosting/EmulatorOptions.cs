@@ -63,6 +63,12 @@ public sealed class EmulatorOptions
     /// <summary>Whether the <c>validations</c> media rules are checked on data: URIs and on the emulator's own files.</summary>
     public bool CheckMediaRules { get; set; } = true;
 
+    /// <summary>
+    /// How long all <c>pattern</c> matches of one submission may run together; a match still running then
+    /// is stopped and reported as a <c>pattern</c> input error, so a hostile value cannot hold a request.
+    /// </summary>
+    public TimeSpan PatternBudget { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The largest request body accepted, in bytes (data: URIs make bodies large).</summary>
     public long MaxRequestBodyBytes { get; set; } = 256L * 1024 * 1024;
 

@@ -5,20 +5,22 @@ namespace RunComfy.Emulator.Validation;
 
 /// <summary>
 /// The rules the emulator checks itself, walking the raw schema and the body together:
-/// <c>maxLength</c>/<c>minLength</c> in Unicode code points (an emoji is one), media URI formats, and the
-/// <c>validations</c> media rules (on a string, or on each item of an array).
+/// <c>maxLength</c>/<c>minLength</c> in Unicode code points (an emoji is one), <c>pattern</c> as ECMA 262
+/// reads it (under the submission's time budget), media URI formats, and the <c>validations</c> media rules
+/// (on a string, or on each item of an array).
 /// </summary>
 internal static class OwnRules
 {
     private static readonly string[] MediaFormats = ["image_uri", "video_uri", "audio_uri"];
     private static readonly string[] MediaListFormats = ["image_uris", "video_uris", "audio_uris"];
 
-    public static void Check(JObject schema, JToken instance, FieldPath path, IMediaSource? media, List<InputError> errors)
+    public static void Check(JObject schema, JToken instance, FieldPath path, IMediaSource? media, PatternChecker patterns, List<InputError> errors)
     {
         if (instance is JValue { Type: JTokenType.String } text)
         {
             var value = (string)text!;
             CheckLength(schema, value, path, errors);
+            if ((schema["pattern"] as JValue)?.Value is string pattern) patterns.Check(pattern, value, path, errors);
             if (IsMediaFormat(schema, MediaFormats)) CheckMediaUri(value, path, errors);
         }
         if (instance is JArray list && IsMediaFormat(schema, MediaListFormats))
@@ -33,7 +35,7 @@ internal static class OwnRules
         if (instance is JObject body && schema["properties"] is JObject properties)
         {
             foreach (var property in properties.Properties())
-                if (property.Value is JObject child && body[property.Name] is { } value) Check(child, value, path.Property(property.Name), media, errors);
+                if (property.Value is JObject child && body[property.Name] is { } value) Check(child, value, path.Property(property.Name), media, patterns, errors);
         }
         if (instance is JArray array)
         {
@@ -45,7 +47,7 @@ internal static class OwnRules
                     JArray tuple when i < tuple.Count => tuple[i] as JObject,
                     _ => null,
                 };
-                if (itemSchema is not null) Check(itemSchema, array[i], path.Item(i), media, errors);
+                if (itemSchema is not null) Check(itemSchema, array[i], path.Item(i), media, patterns, errors);
             }
         }
     }

@@ -3,13 +3,14 @@ using Newtonsoft.Json.Linq;
 namespace RunComfy.Emulator.Validation;
 
 /// <summary>
-/// Prepares a raw RunComfy schema for NJsonSchema 10.7.2: the emulator checks <c>validations</c> and string
-/// lengths itself (NJsonSchema counts UTF-16 units and rejects <c>"maxLength": 2.0</c>); published
+/// Prepares a raw RunComfy schema for NJsonSchema 10.7.2: the emulator checks <c>validations</c>, string
+/// lengths (NJsonSchema counts UTF-16 units and rejects <c>"maxLength": 2.0</c>) and <c>pattern</c>
+/// (NJsonSchema matches with .NET semantics and no timeout) itself; published
 /// schemas say <c>"type": "float"</c>, which JSON Schema calls <c>number</c>, and <c>"default": null</c>.
 /// </summary>
 internal static class SchemaNormalizer
 {
-    private static readonly string[] OwnKeywords = ["validations", "maxLength", "minLength"];
+    private static readonly string[] OwnKeywords = ["validations", "maxLength", "minLength", "pattern"];
     private static readonly string[] SchemaListKeywords = ["allOf", "anyOf", "oneOf"];
     private static readonly string[] SchemaMapKeywords = ["properties", "definitions", "$defs", "patternProperties"];
 

@@ -15,7 +15,6 @@ internal sealed class SubmissionValidator
 {
     private readonly JObject _rawSchema;
     private readonly Lazy<JsonSchema> _schema;
-    private readonly object _gate = new();
 
     public SubmissionValidator(JObject rawSchema)
     {
@@ -24,10 +23,18 @@ internal sealed class SubmissionValidator
             JsonSchema.FromJsonAsync(SchemaNormalizer.ForNJsonSchema(rawSchema).ToString(Formatting.None)).GetAwaiter().GetResult());
     }
 
-    /// <summary>Loads the NJsonSchema form now, so a schema it cannot read fails at start, not on the first submit.</summary>
-    public void Prepare() => _ = _schema.Value;
+    /// <summary>
+    /// Loads the NJsonSchema form now, so a schema it cannot read fails at start, not on the first submit,
+    /// and validates once so whatever NJsonSchema resolves lazily is resolved before submissions share it.
+    /// </summary>
+    public void Prepare() => _ = _schema.Value.Validate(new JObject());
 
-    public IReadOnlyList<InputError> Validate(string body, IMediaSource? media, bool rejectUnknownInputs = false)
+    /// <summary>
+    /// The input errors of one submission. Submissions to one model validate in parallel (no lock): the
+    /// loaded schema is only read, and the one slow check, <c>pattern</c>, runs under
+    /// <paramref name="patternBudget"/> (two seconds when not given).
+    /// </summary>
+    public IReadOnlyList<InputError> Validate(string body, IMediaSource? media, bool rejectUnknownInputs = false, TimeSpan? patternBudget = null)
     {
         JToken instance;
         try
@@ -44,10 +51,9 @@ internal sealed class SubmissionValidator
 
         var errors = new List<InputError>();
         ICollection<ValidationError> schemaErrors;
-        // NJsonSchema's schema objects resolve some state lazily; validation is microseconds, so serialize it.
-        lock (_gate) schemaErrors = _schema.Value.Validate(instance);
+        schemaErrors = _schema.Value.Validate(instance);
         foreach (var error in schemaErrors) AddFlattened(error, errors);
-        OwnRules.Check(_rawSchema, instance, FieldPath.Root, media, errors);
+        OwnRules.Check(_rawSchema, instance, FieldPath.Root, media, new PatternChecker(patternBudget ?? TimeSpan.FromSeconds(2)), errors);
         if (rejectUnknownInputs) AddUnknownInputs((JObject)instance, errors);
         return errors;
     }

@@ -71,7 +71,16 @@ internal static class PatternCache
         }
         catch (ArgumentException)
         {
+        }
+
+        try
+        {
             return new Regex(translated, RegexOptions.CultureInvariant, timeout);
+        }
+        catch (ArgumentException)
+        {
+            // A construct the translation does not foresee: the pattern as the generator checked it.
+            return new Regex(pattern, RegexOptions.CultureInvariant, timeout);
         }
     }
 
