@@ -63,7 +63,8 @@ public sealed class SchemasCommandTests : IAsyncLifetime, IDisposable
         run.Error.ShouldContain("'../escape' is not a model id");
         run.Error.ShouldContain("'/abs/path' is not a model id");
         Directory.Exists(Project("schemas")).ShouldBeFalse();
-        Directory.Exists(_cli.Combine("escape.json")).ShouldBeFalse();
+        File.Exists(_cli.Combine("escape.json")).ShouldBeFalse();
+        _emulator.Stats.GetCalls(EmulatorEndpoint.GetModel).ShouldBe(0);
     }
 
     [Fact]
@@ -74,6 +75,7 @@ public sealed class SchemasCommandTests : IAsyncLifetime, IDisposable
         run.ExitCode.ShouldBe(65, run.ToString());
         run.Error.ShouldContain("nobody/nothing: RunComfy does not know this model (400001)");
         File.Exists(Project(["schemas", .. Kling.Split('/')]) + ".json").ShouldBeTrue();
+        File.Exists(Project("schemas", "nobody", "nothing.json")).ShouldBeFalse();
     }
 
     [Fact]

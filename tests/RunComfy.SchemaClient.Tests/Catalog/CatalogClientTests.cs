@@ -179,4 +179,27 @@ public sealed class CatalogClientTests
 
         await Should.ThrowAsync<ArgumentOutOfRangeException>(async () => await client.ListModelsAsync(new ModelListOptions { PageSize = 0 }).ToListAsync());
     }
+
+    [Fact]
+    public async Task A_mock_that_overrides_the_page_call_gets_the_paging_of_ListModelsAsync()
+    {
+        var mock = new PagedMock();
+
+        var models = await mock.ListModelsAsync(new ModelListOptions { PageSize = 2 }).ToListAsync();
+
+        models.Select(m => m.ModelId).ShouldBe(["m/0", "m/1", "m/2"]);
+        mock.Offsets.ShouldBe([0, 2]);
+    }
+
+    private sealed class PagedMock : RunComfyClient
+    {
+        public List<int> Offsets { get; } = [];
+
+        public override Task<ModelPage> GetModelsPageAsync(ModelListOptions? options = null, int offset = 0, CancellationToken cancellationToken = default)
+        {
+            Offsets.Add(offset);
+            var models = Enumerable.Range(offset, Math.Min(2, 3 - offset)).Select(i => new CatalogModel { ModelId = $"m/{i}", DisplayName = $"M {i}" }).ToArray();
+            return Task.FromResult(new ModelPage { Models = models, Total = 3, Offset = offset, NextOffset = offset + models.Length < 3 ? offset + models.Length : null });
+        }
+    }
 }
