@@ -202,4 +202,16 @@ public sealed class CatalogClientTests
             return Task.FromResult(new ModelPage { Models = models, Total = 3, Offset = offset, NextOffset = offset + models.Length < 3 ? offset + models.Length : null });
         }
     }
+
+    [Fact]
+    public async Task A_very_short_token_does_not_corrupt_catalog_text()
+    {
+        _handler.Catalog.Ok("""{"model_id":"a/1","display_name":"Text To Image","input_schema":{"type":"object","title":"Title"}}""");
+        using var client = new RunComfyClient("T", new HttpClient(_handler), new RunComfyClientOptions { BaseAddress = new Uri(Wire.Base), TimeProvider = _time }, null, _ => null);
+
+        var model = await client.GetModelAsync("a/1");
+
+        model.DisplayName.ShouldBe("Text To Image");
+        model.InputSchemaJson.ShouldBe("""{"type":"object","title":"Title"}""");
+    }
 }
