@@ -1,51 +1,105 @@
 using System.CommandLine;
+using RunComfy.Cli.Connection;
 using RunComfy.Cli.Exit;
 using RunComfy.Cli.Rendering;
+using RunComfy.Cli.Schemas;
 
 namespace RunComfy.Cli.Commands;
 
-/// <summary><c>models</c> and <c>models show &lt;id&gt;</c>: what the CLI can run, with every parameter.</summary>
+/// <summary>
+/// <c>models</c> (compiled models, or RunComfy's catalog with <c>--remote</c>) and <c>models show &lt;id&gt;</c>
+/// (a compiled model, else the model as the API describes it).
+/// </summary>
 internal static class ModelsCommand
 {
     public static Command Create(CliContext context, CommonOptions common)
     {
-        var list = new Command("models", "List the models this CLI knows, with their parameters (type, allowed values, default, limits).");
-        list.SetAction(parse =>
+        var remote = new Option<bool>("--remote") { Description = "List RunComfy's catalog (GET /v1/models) instead of the models compiled into this CLI." };
+        var search = new Option<string?>("--search") { Description = "With --remote: only models whose id or name contains this text.", HelpName = "text" };
+        var category = new Option<string?>("--category") { Description = "With --remote: only models of this category, e.g. text-to-video.", HelpName = "category" };
+        var kind = new Option<string?>("--kind") { Description = "With --remote: only models of this kind: image, video or audio.", HelpName = "kind" };
+        var list = new Command("models", "List the models this CLI knows, with their parameters (type, allowed values, default, limits); --remote lists RunComfy's whole catalog.")
         {
-            var models = ModelCatalog.All;
-            if (parse.GetValue(common.Json))
+            remote, search, category, kind,
+        };
+        list.SetAction((parse, cancellationToken) =>
+        {
+            var json = parse.GetValue(common.Json);
+            return CommandRunner.RunAsync(context, json, async () =>
             {
-                JsonOutput.Write(context.Out, writer => ModelRenderer.WriteJson(writer, models));
-            }
-            else
-            {
-                ModelRenderer.WriteTables(Consoles.For(context.Out, context.IsInteractive), models, details: false);
-            }
+                if (!parse.GetValue(remote))
+                {
+                    if (parse.GetValue(search) is not null || parse.GetValue(category) is not null || parse.GetValue(kind) is not null)
+                    {
+                        throw new CliException(ExitCodes.Usage, "--search, --category and --kind filter RunComfy's catalog: add --remote.");
+                    }
 
-            return ExitCodes.Ok;
+                    WriteCompiled(context, json, ModelCatalog.All);
+                    return ExitCodes.Ok;
+                }
+
+                await using var session = await OpenAsync(parse, common, context, cancellationToken);
+                var options = new ModelListOptions { Search = parse.GetValue(search), Category = parse.GetValue(category), Kind = parse.GetValue(kind), PageSize = 100 };
+                var models = await session.Client.ListModelsAsync(options, cancellationToken).ToListAsync(cancellationToken);
+                if (json)
+                {
+                    JsonOutput.Write(context.Out, writer => ModelRenderer.WriteCatalogJson(writer, models));
+                }
+                else
+                {
+                    ModelRenderer.WriteCatalog(Consoles.For(context.Out, context.IsInteractive), models);
+                }
+
+                return ExitCodes.Ok;
+            });
         });
 
         var modelId = new Argument<string>("model_id") { Description = "The model id, e.g. bytedance/seedream-4-0/edit." };
-        var show = new Command("show", "Show one model: every parameter with its description, limits and media rules.") { modelId };
-        show.SetAction(parse =>
+        var show = new Command("show", "Show one model: every parameter with its description, limits and media rules. A model not compiled in is looked up in RunComfy's catalog.") { modelId };
+        show.SetAction((parse, cancellationToken) =>
         {
-            var id = parse.GetValue(modelId)!;
-            if (!ModelCatalog.TryGet(id, out var model))
+            var json = parse.GetValue(common.Json);
+            return CommandRunner.RunAsync(context, json, async () =>
             {
-                context.Error.WriteLine(UnknownModelMessage(id));
-                return ExitCodes.BadInput;
-            }
+                var id = parse.GetValue(modelId)!;
+                if (ModelCatalog.TryGet(id, out var compiled))
+                {
+                    WriteCompiled(context, json, [compiled], single: true);
+                    return ExitCodes.Ok;
+                }
 
-            if (parse.GetValue(common.Json))
-            {
-                JsonOutput.Write(context.Out, writer => ModelRenderer.WriteJson(writer, model));
-            }
-            else
-            {
-                ModelRenderer.WriteTables(Consoles.For(context.Out, context.IsInteractive), [model], details: true);
-            }
+                if (!parse.GetValue(common.Emulator) && TokenSource.Resolve(parse.GetValue(common.Token), context.GetEnvironmentVariable) is null)
+                {
+                    throw new CliException(ExitCodes.BadInput, UnknownModelMessage(id) + " To look it up in RunComfy's catalog, pass a token (--token, RUNCOMFY_API_TOKEN).");
+                }
 
-            return ExitCodes.Ok;
+                await using var session = await OpenAsync(parse, common, context, cancellationToken);
+                CatalogModel model;
+                try
+                {
+                    model = await session.Client.GetModelAsync(id, cancellationToken);
+                }
+                catch (ArgumentException e)
+                {
+                    throw new CliException(ExitCodes.BadInput, ExitCodeMapper.MessageOf(e), e);
+                }
+                catch (RunComfyException e) when (e.ErrorCode == RunComfyErrorCodes.InvalidResourceId)
+                {
+                    throw new CliException(ExitCodes.BadInput, $"Unknown model '{ServerText.Clean(id)}': neither compiled in nor in RunComfy's catalog. See 'comfy-schema models --remote --search <text>'.", e);
+                }
+
+                var parameters = RemoteModels.ParametersOf(model);
+                if (json)
+                {
+                    JsonOutput.Write(context.Out, writer => ModelRenderer.WriteRemoteJson(writer, model, parameters));
+                }
+                else
+                {
+                    ModelRenderer.WriteRemote(Consoles.For(context.Out, context.IsInteractive), model, parameters);
+                }
+
+                return ExitCodes.Ok;
+            });
         });
 
         list.Subcommands.Add(show);
@@ -53,5 +107,30 @@ internal static class ModelsCommand
     }
 
     public static string UnknownModelMessage(string id) =>
-        $"Unknown model '{id}'. Known models: {string.Join(", ", ModelCatalog.All.Select(m => m.ModelId))}. See 'comfy-schema models'.";
+        $"Unknown model '{ServerText.Clean(id)}'. Known models: {string.Join(", ", ModelCatalog.All.Select(m => m.ModelId))}. See 'comfy-schema models'.";
+
+    private static void WriteCompiled(CliContext context, bool json, IReadOnlyList<ModelInfo> models, bool single = false)
+    {
+        if (json)
+        {
+            JsonOutput.Write(context.Out, writer =>
+            {
+                if (single)
+                {
+                    ModelRenderer.WriteJson(writer, models[0]);
+                }
+                else
+                {
+                    ModelRenderer.WriteJson(writer, models);
+                }
+            });
+        }
+        else
+        {
+            ModelRenderer.WriteTables(Consoles.For(context.Out, context.IsInteractive), models, details: single);
+        }
+    }
+
+    private static Task<ClientSession> OpenAsync(ParseResult parse, CommonOptions common, CliContext context, CancellationToken cancellationToken) =>
+        ClientSessionFactory.OpenAsync(new ConnectionRequest(parse.GetValue(common.Token), parse.GetValue(common.BaseAddress), parse.GetValue(common.Emulator)), context, cancellationToken);
 }

@@ -12,6 +12,18 @@ internal static class ExitCodes
     /// <summary>The job failed or was cancelled, or an output could not be downloaded.</summary>
     public const int Failed = 1;
 
+    /// <summary>
+    /// <c>schemas check</c>: RunComfy's schemas changed, compatibly (new optional inputs, enum values added, limits
+    /// loosened, text). Code built on the local schemas still works; pull to use what is new. Below the sysexits range.
+    /// </summary>
+    public const int SchemaDriftCompatible = 10;
+
+    /// <summary>
+    /// <c>schemas check</c>: at least one change breaks code built on the local schemas (a property removed or newly
+    /// required, an enum value removed, a type changed, a limit or media rule tightened, the model gone).
+    /// </summary>
+    public const int SchemaDriftBreaking = 11;
+
     /// <summary>The command line itself is wrong (EX_USAGE).</summary>
     public const int Usage = 64;
 

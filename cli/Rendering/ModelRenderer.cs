@@ -18,54 +18,169 @@ internal static class ModelRenderer
         foreach (var model in models)
         {
             console.Write(new Rule($"[bold]{Markup.Escape(model.ModelId)}[/]").LeftJustified());
-            var table = new Table().Border(TableBorder.Rounded)
-                .AddColumn("Parameter")
-                .AddColumn("Type")
-                .AddColumn("Required")
-                .AddColumn("Default")
-                .AddColumn("Allowed values / limits");
-            if (details)
-            {
-                table.AddColumn("Description");
-            }
-
-            foreach (var parameter in model.Parameters)
-            {
-                var cells = new List<string>
-                {
-                    Markup.Escape(parameter.Name),
-                    Markup.Escape(TypeText(parameter)),
-                    parameter.Required ? "yes" : "",
-                    Markup.Escape(parameter.DefaultJson ?? ""),
-                    Markup.Escape(ConstraintsText(parameter)),
-                };
-                if (details)
-                {
-                    cells.Add(Markup.Escape(DescriptionText(parameter)));
-                }
-
-                table.AddRow([.. cells]);
-            }
-
-            console.Write(table);
-            if (details)
-            {
-                foreach (var parameter in model.Parameters.Where(p => p.MediaRules.Count > 0))
-                {
-                    console.MarkupLine($"Media rules for [bold]{Markup.Escape(parameter.Name)}[/] (checked on the file before submitting):");
-                    foreach (var rule in parameter.MediaRules)
-                    {
-                        console.WriteLine($"  {rule.Rule} {rule.Value.ToString(CultureInfo.InvariantCulture)}{(rule.Message is null ? "" : "  " + rule.Message)}");
-                    }
-                }
-
-                var example = string.Join(" ", model.Parameters.Where(p => p.Required).Select(p => $"--input {p.Name}={(p.IsMedia ? "@file" : "...")}"));
-                console.WriteLine($"Run it: comfy-schema run {model.ModelId} {example}".TrimEnd());
-            }
-
+            WriteParameters(console, model.ModelId, model.Parameters, details);
             console.WriteLine();
         }
     }
+
+    /// <summary>A model that is not compiled in: its catalog facts, then its parameters as its input schema gives them.</summary>
+    public static void WriteRemote(IAnsiConsole console, CatalogModel model, IReadOnlyList<ModelParameter> parameters)
+    {
+        var id = ServerText.Clean(model.ModelId);
+        console.Write(new Rule($"[bold]{Markup.Escape(id)}[/] (from RunComfy's catalog; not compiled in)").LeftJustified());
+        console.WriteLine($"Name:       {ServerText.Clean(model.DisplayName)}");
+        console.WriteLine($"Kind:       {ServerText.Clean(model.Kind ?? "-")}");
+        console.WriteLine($"Categories: {ServerText.Clean(model.Categories.Count == 0 ? "-" : string.Join(", ", model.Categories))}");
+        console.WriteLine($"Price:      {PriceText(model)}");
+        console.WriteLine($"Required:   {ServerText.Clean(model.RequiredInputs.Count == 0 ? "-" : string.Join(", ", model.RequiredInputs))}");
+        if (model.ModelUrl is { } url)
+        {
+            console.WriteLine($"Page:       {ServerText.Clean(url.ToString())}");
+        }
+
+        WriteParameters(console, id, parameters, details: true);
+        console.WriteLine($"Use it in code: comfy-schema schemas pull {id}");
+        console.WriteLine();
+    }
+
+    /// <summary>RunComfy's catalog as one table.</summary>
+    public static void WriteCatalog(IAnsiConsole console, IReadOnlyList<CatalogModel> models)
+    {
+        if (models.Count == 0)
+        {
+            console.WriteLine("No model in RunComfy's catalog matches.");
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("Model").AddColumn("Name").AddColumn("Kind").AddColumn("Categories").AddColumn("Price");
+        foreach (var model in models)
+        {
+            table.AddRow(
+                Markup.Escape(ServerText.Clean(model.ModelId)),
+                Markup.Escape(ServerText.Clean(model.DisplayName)),
+                Markup.Escape(ServerText.Clean(model.Kind ?? "")),
+                Markup.Escape(ServerText.Clean(string.Join(", ", model.Categories))),
+                Markup.Escape(PriceText(model)));
+        }
+
+        console.Write(table);
+        console.WriteLine($"{models.Count} model{(models.Count == 1 ? "" : "s")}. Details: comfy-schema models show <model_id>");
+    }
+
+    public static void WriteCatalogJson(Utf8JsonWriter writer, IReadOnlyList<CatalogModel> models)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray("models");
+        foreach (var model in models)
+        {
+            WriteFacts(writer, model);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A remote model as JSON: its facts, its parameters (as for compiled models) and its input schema.</summary>
+    public static void WriteRemoteJson(Utf8JsonWriter writer, CatalogModel model, IReadOnlyList<ModelParameter> parameters)
+    {
+        WriteFacts(writer, model);
+        writer.WriteBoolean("compiled", false);
+        WriteParameterArray(writer, parameters);
+        if (model.InputSchemaJson is not null)
+        {
+            writer.WritePropertyName("input_schema");
+            writer.WriteRawValue(model.InputSchemaJson);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteFacts(Utf8JsonWriter writer, CatalogModel model)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("model_id", ServerText.Clean(model.ModelId));
+        writer.WriteString("display_name", ServerText.Clean(model.DisplayName));
+        WriteIfSet(writer, "kind", model.Kind is null ? null : ServerText.Clean(model.Kind));
+        writer.WriteStartArray("categories");
+        foreach (var category in model.Categories)
+        {
+            writer.WriteStringValue(ServerText.Clean(category));
+        }
+
+        writer.WriteEndArray();
+        if (model.BasePriceUsd is { } price)
+        {
+            writer.WriteNumber("base_price_usd", price);
+        }
+
+        WriteIfSet(writer, "price_unit", model.PriceUnit is null ? null : ServerText.Clean(model.PriceUnit));
+        writer.WriteStartArray("required_inputs");
+        foreach (var input in model.RequiredInputs)
+        {
+            writer.WriteStringValue(ServerText.Clean(input));
+        }
+
+        writer.WriteEndArray();
+        WriteIfSet(writer, "model_url", model.ModelUrl?.ToString());
+    }
+
+    private static string PriceText(CatalogModel model) =>
+        model.BasePriceUsd is { } price
+            ? $"${price.ToString(CultureInfo.InvariantCulture)}{(model.PriceUnit is null ? "" : " " + ServerText.Clean(model.PriceUnit).Replace('_', ' '))}"
+            : "-";
+
+    /// <summary>The parameter table; every cell sanitised, since a remote schema's texts come from a server.</summary>
+    private static void WriteParameters(IAnsiConsole console, string modelId, IReadOnlyList<ModelParameter> parameters, bool details)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("Parameter")
+            .AddColumn("Type")
+            .AddColumn("Required")
+            .AddColumn("Default")
+            .AddColumn("Allowed values / limits");
+        if (details)
+        {
+            table.AddColumn("Description");
+        }
+
+        foreach (var parameter in parameters)
+        {
+            var cells = new List<string>
+            {
+                Cell(parameter.Name),
+                Cell(TypeText(parameter)),
+                parameter.Required ? "yes" : "",
+                Cell(parameter.DefaultJson ?? ""),
+                Cell(ConstraintsText(parameter)),
+            };
+            if (details)
+            {
+                cells.Add(Cell(DescriptionText(parameter)));
+            }
+
+            table.AddRow([.. cells]);
+        }
+
+        console.Write(table);
+        if (details)
+        {
+            foreach (var parameter in parameters.Where(p => p.MediaRules.Count > 0))
+            {
+                console.MarkupLine($"Media rules for [bold]{Cell(parameter.Name)}[/] (checked on the file before submitting):");
+                foreach (var rule in parameter.MediaRules)
+                {
+                    console.WriteLine(ServerText.Clean($"  {rule.Rule} {rule.Value.ToString(CultureInfo.InvariantCulture)}{(rule.Message is null ? "" : "  " + rule.Message)}"));
+                }
+            }
+
+            var example = string.Join(" ", parameters.Where(p => p.Required).Select(p => $"--input {p.Name}={(p.IsMedia ? "@file" : "...")}"));
+            console.WriteLine(ServerText.Clean($"Run it: comfy-schema run {modelId} {example}".TrimEnd()));
+        }
+    }
+
+    private static string Cell(string text) => Markup.Escape(ServerText.Clean(text));
 
     public static string TypeText(ModelParameter parameter)
     {
@@ -165,8 +280,14 @@ internal static class ModelRenderer
     {
         writer.WriteStartObject();
         writer.WriteString("model_id", model.ModelId);
+        WriteParameterArray(writer, model.Parameters);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteParameterArray(Utf8JsonWriter writer, IReadOnlyList<ModelParameter> parameters)
+    {
         writer.WriteStartArray("parameters");
-        foreach (var p in model.Parameters)
+        foreach (var p in parameters)
         {
             writer.WriteStartObject();
             writer.WriteString("name", p.Name);
@@ -223,7 +344,6 @@ internal static class ModelRenderer
         }
 
         writer.WriteEndArray();
-        writer.WriteEndObject();
     }
 
     private static string DescriptionText(ModelParameter parameter) =>

@@ -27,7 +27,8 @@ internal sealed class StandaloneArguments
         Usage: dotnet run --project emulator -- [options]
           --urls <url>            where to listen (default http://127.0.0.1:5199)
           --token <token>         the accepted bearer token (default: RUNCOMFY_API_TOKEN, RUNCOMFY_TOKEN, else "emulator-token")
-          --schemas <dir>         folder of input schemas, model id = path (default: the bundled schemas)
+          --schemas <dir>         more input schemas, model id = path; served with the bundled ones (same id: this folder wins),
+                                  reloaded when a file in it changes
           --queue-step-ms <n>     time per queue position (default 500)
           --run-ms <n>            time in_progress (default 1500)
           --fault-rate <0..1>     random faults on submit/status/result/cancel, spread over retryable kinds (default 0)

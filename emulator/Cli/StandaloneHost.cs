@@ -26,7 +26,13 @@ internal static class StandaloneHost
             return 0;
         }
 
-        var options = new EmulatorOptions { SchemasDirectory = arguments.SchemasDirectory is { } given ? Path.GetFullPath(given) : null };
+        var options = new EmulatorOptions
+        {
+            SchemasDirectory = arguments.SchemasDirectory is { } given ? Path.GetFullPath(given) : null,
+            // A user editing a schema sees the change at once: how RunComfy changing a schema looks to a client.
+            ReloadSchemasOnChange = true,
+            SchemaReloadLog = Console.Error,
+        };
         var token = arguments.Token ?? Environment.GetEnvironmentVariable("RUNCOMFY_API_TOKEN") ?? Environment.GetEnvironmentVariable("RUNCOMFY_TOKEN");
         var tokenSource = arguments.Token is not null ? "the value given with --token" : token is not null ? "the RUNCOMFY_API_TOKEN/RUNCOMFY_TOKEN variable" : "the default \"emulator-token\"";
         if (!string.IsNullOrEmpty(token)) options.Token = token;

@@ -13,10 +13,19 @@ public sealed class EmulatorOptions
     public ICollection<string> AdditionalTokens { get; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>
-    /// Folder of input schemas (model id = path without <c>.json</c>). Default: the <c>schemas</c> folder
-    /// copied next to the emulator assembly.
+    /// Folder of input schemas (model id = path without <c>.json</c>), served together with the bundled ones
+    /// (the <c>schemas</c> folder copied next to the emulator assembly); on the same id this folder's schema wins.
     /// </summary>
     public string? SchemasDirectory { get; set; }
+
+    /// <summary>
+    /// Reads <see cref="SchemasDirectory"/> again whenever a file in it changes (the standalone emulator turns this
+    /// on), so an edited schema is served without a restart. A folder that fails to load leaves the models as they were.
+    /// </summary>
+    public bool ReloadSchemasOnChange { get; set; }
+
+    /// <summary>Where reloads of <see cref="ReloadSchemasOnChange"/> are reported (model count, or the error); null for nowhere.</summary>
+    public TextWriter? SchemaReloadLog { get; set; }
 
     /// <summary>More models, kept in memory: model id -> input schema JSON. Read at start.</summary>
     public IDictionary<string, string> ExtraSchemas { get; } = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -19,6 +19,7 @@ public sealed class EmulatorServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly EmulatorState _state;
+    private SchemaFolderWatcher? _watcher;
     private int _disposed;
 
     private EmulatorServer(WebApplication app, EmulatorState state, Uri baseAddress)
@@ -58,7 +59,7 @@ public sealed class EmulatorServer : IAsyncDisposable
     public static async Task<EmulatorServer> StartAsync(EmulatorOptions? options = null, string url = "http://127.0.0.1:0", CancellationToken cancellationToken = default)
     {
         options ??= new EmulatorOptions();
-        var models = ModelRegistry.Load(options.SchemasDirectory ?? ModelRegistry.DefaultDirectory(), options.SchemasDirectory is not null, options.ExtraSchemas);
+        var models = ModelRegistry.Load(ModelRegistry.DefaultDirectory(), options.SchemasDirectory, options.ExtraSchemas);
         foreach (var model in models.All) model.Validator.Prepare();
         var state = new EmulatorState(options, models);
 
@@ -87,7 +88,13 @@ public sealed class EmulatorServer : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var baseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
         state.BaseAddress = baseAddress;
-        return new EmulatorServer(app, state, baseAddress);
+        var server = new EmulatorServer(app, state, baseAddress);
+        if (options.ReloadSchemasOnChange && options.SchemasDirectory is { } watched)
+        {
+            server._watcher = new SchemaFolderWatcher(watched, models, options.SchemaReloadLog);
+        }
+
+        return server;
     }
 
     /// <summary>
@@ -106,6 +113,28 @@ public sealed class EmulatorServer : IAsyncDisposable
         return new Uri(BaseAddress, normalized.TrimStart('/'));
     }
 
+    /// <summary>
+    /// Serves <paramref name="schemaJson"/> as the input schema of <paramref name="modelId"/> from now on (added,
+    /// or replacing the schema it had), e.g. to show a client what RunComfy changing a schema does. Jobs already
+    /// accepted keep running.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The schema cannot be read; the model keeps its old schema.</exception>
+    public void SetModelSchema(string modelId, string schemaJson)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
+        ArgumentNullException.ThrowIfNull(schemaJson);
+        _state.Models.Set(modelId, schemaJson);
+    }
+
+    /// <summary>Stops serving a model: submits and <c>GET /v1/models/{id}</c> then answer 400001.</summary>
+    /// <returns>False when the model was not served.</returns>
+    public bool RemoveModel(string modelId) => _state.Models.Remove(modelId);
+
+    /// <summary>Reads the bundled and <see cref="EmulatorOptions.SchemasDirectory"/> folders again (extras stay); on an error nothing changes.</summary>
+    /// <exception cref="InvalidOperationException">A schema cannot be read.</exception>
+    /// <exception cref="DirectoryNotFoundException">The schemas folder is gone.</exception>
+    public void ReloadSchemas() => _state.Models.Reload();
+
     /// <summary>Forgets a request, as RunComfy does when one expires: its id then answers 404001. Its output files stay served.</summary>
     /// <returns>False when no such request exists.</returns>
     public bool ExpireRequest(string requestId) => _state.Jobs.Remove(requestId);
@@ -114,6 +143,7 @@ public sealed class EmulatorServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        _watcher?.Dispose();
         using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
         {
             try

@@ -5,8 +5,9 @@ namespace RunComfy.SchemaClient.Package.Tests;
 
 /// <summary>
 /// The design card's promise, checked as a user would meet it: pack the package, create a fresh
-/// console project that references only that package, drop schemas into its schemas/ folder,
-/// build it with warnings as errors, and run a generated request against the emulator.
+/// console project that references only that package, pull two catalog schemas into its schemas/ folder
+/// with <c>comfy-schema schemas pull</c> (from the emulator serving RunComfy's catalog) and drop others in,
+/// build it with warnings as errors, and run the pulled models' generated requests against the emulator.
 /// </summary>
 [Trait("Category", "Package")]
 public sealed class PackageConsumerTests : IDisposable
@@ -15,7 +16,7 @@ public sealed class PackageConsumerTests : IDisposable
     private string? _cachedPackage;
 
     [Fact]
-    public async Task A_consumer_project_gets_typed_requests_from_dropped_in_schemas_and_runs_one()
+    public async Task A_consumer_project_pulls_catalog_schemas_builds_and_runs_them_with_typed_requests()
     {
         var repo = RepositoryRoot();
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
@@ -45,11 +46,15 @@ public sealed class PackageConsumerTests : IDisposable
         // (A private NUGET_PACKAGES folder would fetch Polly.Core and Microsoft.Extensions.* again on every run.)
         _cachedPackage = Path.Combine(await GlobalPackagesFolderAsync(repo), "runcomfy.schemaclient", version.ToLowerInvariant());
 
-        var build = await RunAsync("dotnet", consumer, "build", "-c", "Release");
-        build.ExitCode.ShouldBe(0, build.Output);
-
+        // The emulator plays RunComfy: the whole catalog, plus the schemas the user dropped in by hand.
         var schemas = Path.Combine(consumer, "schemas");
-        var options = new EmulatorOptions { Token = "package-test-token", QueueStep = TimeSpan.FromMilliseconds(20), RunDuration = TimeSpan.FromMilliseconds(20) };
+        var options = new EmulatorOptions
+        {
+            Token = "package-test-token",
+            QueueStep = TimeSpan.FromMilliseconds(20),
+            RunDuration = TimeSpan.FromMilliseconds(20),
+            SchemasDirectory = Path.Combine(repo, "tests", "RunComfy.SchemaClient.Generator.Tests", "Fixtures", "catalog"),
+        };
         foreach (var file in Directory.EnumerateFiles(schemas, "*.json", SearchOption.AllDirectories))
         {
             var id = Path.GetRelativePath(schemas, file).Replace('\\', '/')[..^".json".Length];
@@ -57,6 +62,17 @@ public sealed class PackageConsumerTests : IDisposable
         }
 
         await using var emulator = await EmulatorServer.StartAsync(options);
+        var cli = Path.Combine(repo, "cli", "bin", configuration, "net10.0", "comfy-schema.dll");
+        var pull = await RunAsync("dotnet", consumer,
+            cli, "schemas", "pull", "kling/kling-3.0/pro/text-to-video", "blackforestlabs/flux-2/flash/text-to-image",
+            "--base-address", emulator.BaseAddress.ToString(), "--token", options.Token);
+        pull.ExitCode.ShouldBe(0, pull.Output);
+        File.Exists(Path.Combine(schemas, "kling", "kling-3.0", "pro", "text-to-video.json")).ShouldBeTrue(pull.Output);
+        File.Exists(Path.Combine(schemas, "blackforestlabs", "flux-2", "flash", "text-to-image.json")).ShouldBeTrue(pull.Output);
+
+        var build = await RunAsync("dotnet", consumer, "build", "-c", "Release");
+        build.ExitCode.ShouldBe(0, build.Output);
+
         var run = await RunAsync("dotnet", consumer,
             Path.Combine(consumer, "bin", "Release", "net10.0", "Consumer.dll"), emulator.BaseAddress.ToString(), options.Token);
 
@@ -68,7 +84,8 @@ public sealed class PackageConsumerTests : IDisposable
         run.Output.ShouldContain("catalog-has-kling=True");
         run.Output.ShouldContain("state=Completed");
         run.Output.ShouldContain($"output={emulator.BaseAddress}");
-        emulator.TotalSubmissions.ShouldBe(1);
+        run.Output.ShouldContain("kling-state=Completed");
+        emulator.TotalSubmissions.ShouldBe(2);
     }
 
     private string CreateConsumer(string version, string feed)

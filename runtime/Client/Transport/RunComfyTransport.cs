@@ -31,6 +31,9 @@ internal sealed class RunComfyTransport
         _requestTimeout = requestTimeout;
     }
 
+    /// <summary>How long the token is: catalog data redacts only tokens long enough to be told apart from ordinary text.</summary>
+    public int TokenLength => _token.Length;
+
     /// <summary>Removes the token from text that came from outside (a server message), should it ever echo it.</summary>
     public string? Redact(string? text) =>
         text is null || !text.Contains(_token, StringComparison.Ordinal) ? text : text.Replace(_token, "***", StringComparison.Ordinal);

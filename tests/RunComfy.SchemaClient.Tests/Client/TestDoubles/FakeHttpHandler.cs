@@ -21,6 +21,7 @@ public sealed class FakeHttpHandler : HttpMessageHandler
         Status = new FakeRoute("status");
         Result = new FakeRoute("result");
         Cancel = new FakeRoute("cancel");
+        Catalog = new FakeRoute("catalog");
     }
 
     /// <summary><c>POST /v1/models/...</c>.</summary>
@@ -34,6 +35,9 @@ public sealed class FakeHttpHandler : HttpMessageHandler
 
     /// <summary><c>POST /v1/requests/{id}/cancel</c>.</summary>
     public FakeRoute Cancel { get; }
+
+    /// <summary><c>GET /v1/models</c> and <c>GET /v1/models/{model_id}</c>.</summary>
+    public FakeRoute Catalog { get; }
 
     public IReadOnlyList<RecordedRequest> Requests
     {
@@ -55,6 +59,7 @@ public sealed class FakeHttpHandler : HttpMessageHandler
 
         var path = request.RequestUri!.AbsolutePath;
         var route = request.Method == HttpMethod.Post && path.StartsWith("/v1/models/", StringComparison.Ordinal) ? Submit
+            : request.Method == HttpMethod.Get && (path == "/v1/models" || path.StartsWith("/v1/models/", StringComparison.Ordinal)) ? Catalog
             : request.Method == HttpMethod.Get && path.EndsWith("/status", StringComparison.Ordinal) ? Status
             : request.Method == HttpMethod.Get && path.EndsWith("/result", StringComparison.Ordinal) ? Result
             : request.Method == HttpMethod.Post && path.EndsWith("/cancel", StringComparison.Ordinal) ? Cancel
