@@ -56,7 +56,7 @@ namespace RunComfy.SchemaClient.Generator
                 .WithTrackingName(Steps.SchemaFiles);
 
             IncrementalValuesProvider<ParseResult> parsed = files
-                .Select(static (file, cancellationToken) => SchemaParser.Parse(file, cancellationToken))
+                .Select(static (file, cancellationToken) => SchemaSizeLimit.Check(file) ?? SchemaParser.Parse(file, cancellationToken))
                 .WithTrackingName(Steps.ParsedSchemas);
 
             IncrementalValueProvider<EquatableArray<NameResolution>> resolutions = parsed
@@ -82,8 +82,7 @@ namespace RunComfy.SchemaClient.Generator
                 .Select(static (entries, _) => entries.ToEquatableArray())
                 .WithTrackingName(Steps.CatalogEntries);
 
-            context.RegisterSourceOutput(catalog, static (output, entries) =>
-                output.AddSource("RunComfy.Models.GeneratedModelCatalog.g.cs", SourceText.From(CatalogEmitter.Emit(entries), System.Text.Encoding.UTF8)));
+            context.RegisterSourceOutput(catalog, static (output, entries) => EmitCatalog(output, entries));
         }
 
         /// <summary>The model id of a schema file, or null when the file is not a schema.</summary>
@@ -100,9 +99,26 @@ namespace RunComfy.SchemaClient.Generator
             return ModelIdParser.Normalize(modelId);
         }
 
-        private static SchemaFile ReadFile(AdditionalText text, string modelId, CancellationToken cancellationToken) =>
-            new SchemaFile(text.Path, modelId, text.GetText(cancellationToken)?.ToString());
+        /// <summary>The file's text, or null (RCS0014 later) when it cannot be read.</summary>
+        private static SchemaFile ReadFile(AdditionalText text, string modelId, CancellationToken cancellationToken)
+        {
+            string? content;
+            try
+            {
+                content = text.GetText(cancellationToken)?.ToString();
+            }
+            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
+            {
+                content = null;
+            }
 
+            return new SchemaFile(text.Path, modelId, content);
+        }
+
+        /// <summary>
+        /// The per-model guard: emitting and <c>AddSource</c> both run inside it, so a model that cannot be
+        /// written (RCS0022) or fails unexpectedly (RCS0015) is left out alone and never stops the others.
+        /// </summary>
         private static void Emit(SourceProductionContext output, ResolvedModel resolved)
         {
             foreach (DiagnosticInfo diagnostic in resolved.Diagnostics)
@@ -115,20 +131,44 @@ namespace RunComfy.SchemaClient.Generator
                 return;
             }
 
-            string source;
             try
             {
-                source = ModelEmitter.Emit(model);
+                string source = ModelEmitter.Emit(model);
+                output.AddSource(Identifier.HintName(model.Namespace, model.TypeName), SourceText.From(source, System.Text.Encoding.UTF8));
+            }
+            catch (UnwritableValueException ex)
+            {
+                output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.UnwritableValue, LocationInfo.FileStart(resolved.Path), CommentText.Of(ex.Message)).ToDiagnostic());
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
             }
 #pragma warning disable CA1031 // The generator must never throw: any failure becomes a diagnostic for this file only.
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, LocationInfo.FileStart(resolved.Path), ex.GetType().Name + ": " + ex.Message).ToDiagnostic());
-                return;
+                output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, LocationInfo.FileStart(resolved.Path), CommentText.Of(ex.GetType().Name + ": " + ex.Message)).ToDiagnostic());
             }
+        }
 
-            output.AddSource(model.Namespace + "." + model.TypeName + ".g.cs", SourceText.From(source, System.Text.Encoding.UTF8));
+        /// <summary>The catalog, in its own guard: a failure there is reported, never thrown (CS8785).</summary>
+        private static void EmitCatalog(SourceProductionContext output, EquatableArray<CatalogEntry> entries)
+        {
+            try
+            {
+                output.AddSource("RunComfy.Models.GeneratedModelCatalog.g.cs", SourceText.From(CatalogEmitter.Emit(entries), System.Text.Encoding.UTF8));
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // The generator must never throw: the models still compile without the catalog.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, Location.None, CommentText.Of(ex.GetType().Name + ": " + ex.Message)));
+            }
         }
     }
 }
