@@ -8,20 +8,24 @@ namespace RunComfy.SchemaClient.Generator.Emitting
     /// The one way a schema-derived name becomes a C# identifier or a generated file's name. The naming rule
     /// (Parsing/Naming.cs) already builds names from letters, digits and <c>_</c>; this checks it again where
     /// the name is written, so no other character can ever reach code: a name outside the safe alphabet,
-    /// a keyword, or one longer than the compiler accepts throws <see cref="UnwritableValueException"/>.
+    /// a keyword, or one too long for metadata throws <see cref="UnwritableValueException"/>.
     /// </summary>
     internal static class Identifier
     {
-        /// <summary>The longest identifier the C# compiler accepts (CS0645 beyond it).</summary>
-        public const int MaxLength = 512;
+        /// <summary>
+        /// The longest identifier, in UTF-8 bytes. Metadata refuses a name of 1024 bytes or more (CS7013, and only
+        /// when the assembly is emitted), and the compiler adds to some names (<c>&lt;Name&gt;k__BackingField</c>,
+        /// <c>get_Name</c>), so half of it keeps every generated name safe.
+        /// </summary>
+        public const int MaxBytes = 512;
 
-        /// <summary>The longest full type name metadata accepts, in UTF-8 bytes (CS7013 beyond it).</summary>
-        public const int MaxTypeNameBytes = 1024;
+        /// <summary>The longest full type name (namespace included), in UTF-8 bytes: under the metadata limit of 1024.</summary>
+        public const int MaxTypeNameBytes = 1000;
 
         /// <summary><paramref name="name"/> itself, once checked: a letter or <c>_</c>, then letters, decimal digits and <c>_</c>.</summary>
         public static string Of(string name)
         {
-            if (name.Length == 0 || name.Length > MaxLength || !IsStart(name[0]) || SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None)
+            if (name.Length == 0 || Encoding.UTF8.GetByteCount(name) > MaxBytes || !IsStart(name[0]) || SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None)
             {
                 throw Refused(name);
             }
@@ -100,6 +104,6 @@ namespace RunComfy.SchemaClient.Generator.Emitting
         }
 
         private static UnwritableValueException Refused(string name) =>
-            new UnwritableValueException("the name " + Literal.Shown(name) + " is not a safe C# identifier (letters, digits and '_', at most " + MaxLength + " characters, no keyword)");
+            new UnwritableValueException("the name " + Literal.Shown(name) + " is not a safe C# identifier (letters, digits and '_', at most " + MaxBytes + " UTF-8 bytes, no keyword)");
     }
 }

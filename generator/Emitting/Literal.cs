@@ -52,9 +52,22 @@ namespace RunComfy.SchemaClient.Generator.Emitting
         /// <summary>A string literal from the JSON text of a string (<c>"a\u2028b"</c>, as a <c>const</c> holds it).</summary>
         public static string StringFromJson(string json)
         {
-            using var reader = new Newtonsoft.Json.JsonTextReader(new System.IO.StringReader(json)) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None };
-            string? value = reader.Read() && reader.TokenType == Newtonsoft.Json.JsonToken.String ? (string?)reader.Value : null;
-            if (value is null || reader.Read())
+            string? value;
+            try
+            {
+                using var reader = new Newtonsoft.Json.JsonTextReader(new System.IO.StringReader(json)) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None };
+                value = reader.Read() && reader.TokenType == Newtonsoft.Json.JsonToken.String ? (string?)reader.Value : null;
+                if (reader.Read())
+                {
+                    value = null;
+                }
+            }
+            catch (Newtonsoft.Json.JsonException)
+            {
+                value = null;
+            }
+
+            if (value is null)
             {
                 throw new UnwritableValueException("the value " + Shown(json) + " is not a JSON string");
             }
@@ -67,8 +80,7 @@ namespace RunComfy.SchemaClient.Generator.Emitting
         {
             if (!JsonNumber.IsMatch(number)
                 || !double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
-                || double.IsNaN(value) || double.IsInfinity(value)
-                || (value == 0 && HasNonZeroDigit(number)))
+                || double.IsNaN(value) || double.IsInfinity(value))
             {
                 throw new UnwritableValueException("the number " + Shown(number) + " is not a finite double");
             }
@@ -107,24 +119,5 @@ namespace RunComfy.SchemaClient.Generator.Emitting
 
         /// <summary>A refused value, for a diagnostic message: escaped like a literal and cut short.</summary>
         public static string Shown(string text) => String(text.Length > 60 ? text.Substring(0, 60) + "\u2026" : text);
-
-        // 1e-400 reads as 0 but is no zero: C# refuses such a literal, so it is refused here too.
-        private static bool HasNonZeroDigit(string number)
-        {
-            foreach (char c in number)
-            {
-                if (c == 'e' || c == 'E')
-                {
-                    return false;
-                }
-
-                if (c >= '1' && c <= '9')
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 }
