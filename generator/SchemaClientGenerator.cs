@@ -38,6 +38,9 @@ namespace RunComfy.SchemaClient.Generator
             /// <summary>A model after the name check, ready to emit.</summary>
             public const string ResolvedModels = nameof(ResolvedModels);
 
+            /// <summary>A model's generated file (or the diagnostic why it has none).</summary>
+            public const string EmittedModels = nameof(EmittedModels);
+
             /// <summary>The entries of the generated catalog.</summary>
             public const string CatalogEntries = nameof(CatalogEntries);
         }
@@ -73,11 +76,15 @@ namespace RunComfy.SchemaClient.Generator
                 .Select(static (pair, _) => NameResolver.Apply(pair.Left, pair.Right))
                 .WithTrackingName(Steps.ResolvedModels);
 
-            context.RegisterSourceOutput(resolved, static (output, model) => Emit(output, model));
+            IncrementalValuesProvider<EmittedModel> emitted = resolved
+                .Select(static (model, _) => Emit(model))
+                .WithTrackingName(Steps.EmittedModels);
 
-            IncrementalValueProvider<EquatableArray<CatalogEntry>> catalog = resolved
-                .Where(static r => r.Model is not null)
-                .Select(static (r, _) => new CatalogEntry(r.Model!.ModelId, r.Model.Namespace, r.Model.TypeName))
+            context.RegisterSourceOutput(emitted, static (output, model) => AddOutput(output, model));
+
+            IncrementalValueProvider<EquatableArray<CatalogEntry>> catalog = emitted
+                .Where(static e => e.Entry is not null)
+                .Select(static (e, _) => e.Entry!)
                 .Collect()
                 .Select(static (entries, _) => entries.ToEquatableArray())
                 .WithTrackingName(Steps.CatalogEntries);
@@ -116,29 +123,26 @@ namespace RunComfy.SchemaClient.Generator
         }
 
         /// <summary>
-        /// The per-model guard: emitting and <c>AddSource</c> both run inside it, so a model that cannot be
-        /// written (RCS0022) or fails unexpectedly (RCS0015) is left out alone and never stops the others.
+        /// The per-model guard: a model that cannot be written (RCS0022) or fails unexpectedly (RCS0015) is
+        /// left out alone, with its diagnostics, and never stops the others or reaches the catalog.
         /// </summary>
-        private static void Emit(SourceProductionContext output, ResolvedModel resolved)
+        private static EmittedModel Emit(ResolvedModel resolved)
         {
-            foreach (DiagnosticInfo diagnostic in resolved.Diagnostics)
-            {
-                output.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-
             if (resolved.Model is not ModelSpec model)
             {
-                return;
+                return new EmittedModel(resolved.Path, null, null, null, resolved.Diagnostics);
             }
 
+            DiagnosticInfo failure;
             try
             {
+                string hintName = Identifier.HintName(model.Namespace, model.TypeName);
                 string source = ModelEmitter.Emit(model);
-                output.AddSource(Identifier.HintName(model.Namespace, model.TypeName), SourceText.From(source, System.Text.Encoding.UTF8));
+                return new EmittedModel(resolved.Path, hintName, source, new CatalogEntry(model.ModelId, model.Namespace, model.TypeName), resolved.Diagnostics);
             }
             catch (UnwritableValueException ex)
             {
-                output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.UnwritableValue, LocationInfo.FileStart(resolved.Path), CommentText.Of(ex.Message)).ToDiagnostic());
+                failure = DiagnosticInfo.Create(DiagnosticDescriptors.UnwritableValue, LocationInfo.FileStart(resolved.Path), CommentText.Of(ex.Message));
             }
             catch (OperationCanceledException)
             {
@@ -148,7 +152,38 @@ namespace RunComfy.SchemaClient.Generator
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, LocationInfo.FileStart(resolved.Path), CommentText.Of(ex.GetType().Name + ": " + ex.Message)).ToDiagnostic());
+                failure = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, LocationInfo.FileStart(resolved.Path), CommentText.Of(ex.GetType().Name + ": " + ex.Message));
+            }
+
+            return new EmittedModel(resolved.Path, null, null, null, resolved.Diagnostics.Concat(new[] { failure }).ToEquatableArray());
+        }
+
+        /// <summary>Reports a model's diagnostics and adds its file; <c>AddSource</c> too runs inside a guard.</summary>
+        private static void AddOutput(SourceProductionContext output, EmittedModel model)
+        {
+            foreach (DiagnosticInfo diagnostic in model.Diagnostics)
+            {
+                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+
+            if (model.HintName is null || model.Source is null)
+            {
+                return;
+            }
+
+            try
+            {
+                output.AddSource(model.HintName, SourceText.From(model.Source, System.Text.Encoding.UTF8));
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // The generator must never throw (CS8785): the other models still generate.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, LocationInfo.FileStart(model.Path), CommentText.Of(ex.GetType().Name + ": " + ex.Message)).ToDiagnostic());
             }
         }
 
