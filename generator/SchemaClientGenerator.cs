@@ -114,7 +114,9 @@ namespace RunComfy.SchemaClient.Generator
             {
                 content = text.GetText(cancellationToken)?.ToString();
             }
-            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
+#pragma warning disable CA1031 // Whatever the host's reader throws, the file is "cannot be read" (RCS0014), never a generator crash.
+            catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
             {
                 content = null;
             }
