@@ -38,6 +38,9 @@ namespace RunComfy.SchemaClient.Generator
             /// <summary>A model after the name check, ready to emit.</summary>
             public const string ResolvedModels = nameof(ResolvedModels);
 
+            /// <summary>A model's generated file (or the diagnostic why it has none).</summary>
+            public const string EmittedModels = nameof(EmittedModels);
+
             /// <summary>The entries of the generated catalog.</summary>
             public const string CatalogEntries = nameof(CatalogEntries);
         }
@@ -56,7 +59,7 @@ namespace RunComfy.SchemaClient.Generator
                 .WithTrackingName(Steps.SchemaFiles);
 
             IncrementalValuesProvider<ParseResult> parsed = files
-                .Select(static (file, cancellationToken) => SchemaParser.Parse(file, cancellationToken))
+                .Select(static (file, cancellationToken) => SchemaSizeLimit.Check(file) ?? SchemaParser.Parse(file, cancellationToken))
                 .WithTrackingName(Steps.ParsedSchemas);
 
             IncrementalValueProvider<EquatableArray<NameResolution>> resolutions = parsed
@@ -73,17 +76,20 @@ namespace RunComfy.SchemaClient.Generator
                 .Select(static (pair, _) => NameResolver.Apply(pair.Left, pair.Right))
                 .WithTrackingName(Steps.ResolvedModels);
 
-            context.RegisterSourceOutput(resolved, static (output, model) => Emit(output, model));
+            IncrementalValuesProvider<EmittedModel> emitted = resolved
+                .Select(static (model, _) => Emit(model))
+                .WithTrackingName(Steps.EmittedModels);
 
-            IncrementalValueProvider<EquatableArray<CatalogEntry>> catalog = resolved
-                .Where(static r => r.Model is not null)
-                .Select(static (r, _) => new CatalogEntry(r.Model!.ModelId, r.Model.Namespace, r.Model.TypeName))
+            context.RegisterSourceOutput(emitted, static (output, model) => AddOutput(output, model));
+
+            IncrementalValueProvider<EquatableArray<CatalogEntry>> catalog = emitted
+                .Where(static e => e.Entry is not null)
+                .Select(static (e, _) => e.Entry!)
                 .Collect()
                 .Select(static (entries, _) => entries.ToEquatableArray())
                 .WithTrackingName(Steps.CatalogEntries);
 
-            context.RegisterSourceOutput(catalog, static (output, entries) =>
-                output.AddSource("RunComfy.Models.GeneratedModelCatalog.g.cs", SourceText.From(CatalogEmitter.Emit(entries), System.Text.Encoding.UTF8)));
+            context.RegisterSourceOutput(catalog, static (output, entries) => EmitCatalog(output, entries));
         }
 
         /// <summary>The model id of a schema file, or null when the file is not a schema.</summary>
@@ -100,35 +106,106 @@ namespace RunComfy.SchemaClient.Generator
             return ModelIdParser.Normalize(modelId);
         }
 
-        private static SchemaFile ReadFile(AdditionalText text, string modelId, CancellationToken cancellationToken) =>
-            new SchemaFile(text.Path, modelId, text.GetText(cancellationToken)?.ToString());
-
-        private static void Emit(SourceProductionContext output, ResolvedModel resolved)
+        /// <summary>The file's text, or null (RCS0014 later) when it cannot be read.</summary>
+        private static SchemaFile ReadFile(AdditionalText text, string modelId, CancellationToken cancellationToken)
         {
-            foreach (DiagnosticInfo diagnostic in resolved.Diagnostics)
-            {
-                output.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-
-            if (resolved.Model is not ModelSpec model)
-            {
-                return;
-            }
-
-            string source;
+            string? content;
             try
             {
-                source = ModelEmitter.Emit(model);
+                content = text.GetText(cancellationToken)?.ToString();
+            }
+#pragma warning disable CA1031 // Whatever the host's reader throws, the file is "cannot be read" (RCS0014), never a generator crash.
+            catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                content = null;
+            }
+
+            return new SchemaFile(text.Path, modelId, content);
+        }
+
+        /// <summary>
+        /// The per-model guard: a model that cannot be written (RCS0022) or fails unexpectedly (RCS0015) is
+        /// left out alone, with its diagnostics, and never stops the others or reaches the catalog.
+        /// </summary>
+        private static EmittedModel Emit(ResolvedModel resolved)
+        {
+            if (resolved.Model is not ModelSpec model)
+            {
+                return new EmittedModel(resolved.Path, null, null, null, resolved.Diagnostics);
+            }
+
+            DiagnosticInfo failure;
+            try
+            {
+                string hintName = Identifier.HintName(model.Namespace, model.TypeName);
+                string source = ModelEmitter.Emit(model);
+                return new EmittedModel(resolved.Path, hintName, source, new CatalogEntry(model.ModelId, model.Namespace, model.TypeName), resolved.Diagnostics);
+            }
+            catch (UnwritableValueException ex)
+            {
+                failure = DiagnosticInfo.Create(DiagnosticDescriptors.UnwritableValue, LocationInfo.FileStart(resolved.Path), CommentText.Of(ex.Message));
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
             }
 #pragma warning disable CA1031 // The generator must never throw: any failure becomes a diagnostic for this file only.
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, LocationInfo.FileStart(resolved.Path), ex.GetType().Name + ": " + ex.Message).ToDiagnostic());
+                failure = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, LocationInfo.FileStart(resolved.Path), CommentText.Of(ex.GetType().Name + ": " + ex.Message));
+            }
+
+            return new EmittedModel(resolved.Path, null, null, null, resolved.Diagnostics.Concat(new[] { failure }).ToEquatableArray());
+        }
+
+        /// <summary>Reports a model's diagnostics and adds its file; <c>AddSource</c> too runs inside a guard.</summary>
+        private static void AddOutput(SourceProductionContext output, EmittedModel model)
+        {
+            foreach (DiagnosticInfo diagnostic in model.Diagnostics)
+            {
+                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+
+            if (model.HintName is null || model.Source is null)
+            {
                 return;
             }
 
-            output.AddSource(model.Namespace + "." + model.TypeName + ".g.cs", SourceText.From(source, System.Text.Encoding.UTF8));
+            try
+            {
+                output.AddSource(model.HintName, SourceText.From(model.Source, System.Text.Encoding.UTF8));
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // The generator must never throw (CS8785): the other models still generate.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, LocationInfo.FileStart(model.Path), CommentText.Of(ex.GetType().Name + ": " + ex.Message)).ToDiagnostic());
+            }
+        }
+
+        /// <summary>The catalog, in its own guard: a failure there is reported, never thrown (CS8785).</summary>
+        private static void EmitCatalog(SourceProductionContext output, EquatableArray<CatalogEntry> entries)
+        {
+            try
+            {
+                output.AddSource("RunComfy.Models.GeneratedModelCatalog.g.cs", SourceText.From(CatalogEmitter.Emit(entries), System.Text.Encoding.UTF8));
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // The generator must never throw: the models still compile without the catalog.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, Location.None, CommentText.Of(ex.GetType().Name + ": " + ex.Message)));
+            }
         }
     }
 }

@@ -85,12 +85,24 @@ namespace RunComfy.SchemaClient.Generator.Diagnostics
             "RCS0019", "Duplicate enum value",
             "The enum of property '{0}' lists {1} more than once; the repeat is ignored");
 
+        public static readonly DiagnosticDescriptor TypeNameCaseClash = Warning(
+            "RCS0020", "Request type differs only by case",
+            "Model '{0}' maps to the type '{1}', which differs only by case from '{2}' (model '{3}'); generated files must differ without case, so it is named '{4}'");
+
+        public static readonly DiagnosticDescriptor SchemaTooLarge = Error(
+            "RCS0021", "Schema too large",
+            "The schema is {0} characters long, over the limit of {1}; it generates nothing");
+
+        public static readonly DiagnosticDescriptor UnwritableValue = Error(
+            "RCS0022", "Value cannot be written as C#",
+            "The schema cannot be generated: {0}; it generates nothing");
+
         public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
         {
             InvalidJson, UnknownType, UnknownValidationRule, EmptyPropertyName, KeywordPropertyName, MemberNameClash,
             RequiredWithoutProperty, FloatType, InvalidModelId, DuplicateModelId, DuplicateTypeName, EnumMemberClash,
             EnumTypeNameClash, InvalidSchema, GeneratorFailure, IgnoredKeyword, SkippedProperty, UnsupportedKeyword,
-            DuplicateEnumValue,
+            DuplicateEnumValue, TypeNameCaseClash, SchemaTooLarge, UnwritableValue,
         };
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = All.ToDictionary(d => d.Id);

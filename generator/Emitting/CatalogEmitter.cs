@@ -25,7 +25,7 @@ namespace RunComfy.SchemaClient.Generator.Emitting
             w.Open();
             foreach (CatalogEntry entry in entries.OrderBy(e => e.ModelId, System.StringComparer.Ordinal))
             {
-                w.Line("global::" + entry.Namespace + "." + entry.TypeName + ".Metadata,");
+                w.Line("global::" + Identifier.TypeName(entry.Namespace, entry.TypeName) + ".Metadata,");
             }
 
             w.Close("};");

@@ -14,31 +14,32 @@ namespace RunComfy.SchemaClient.Generator.Emitting
         {
             // Inside the namespace nothing can shadow the enum's simple name (the Values class has only
             // All/ToJsonValue/TryParse/IsDefined), so the short name keeps the generated code readable.
-            string type = spec.TypeName;
+            string type = Identifier.Of(spec.TypeName);
+            string values = Identifier.Of(spec.ValuesTypeName);
             w.Line("/// <summary>");
-            w.Line("/// The allowed values of " + CodeText.Code(spec.PropertyJsonName) + " (" + CodeText.Xml(Label(property)) + ") for the model " + CodeText.Code(model.ModelId) + ".");
+            w.Line("/// The allowed values of " + DocText.Code(spec.PropertyJsonName) + " (" + DocText.Inline(Label(property)) + ") for the model " + DocText.Code(model.ModelId) + ".");
             w.Line("/// </summary>");
-            w.Line("/// <remarks>Convert to and from the JSON values with <see cref=\"" + spec.ValuesTypeName + "\"/>.</remarks>");
+            w.Line("/// <remarks>Convert to and from the JSON values with <see cref=\"" + values + "\"/>.</remarks>");
             w.Line(CodeText.GeneratedCodeAttribute);
-            w.Open("public enum " + spec.TypeName + (spec.IsInt64 ? " : long" : string.Empty));
+            w.Open("public enum " + type + (spec.IsInt64 ? " : long" : string.Empty));
             foreach (EnumMemberSpec member in spec.Members)
             {
-                w.Doc("summary", "JSON value " + CodeText.Code(spec.IsString ? CodeText.String(member.Value) : member.Value) + ".");
-                w.Line(spec.IsString ? member.Name + "," : member.Name + " = " + member.Value + ",");
+                w.Doc("summary", "JSON value " + DocText.Code(spec.IsString ? Literal.String(member.Value) : member.Value) + ".");
+                w.Line(spec.IsString ? Identifier.Of(member.Name) + "," : Identifier.Of(member.Name) + " = " + Literal.Integer(member.Value) + ",");
             }
 
             w.Close();
             w.Line();
 
-            w.Doc("summary", "Converts <see cref=\"" + spec.TypeName + "\"/> to and from its JSON values.");
+            w.Doc("summary", "Converts <see cref=\"" + type + "\"/> to and from its JSON values.");
             w.Line(CodeText.GeneratedCodeAttribute);
-            w.Open("public static class " + spec.ValuesTypeName);
+            w.Open("public static class " + values);
             w.Doc("summary", "Every value, in schema order.");
             w.Line("public static " + TypeNames.ReadOnlyList + "<" + type + "> All { get; } = new " + type + "[]");
             w.Open();
             foreach (EnumMemberSpec member in spec.Members)
             {
-                w.Line(type + "." + member.Name + ",");
+                w.Line(type + "." + Identifier.Of(member.Name) + ",");
             }
 
             w.Close("};");
@@ -53,7 +54,7 @@ namespace RunComfy.SchemaClient.Generator.Emitting
             w.Open();
             foreach (EnumMemberSpec member in spec.Members)
             {
-                w.Line(type + "." + member.Name + " => " + (spec.IsString ? CodeText.String(member.Value) : member.Value + "L") + ",");
+                w.Line(type + "." + Identifier.Of(member.Name) + " => " + (spec.IsString ? Literal.String(member.Value) : Literal.Long(member.Value)) + ",");
             }
 
             w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"Not a value of the schema's enum.\"),");
@@ -70,8 +71,8 @@ namespace RunComfy.SchemaClient.Generator.Emitting
             w.Open();
             foreach (EnumMemberSpec member in spec.Members)
             {
-                w.Line("case " + (spec.IsString ? CodeText.String(member.Value) : member.Value + "L") + ":");
-                w.Line("    value = " + type + "." + member.Name + ";");
+                w.Line("case " + (spec.IsString ? Literal.String(member.Value) : Literal.Long(member.Value)) + ":");
+                w.Line("    value = " + type + "." + Identifier.Of(member.Name) + ";");
                 w.Line("    return true;");
             }
 
@@ -94,7 +95,7 @@ namespace RunComfy.SchemaClient.Generator.Emitting
             {
                 w.Line("public static bool IsDefined(" + type + " value) => value switch");
                 w.Open();
-                w.Line(string.Join(" or ", spec.Members.Select(m => type + "." + m.Name)) + " => true,");
+                w.Line(string.Join(" or ", spec.Members.Select(m => type + "." + Identifier.Of(m.Name))) + " => true,");
                 w.Line("_ => false,");
                 w.Close("};");
             }

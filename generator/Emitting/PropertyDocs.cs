@@ -14,14 +14,14 @@ namespace RunComfy.SchemaClient.Generator.Emitting
             string? description = CodeText.IsNullOrWhiteSpace(p.Description) ? null : p.Description!.Trim();
             if (description is not null)
             {
-                foreach (string line in CodeText.XmlLines(description))
+                foreach (string line in DocText.Lines(description))
                 {
                     w.Line("/// " + line);
                 }
             }
             else
             {
-                w.Line("/// " + (title is not null ? CodeText.Xml(title) : "The " + CodeText.Code(p.JsonName) + " parameter") + ".");
+                w.Line("/// " + (title is not null ? DocText.Inline(title) : "The " + DocText.Code(p.JsonName) + " parameter") + ".");
             }
 
             w.Line("/// </summary>");
@@ -36,17 +36,17 @@ namespace RunComfy.SchemaClient.Generator.Emitting
 
         private static IEnumerable<string> Paragraphs(ModelSpec model, PropertySpec p, string? title, bool titleNotInSummary)
         {
-            string head = "JSON " + CodeText.Code(p.JsonName);
+            string head = "JSON " + DocText.Code(p.JsonName);
             if (title is not null && titleNotInSummary)
             {
-                head += " (" + CodeText.Xml(title) + ")";
+                head += " (" + DocText.Inline(title) + ")";
             }
 
             head += p.Required ? ". Required." : ". Optional: left out of the request while null, so the server's default applies.";
             yield return head;
             if (p.DefaultJson is not null)
             {
-                yield return "Default: " + CodeText.Code(p.DefaultJson) + ".";
+                yield return "Default: " + DocText.Code(p.DefaultJson) + ".";
             }
 
             var limits = new List<string>();
@@ -62,22 +62,22 @@ namespace RunComfy.SchemaClient.Generator.Emitting
 
             if (p.Minimum is not null)
             {
-                limits.Add("Minimum " + p.Minimum + ".");
+                limits.Add("Minimum " + DocText.Inline(p.Minimum) + ".");
             }
 
             if (p.ExclusiveMinimum is not null)
             {
-                limits.Add("Greater than " + p.ExclusiveMinimum + ".");
+                limits.Add("Greater than " + DocText.Inline(p.ExclusiveMinimum) + ".");
             }
 
             if (p.Maximum is not null)
             {
-                limits.Add("Maximum " + p.Maximum + ".");
+                limits.Add("Maximum " + DocText.Inline(p.Maximum) + ".");
             }
 
             if (p.ExclusiveMaximum is not null)
             {
-                limits.Add("Less than " + p.ExclusiveMaximum + ".");
+                limits.Add("Less than " + DocText.Inline(p.ExclusiveMaximum) + ".");
             }
 
             if (p.MinItems is int minItems)
@@ -92,17 +92,17 @@ namespace RunComfy.SchemaClient.Generator.Emitting
 
             if (p.Pattern is not null)
             {
-                limits.Add("Pattern " + CodeText.Code(p.Pattern) + ".");
+                limits.Add("Pattern " + DocText.Code(p.Pattern) + ".");
             }
 
             if (p.ConstJson is not null)
             {
-                limits.Add("Must be " + CodeText.Code(p.ConstJson) + ".");
+                limits.Add("Must be " + DocText.Code(p.ConstJson) + ".");
             }
 
             if (p.HasEnum && p.Kind != ValueKind.Enum)
             {
-                limits.Add("One of " + CodeText.Code(string.Join(", ", p.EnumJson)) + ".");
+                limits.Add("One of " + DocText.Code(string.Join(", ", p.EnumJson)) + ".");
             }
 
             if (limits.Count > 0)
@@ -113,13 +113,13 @@ namespace RunComfy.SchemaClient.Generator.Emitting
             string? format = p.Format ?? p.ItemFormat;
             if (format is not null)
             {
-                yield return "Format " + CodeText.Code(format) + (p.IsMedia ? ": a URL (HTTPS or <c>data:</c>) that converts from a string or <see cref=\"global::System.Uri\"/>." : ".");
+                yield return "Format " + DocText.Code(format) + (p.IsMedia ? ": a URL (HTTPS or <c>data:</c>) that converts from a string or <see cref=\"global::System.Uri\"/>." : ".");
             }
 
             if (p.MediaRules.Count > 0)
             {
                 yield return "Media rules (checked on the file): " + string.Join("; ", p.MediaRules.Select(r =>
-                    CodeText.Code(r.Rule + " " + r.Value) + (r.Message is null ? string.Empty : " (" + CodeText.Xml(r.Message) + ")"))) + ".";
+                    DocText.Code(r.Rule + " " + r.Value) + (r.Message is null ? string.Empty : " (" + DocText.Inline(r.Message) + ")"))) + ".";
             }
 
             if (p.Kind == ValueKind.Enum)

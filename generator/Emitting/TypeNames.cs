@@ -9,7 +9,10 @@ namespace RunComfy.SchemaClient.Generator.Emitting
         public const string JsonElement = "global::System.Text.Json.JsonElement";
         public const string ReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
 
-        public static string Enum(ModelSpec model, EnumSpec spec) => "global::" + model.Namespace + "." + spec.TypeName;
+        public static string Enum(ModelSpec model, EnumSpec spec) => "global::" + Identifier.TypeName(model.Namespace, spec.TypeName);
+
+        /// <summary>The class that converts an enum to and from JSON (<c>...Values</c>).</summary>
+        public static string EnumValues(ModelSpec model, EnumSpec spec) => "global::" + Identifier.TypeName(model.Namespace, spec.ValuesTypeName);
 
         public static string Element(ModelSpec model, PropertySpec property)
         {

@@ -9,9 +9,9 @@ namespace RunComfy.SchemaClient.Generator.Emitting
     {
         public static IEnumerable<string> For(ModelSpec model, PropertySpec p)
         {
-            string path = CodeText.String(p.JsonName);
-            string message = p.ValidationError is null ? string.Empty : ", message: " + CodeText.String(p.ValidationError);
-            string member = p.MemberName;
+            string path = Literal.String(p.JsonName);
+            string message = p.ValidationError is null ? string.Empty : ", message: " + Literal.String(p.ValidationError);
+            string member = Identifier.Of(p.MemberName);
 
             if (p.Required && !TypeNames.IsValueType(p))
             {
@@ -52,12 +52,12 @@ namespace RunComfy.SchemaClient.Generator.Emitting
 
                     if (p.Pattern is not null)
                     {
-                        yield return "Pattern(" + path + ", " + text + ", " + CodeText.String(p.Pattern) + message + ")";
+                        yield return "Pattern(" + path + ", " + text + ", " + Literal.String(p.Pattern) + message + ")";
                     }
 
                     if (p.ConstJson is not null)
                     {
-                        yield return "Const(" + path + ", " + text + ", " + p.ConstJson + message + ")";
+                        yield return "Const(" + path + ", " + text + ", " + Literal.StringFromJson(p.ConstJson) + message + ")";
                     }
 
                     if (p.Kind == ValueKind.Media)
@@ -85,26 +85,26 @@ namespace RunComfy.SchemaClient.Generator.Emitting
 
                         if (isDouble)
                         {
-                            yield return method + "(" + path + ", " + member + ", " + CodeText.Double(limit) + message + ")";
+                            yield return method + "(" + path + ", " + member + ", " + Literal.Double(limit) + message + ")";
                         }
-                        else if (CodeText.IsIntegral(limit))
+                        else if (Literal.IsIntegral(limit))
                         {
-                            yield return method + "(" + path + ", " + member + ", " + CodeText.Long(limit) + message + ")";
+                            yield return method + "(" + path + ", " + member + ", " + Literal.Long(limit) + message + ")";
                         }
                         else
                         {
-                            yield return method + "(" + path + ", (double?)" + member + ", " + CodeText.Double(limit) + message + ")";
+                            yield return method + "(" + path + ", (double?)" + member + ", " + Literal.Double(limit) + message + ")";
                         }
                     }
 
                     if (isDouble && p.HasEnum)
                     {
-                        yield return "OneOf(" + path + ", " + member + ", new double[] { " + string.Join(", ", p.EnumJson.Select(CodeText.Double)) + " }" + message + ")";
+                        yield return "OneOf(" + path + ", " + member + ", new double[] { " + string.Join(", ", p.EnumJson.Select(Literal.Double)) + " }" + message + ")";
                     }
 
                     if (p.ConstJson is not null)
                     {
-                        yield return "Const(" + path + ", " + member + ", " + (isDouble ? CodeText.Double(p.ConstJson) : CodeText.Long(p.ConstJson)) + message + ")";
+                        yield return "Const(" + path + ", " + member + ", " + (isDouble ? Literal.Double(p.ConstJson) : Literal.Long(p.ConstJson)) + message + ")";
                     }
 
                     break;
@@ -112,14 +112,14 @@ namespace RunComfy.SchemaClient.Generator.Emitting
                 case ValueKind.Boolean:
                     if (p.ConstJson is not null)
                     {
-                        yield return "Const(" + path + ", " + member + ", " + p.ConstJson + message + ")";
+                        yield return "Const(" + path + ", " + member + ", " + Literal.Bool(p.ConstJson) + message + ")";
                     }
 
                     break;
 
                 case ValueKind.Enum:
                     EnumSpec spec = model.Enums[p.EnumIndex];
-                    yield return "Enum<" + TypeNames.Enum(model, spec) + ">(" + path + ", " + member + ", global::" + model.Namespace + "." + spec.ValuesTypeName + ".IsDefined" + message + ")";
+                    yield return "Enum<" + TypeNames.Enum(model, spec) + ">(" + path + ", " + member + ", " + TypeNames.EnumValues(model, spec) + ".IsDefined" + message + ")";
                     break;
             }
         }
@@ -150,12 +150,12 @@ namespace RunComfy.SchemaClient.Generator.Emitting
 
                     if (rules.Pattern is not null)
                     {
-                        yield return "Pattern(__p, " + text + ", " + CodeText.String(rules.Pattern) + message + ")";
+                        yield return "Pattern(__p, " + text + ", " + Literal.String(rules.Pattern) + message + ")";
                     }
 
                     if (rules.EnumJson.Count > 0)
                     {
-                        yield return "OneOf(__p, __x, new string[] { " + string.Join(", ", rules.EnumJson.Select(CodeText.String)) + " }" + message + ")";
+                        yield return "OneOf(__p, __x, new string[] { " + string.Join(", ", rules.EnumJson.Select(Literal.String)) + " }" + message + ")";
                     }
 
                     break;
@@ -182,22 +182,22 @@ namespace RunComfy.SchemaClient.Generator.Emitting
 
                         if (isDouble)
                         {
-                            yield return method + "(__p, __x, " + CodeText.Double(limit) + message + ")";
+                            yield return method + "(__p, __x, " + Literal.Double(limit) + message + ")";
                         }
-                        else if (CodeText.IsIntegral(limit))
+                        else if (Literal.IsIntegral(limit))
                         {
-                            yield return method + "(__p, __x, " + CodeText.Long(limit) + message + ")";
+                            yield return method + "(__p, __x, " + Literal.Long(limit) + message + ")";
                         }
                         else
                         {
-                            yield return method + "(__p, (double?)__x, " + CodeText.Double(limit) + message + ")";
+                            yield return method + "(__p, (double?)__x, " + Literal.Double(limit) + message + ")";
                         }
                     }
 
                     if (rules.EnumJson.Count > 0)
                     {
                         yield return "OneOf(__p, __x, new " + (isDouble ? "double" : "long") + "[] { "
-                            + string.Join(", ", rules.EnumJson.Select(v => isDouble ? CodeText.Double(v) : CodeText.Long(v))) + " }" + message + ")";
+                            + string.Join(", ", rules.EnumJson.Select(v => isDouble ? Literal.Double(v) : Literal.Long(v))) + " }" + message + ")";
                     }
 
                     break;
@@ -209,6 +209,6 @@ namespace RunComfy.SchemaClient.Generator.Emitting
             }
         }
 
-        private static string Int(int? value) => value is int v ? CodeText.Int(v) : "null";
+        private static string Int(int? value) => value is int v ? Literal.Int(v) : "null";
     }
 }

@@ -8,8 +8,11 @@ namespace RunComfy.SchemaClient.Generator.Parsing
 {
     /// <summary>
     /// The compilation-wide name check. In file order: a model whose id or request type an earlier schema
-    /// already has generates nothing (error); an enum type whose name another generated type has is
-    /// renamed (<c>_2</c>...) with a warning.
+    /// already has generates nothing (error). Then, in model id order (so the outcome never depends on the
+    /// order of the files): a request type that differs from an earlier one only by case is renamed
+    /// (<c>_2</c>...) with a warning, because each model's file is named after its type and generated file
+    /// names, like many file systems, ignore case. Last, an enum type whose name another generated type has
+    /// is renamed (<c>_2</c>...) with a warning. Member names need no such rule: C# tells them apart by case.
     /// </summary>
     internal static class NameResolver
     {
@@ -36,13 +39,40 @@ namespace RunComfy.SchemaClient.Generator.Parsing
                 }
             }
 
-            var taken = new HashSet<string>(types.Keys, System.StringComparer.Ordinal);
+            var typeNames = new Dictionary<string, string>(System.StringComparer.Ordinal);
+            var renames = new Dictionary<string, DiagnosticInfo>(System.StringComparer.Ordinal);
+            var claimed = new Dictionary<string, ModelIdentity>(System.StringComparer.OrdinalIgnoreCase);
+            foreach (ModelIdentity model in models.Where(m => !excluded.ContainsKey(m.Path)).OrderBy(m => m.ModelId, System.StringComparer.Ordinal))
+            {
+                string name = model.TypeName;
+                if (claimed.TryGetValue(model.Namespace + "." + name, out ModelIdentity? owner))
+                {
+                    for (int n = 2; claimed.ContainsKey(model.Namespace + "." + name); n++)
+                    {
+                        name = model.TypeName + "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    }
+
+                    renames[model.Path] = DiagnosticInfo.Create(
+                        DiagnosticDescriptors.TypeNameCaseClash,
+                        LocationInfo.FileStart(model.Path),
+                        model.ModelId,
+                        model.Namespace + "." + model.TypeName,
+                        owner.Namespace + "." + owner.TypeName,
+                        owner.ModelId,
+                        model.Namespace + "." + name);
+                }
+
+                claimed.Add(model.Namespace + "." + name, model);
+                typeNames[model.Path] = name;
+            }
+
+            var taken = new HashSet<string>(claimed.Keys, System.StringComparer.Ordinal);
             var results = new List<NameResolution>(models.Length);
             foreach (ModelIdentity model in models)
             {
                 if (excluded.TryGetValue(model.Path, out DiagnosticInfo? error))
                 {
-                    results.Add(new NameResolution(model.Path, true, EquatableArray<string>.Empty, new[] { error }.ToEquatableArray()));
+                    results.Add(new NameResolution(model.Path, true, model.TypeName, EquatableArray<string>.Empty, new[] { error }.ToEquatableArray()));
                     continue;
                 }
 
@@ -61,7 +91,10 @@ namespace RunComfy.SchemaClient.Generator.Parsing
                     names.Add(name);
                 }
 
-                results.Add(new NameResolution(model.Path, false, names.ToEquatableArray(), EquatableArray<DiagnosticInfo>.Empty));
+                EquatableArray<DiagnosticInfo> diagnostics = renames.TryGetValue(model.Path, out DiagnosticInfo? rename)
+                    ? new[] { rename }.ToEquatableArray()
+                    : EquatableArray<DiagnosticInfo>.Empty;
+                results.Add(new NameResolution(model.Path, false, typeNames[model.Path], names.ToEquatableArray(), diagnostics));
             }
 
             return results.ToEquatableArray();
@@ -69,6 +102,25 @@ namespace RunComfy.SchemaClient.Generator.Parsing
 
         /// <summary>Applies the check's outcome to one parsed model.</summary>
         public static ResolvedModel Apply(ParseResult parsed, EquatableArray<NameResolution> resolutions)
+        {
+            try
+            {
+                return ApplyCore(parsed, resolutions);
+            }
+            catch (System.OperationCanceledException)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // The generator must never throw: any failure becomes a diagnostic for this file only.
+            catch (System.Exception ex)
+#pragma warning restore CA1031
+            {
+                DiagnosticInfo failure = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, LocationInfo.FileStart(parsed.Path), ex.GetType().Name + ": " + ex.Message);
+                return new ResolvedModel(parsed.Path, null, parsed.Diagnostics.Concat(new[] { failure }).ToEquatableArray());
+            }
+        }
+
+        private static ResolvedModel ApplyCore(ParseResult parsed, EquatableArray<NameResolution> resolutions)
         {
             NameResolution? resolution = resolutions.FirstOrDefault(r => r.Path == parsed.Path);
             if (parsed.Model is null || resolution is null)
@@ -92,6 +144,11 @@ namespace RunComfy.SchemaClient.Generator.Parsing
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EnumTypeNameClash, spec.Location, spec.TypeName, spec.PropertyJsonName, resolution.EnumTypeNames[i]));
                 }
+            }
+
+            if (model.TypeName != resolution.TypeName)
+            {
+                model = model with { TypeName = resolution.TypeName };
             }
 
             if (!model.Enums.Select(e => e.TypeName).SequenceEqual(resolution.EnumTypeNames))

@@ -6,6 +6,6 @@ namespace RunComfy.SchemaClient.Generator.Specs
     /// </summary>
     internal sealed record ResolvedModel(string Path, ModelSpec? Model, EquatableArray<DiagnosticInfo> Diagnostics);
 
-    /// <summary>The outcome of the compilation-wide check for one model.</summary>
-    internal sealed record NameResolution(string Path, bool Excluded, EquatableArray<string> EnumTypeNames, EquatableArray<DiagnosticInfo> Diagnostics);
+    /// <summary>The outcome of the compilation-wide check for one model: its request type name (renamed on a case clash) and enum type names.</summary>
+    internal sealed record NameResolution(string Path, bool Excluded, string TypeName, EquatableArray<string> EnumTypeNames, EquatableArray<DiagnosticInfo> Diagnostics);
 }

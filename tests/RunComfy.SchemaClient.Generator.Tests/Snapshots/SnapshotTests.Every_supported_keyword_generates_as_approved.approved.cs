@@ -16,71 +16,7 @@ namespace RunComfy.Models.Acme
     {
         private const string __ModelId = "acme/edge-cases";
 
-        private const string __SchemaJson = @"{
-  ""type"": ""object"",
-  ""title"": ""Every keyword the generator supports"",
-  ""description"": ""Hand-written: covers <markup> & keywords the published catalog does not use."",
-  ""required"": [""code"", ""ratio"", ""tags"", ""event""],
-  ""properties"": {
-    ""code"": {
-      ""type"": ""string"",
-      ""pattern"": ""^[A-Z]{3}-\\d+$"",
-      ""minLength"": 5,
-      ""maxLength"": 12.0,
-      ""validation_error"": ""Use a code such as ABC-123.""
-    },
-    ""ratio"": {
-      ""type"": ""number"",
-      ""exclusiveMinimum"": 0,
-      ""exclusiveMaximum"": 1
-    },
-    ""quality"": {
-      ""type"": ""number"",
-      ""enum"": [0.5, 1, 1.5]
-    },
-    ""version"": {
-      ""type"": ""string"",
-      ""const"": ""v2""
-    },
-    ""tags"": {
-      ""type"": ""array"",
-      ""items"": { ""type"": ""string"" },
-      ""minItems"": 1
-    },
-    ""weights"": {
-      ""type"": ""array"",
-      ""items"": { ""type"": ""number"" }
-    },
-    ""anything"": {
-      ""type"": ""array""
-    },
-    ""payload"": {
-      ""type"": ""object""
-    },
-    ""count"": {
-      ""type"": ""integer"",
-      ""minimum"": 1,
-      ""maximum"": 4
-    },
-    ""model_id"": {
-      ""type"": ""string""
-    },
-    ""event"": {
-      ""type"": ""boolean""
-    },
-    ""mask"": {
-      ""type"": ""string"",
-      ""validations"": [
-        { ""validation_rule"": ""file_size_mb<"", ""validation_value"": 5 }
-      ]
-    },
-    ""level"": {
-      ""type"": ""integer"",
-      ""enum"": [-1, 0, 4, 5000000000]
-    }
-  }
-}
-";
+        private const string __SchemaJson = "{\n  \"type\": \"object\",\n  \"title\": \"Every keyword the generator supports\",\n  \"description\": \"Hand-written: covers <markup> & keywords the published catalog does not use.\",\n  \"required\": [\"code\", \"ratio\", \"tags\", \"event\"],\n  \"properties\": {\n    \"code\": {\n      \"type\": \"string\",\n      \"pattern\": \"^[A-Z]{3}-\\\\d+$\",\n      \"minLength\": 5,\n      \"maxLength\": 12.0,\n      \"validation_error\": \"Use a code such as ABC-123.\"\n    },\n    \"ratio\": {\n      \"type\": \"number\",\n      \"exclusiveMinimum\": 0,\n      \"exclusiveMaximum\": 1\n    },\n    \"quality\": {\n      \"type\": \"number\",\n      \"enum\": [0.5, 1, 1.5]\n    },\n    \"version\": {\n      \"type\": \"string\",\n      \"const\": \"v2\"\n    },\n    \"tags\": {\n      \"type\": \"array\",\n      \"items\": { \"type\": \"string\" },\n      \"minItems\": 1\n    },\n    \"weights\": {\n      \"type\": \"array\",\n      \"items\": { \"type\": \"number\" }\n    },\n    \"anything\": {\n      \"type\": \"array\"\n    },\n    \"payload\": {\n      \"type\": \"object\"\n    },\n    \"count\": {\n      \"type\": \"integer\",\n      \"minimum\": 1,\n      \"maximum\": 4\n    },\n    \"model_id\": {\n      \"type\": \"string\"\n    },\n    \"event\": {\n      \"type\": \"boolean\"\n    },\n    \"mask\": {\n      \"type\": \"string\",\n      \"validations\": [\n        { \"validation_rule\": \"file_size_mb<\", \"validation_value\": 5 }\n      ]\n    },\n    \"level\": {\n      \"type\": \"integer\",\n      \"enum\": [-1, 0, 4, 5000000000]\n    }\n  }\n}\n";
 
         private static readonly global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaRule> __MaskRules = new global::RunComfy.MediaRule[]
         {

@@ -15,60 +15,7 @@ namespace RunComfy.Models.Blackforestlabs
     {
         private const string __ModelId = "blackforestlabs/flux-2/flash/text-to-image";
 
-        private const string __SchemaJson = @"{
-  ""type"": ""object"",
-  ""title"": ""Input schema"",
-  ""required"": [
-    ""prompt""
-  ],
-  ""properties"": {
-    ""prompt"": {
-      ""title"": ""Prompt"",
-      ""description"": """",
-      ""type"": ""string""
-    },
-    ""guidance_scale"": {
-      ""title"": ""Guidance Scale"",
-      ""description"": ""How closely the model should stick to the prompt."",
-      ""type"": ""float"",
-      ""minimum"": 0,
-      ""maximum"": 20,
-      ""default"": 2.5
-    },
-    ""seed"": {
-      ""title"": ""Seed"",
-      ""description"": """",
-      ""type"": ""integer"",
-      ""default"": null
-    },
-    ""image_size"": {
-      ""title"": ""Image Size"",
-      ""description"": """",
-      ""type"": ""string"",
-      ""enum"": [
-        ""square_hd"",
-        ""square"",
-        ""portrait_4_3"",
-        ""portrait_16_9"",
-        ""landscape_4_3"",
-        ""landscape_16_9""
-      ],
-      ""default"": ""landscape_4_3""
-    },
-    ""output_format"": {
-      ""title"": ""Output Format"",
-      ""description"": ""The format of the generated image."",
-      ""type"": ""string"",
-      ""enum"": [
-        ""jpeg"",
-        ""png"",
-        ""webp""
-      ],
-      ""default"": ""png""
-    }
-  }
-}
-";
+        private const string __SchemaJson = "{\n  \"type\": \"object\",\n  \"title\": \"Input schema\",\n  \"required\": [\n    \"prompt\"\n  ],\n  \"properties\": {\n    \"prompt\": {\n      \"title\": \"Prompt\",\n      \"description\": \"\",\n      \"type\": \"string\"\n    },\n    \"guidance_scale\": {\n      \"title\": \"Guidance Scale\",\n      \"description\": \"How closely the model should stick to the prompt.\",\n      \"type\": \"float\",\n      \"minimum\": 0,\n      \"maximum\": 20,\n      \"default\": 2.5\n    },\n    \"seed\": {\n      \"title\": \"Seed\",\n      \"description\": \"\",\n      \"type\": \"integer\",\n      \"default\": null\n    },\n    \"image_size\": {\n      \"title\": \"Image Size\",\n      \"description\": \"\",\n      \"type\": \"string\",\n      \"enum\": [\n        \"square_hd\",\n        \"square\",\n        \"portrait_4_3\",\n        \"portrait_16_9\",\n        \"landscape_4_3\",\n        \"landscape_16_9\"\n      ],\n      \"default\": \"landscape_4_3\"\n    },\n    \"output_format\": {\n      \"title\": \"Output Format\",\n      \"description\": \"The format of the generated image.\",\n      \"type\": \"string\",\n      \"enum\": [\n        \"jpeg\",\n        \"png\",\n        \"webp\"\n      ],\n      \"default\": \"png\"\n    }\n  }\n}\n";
 
         /// <summary>
         /// Prompt.

@@ -15,64 +15,7 @@ namespace RunComfy.Models.Bytedance
     {
         private const string __ModelId = "bytedance/seedance-2.5/reference-to-video/480p";
 
-        private const string __SchemaJson = @"{
-  ""properties"": {
-    ""aspect_ratio"": {
-      ""default"": ""16:9"",
-      ""description"": ""Aspect ratio of the output video."",
-      ""enum"": [
-        ""16:9"",
-        ""9:16"",
-        ""1:1"",
-        ""4:3"",
-        ""3:4"",
-        ""21:9"",
-        ""adaptive""
-      ],
-      ""type"": ""string""
-    },
-    ""audios"": {
-      ""description"": ""Reference audio URLs. Up to 3 files."",
-      ""format"": ""audio_uris"",
-      ""maxItems"": 3,
-      ""type"": ""array""
-    },
-    ""duration"": {
-      ""default"": 5,
-      ""description"": ""The duration of the generated video in seconds. Default is 5. Range is 4–30."",
-      ""maximum"": 30,
-      ""minimum"": 4,
-      ""type"": ""integer""
-    },
-    ""generate_audio"": {
-      ""default"": true,
-      ""description"": ""When true, the model outputs video with synchronized audio (speech, SFX, music)."",
-      ""type"": ""boolean""
-    },
-    ""images"": {
-      ""description"": ""Reference image URLs. Up to 9 images."",
-      ""format"": ""image_uris"",
-      ""maxItems"": 9,
-      ""type"": ""array""
-    },
-    ""prompt"": {
-      ""default"": """",
-      ""description"": ""Text prompt describing the desired video, referencing the provided images, video clips, and audio as environment, motion, and mood cues."",
-      ""type"": ""string""
-    },
-    ""videos"": {
-      ""description"": ""Reference video URLs. Up to 3 clips."",
-      ""format"": ""video_uris"",
-      ""maxItems"": 3,
-      ""type"": ""array""
-    }
-  },
-  ""required"": [
-    ""prompt""
-  ],
-  ""type"": ""object""
-}
-";
+        private const string __SchemaJson = "{\n  \"properties\": {\n    \"aspect_ratio\": {\n      \"default\": \"16:9\",\n      \"description\": \"Aspect ratio of the output video.\",\n      \"enum\": [\n        \"16:9\",\n        \"9:16\",\n        \"1:1\",\n        \"4:3\",\n        \"3:4\",\n        \"21:9\",\n        \"adaptive\"\n      ],\n      \"type\": \"string\"\n    },\n    \"audios\": {\n      \"description\": \"Reference audio URLs. Up to 3 files.\",\n      \"format\": \"audio_uris\",\n      \"maxItems\": 3,\n      \"type\": \"array\"\n    },\n    \"duration\": {\n      \"default\": 5,\n      \"description\": \"The duration of the generated video in seconds. Default is 5. Range is 4–30.\",\n      \"maximum\": 30,\n      \"minimum\": 4,\n      \"type\": \"integer\"\n    },\n    \"generate_audio\": {\n      \"default\": true,\n      \"description\": \"When true, the model outputs video with synchronized audio (speech, SFX, music).\",\n      \"type\": \"boolean\"\n    },\n    \"images\": {\n      \"description\": \"Reference image URLs. Up to 9 images.\",\n      \"format\": \"image_uris\",\n      \"maxItems\": 9,\n      \"type\": \"array\"\n    },\n    \"prompt\": {\n      \"default\": \"\",\n      \"description\": \"Text prompt describing the desired video, referencing the provided images, video clips, and audio as environment, motion, and mood cues.\",\n      \"type\": \"string\"\n    },\n    \"videos\": {\n      \"description\": \"Reference video URLs. Up to 3 clips.\",\n      \"format\": \"video_uris\",\n      \"maxItems\": 3,\n      \"type\": \"array\"\n    }\n  },\n  \"required\": [\n    \"prompt\"\n  ],\n  \"type\": \"object\"\n}\n";
 
         private static readonly global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaRule> __AudiosRules = global::System.Array.Empty<global::RunComfy.MediaRule>();
 

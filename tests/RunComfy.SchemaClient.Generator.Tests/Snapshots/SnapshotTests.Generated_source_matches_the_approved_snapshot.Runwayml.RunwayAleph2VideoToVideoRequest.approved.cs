@@ -15,53 +15,7 @@ namespace RunComfy.Models.Runwayml
     {
         private const string __ModelId = "runwayml/runway-aleph-2/video-to-video";
 
-        private const string __SchemaJson = @"{
-  ""properties"": {
-    ""prompt"": {
-      ""default"": """",
-      ""description"": ""Natural-language instruction describing the edit. Keep under 1000 characters."",
-      ""type"": ""string""
-    },
-    ""seed"": {
-      ""description"": ""Optional seed for more repeatable retries. Leave unset for a random draw."",
-      ""maximum"": 4294967295,
-      ""minimum"": 0,
-      ""type"": ""integer""
-    },
-    ""target_aspect_ratio"": {
-      ""description"": ""Optional expand/outpaint ratio. Leave unset to keep the source frame."",
-      ""enum"": [
-        ""16:9"",
-        ""4:3"",
-        ""3:2"",
-        ""1:1"",
-        ""2:3"",
-        ""3:4"",
-        ""9:16"",
-        ""21:9""
-      ],
-      ""type"": ""string""
-    },
-    ""video_url"": {
-      ""description"": ""Source video to edit. Must be 2-30 seconds and under 16 MB. Output length follows this clip."",
-      ""format"": ""video_uri"",
-      ""type"": ""string"",
-      ""validations"": [
-        {
-          ""validation_error"": ""File size must be less than 16 MB."",
-          ""validation_rule"": ""file_size_mb<"",
-          ""validation_value"": 16
-        }
-      ]
-    }
-  },
-  ""required"": [
-    ""video_url"",
-    ""prompt""
-  ],
-  ""type"": ""object""
-}
-";
+        private const string __SchemaJson = "{\n  \"properties\": {\n    \"prompt\": {\n      \"default\": \"\",\n      \"description\": \"Natural-language instruction describing the edit. Keep under 1000 characters.\",\n      \"type\": \"string\"\n    },\n    \"seed\": {\n      \"description\": \"Optional seed for more repeatable retries. Leave unset for a random draw.\",\n      \"maximum\": 4294967295,\n      \"minimum\": 0,\n      \"type\": \"integer\"\n    },\n    \"target_aspect_ratio\": {\n      \"description\": \"Optional expand/outpaint ratio. Leave unset to keep the source frame.\",\n      \"enum\": [\n        \"16:9\",\n        \"4:3\",\n        \"3:2\",\n        \"1:1\",\n        \"2:3\",\n        \"3:4\",\n        \"9:16\",\n        \"21:9\"\n      ],\n      \"type\": \"string\"\n    },\n    \"video_url\": {\n      \"description\": \"Source video to edit. Must be 2-30 seconds and under 16 MB. Output length follows this clip.\",\n      \"format\": \"video_uri\",\n      \"type\": \"string\",\n      \"validations\": [\n        {\n          \"validation_error\": \"File size must be less than 16 MB.\",\n          \"validation_rule\": \"file_size_mb<\",\n          \"validation_value\": 16\n        }\n      ]\n    }\n  },\n  \"required\": [\n    \"video_url\",\n    \"prompt\"\n  ],\n  \"type\": \"object\"\n}\n";
 
         private static readonly global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaRule> __VideoUrlRules = new global::RunComfy.MediaRule[]
         {
