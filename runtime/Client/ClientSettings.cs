@@ -12,6 +12,9 @@ internal sealed record ClientSettings(
     MediaValidationOptions? MediaValidation,
     Func<IRunComfyRequest, CancellationToken, ValueTask<ValidationResult>>? ValidateMediaAsync)
 {
+    /// <summary>The longest retry wait that may be configured (delays beyond ~49 days would make Task.Delay throw).</summary>
+    public static readonly TimeSpan MaxRetryWait = TimeSpan.FromDays(1);
+
     public static ClientSettings From(RunComfyClientOptions options, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -28,9 +31,10 @@ internal sealed record ClientSettings(
         }
 
         var retry = options.Retry;
-        if (retry.MaxRetries < 0 || retry.Delay < TimeSpan.Zero || retry.MaxDelay < retry.Delay || retry.MaxRetryAfter < TimeSpan.Zero)
+        if (retry.MaxRetries < 0 || retry.Delay < TimeSpan.Zero || retry.MaxDelay < retry.Delay || retry.MaxRetryAfter < TimeSpan.Zero
+            || retry.MaxDelay > MaxRetryWait || retry.MaxRetryAfter > MaxRetryWait)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), "Retry: MaxRetries and delays must not be negative, and MaxDelay must be at least Delay.");
+            throw new ArgumentOutOfRangeException(nameof(options), "Retry: MaxRetries and delays must not be negative, MaxDelay must be at least Delay, and MaxDelay and MaxRetryAfter at most 1 day.");
         }
 
         return new ClientSettings(

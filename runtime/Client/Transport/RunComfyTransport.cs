@@ -31,9 +31,8 @@ internal sealed class RunComfyTransport
         _requestTimeout = requestTimeout;
     }
 
-    /// <summary>Removes the token from text that came from outside (a server message), should it ever echo it.</summary>
-    public string? Redact(string? text) =>
-        text is null || !text.Contains(_token, StringComparison.Ordinal) ? text : text.Replace(_token, "***", StringComparison.Ordinal);
+    /// <summary>Server text for a message or a log line: the token redacted from the whole text, controls stripped, then cut (see <see cref="ServerText"/>).</summary>
+    public string? ForMessage(string? text) => ServerText.ForMessage(text, _token);
 
     /// <exception cref="TransportException">No answer; see <see cref="TransportException.Failure"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
@@ -61,7 +60,7 @@ internal sealed class RunComfyTransport
             var (buffer, length) = await ReadBodyAsync(response.Content, linked.Token).ConfigureAwait(false);
             try
             {
-                return WireAnswer.Read((int)response.StatusCode, response.ReasonPhrase, ReadRetryAfter(response), buffer.AsMemory(0, length));
+                return WireAnswer.Read((int)response.StatusCode, response.ReasonPhrase, ReadRetryAfter(response), buffer.AsMemory(0, length), _token);
             }
             finally
             {
@@ -86,11 +85,11 @@ internal sealed class RunComfyTransport
         catch (HttpRequestException e)
         {
             var failure = TransportErrorClassifier.Classify(e);
-            throw new TransportException(failure, $"Network failure talking to RunComfy: {TransportErrorClassifier.Describe(failure)} ({e.Message}).", e);
+            throw new TransportException(failure, $"Network failure talking to RunComfy: {TransportErrorClassifier.Describe(failure)} ({ForMessage(e.Message)}).", e);
         }
         catch (IOException e)
         {
-            throw new TransportException(TransportFailure.Interrupted, $"The connection to RunComfy broke while reading the answer ({e.Message}).", e);
+            throw new TransportException(TransportFailure.Interrupted, $"The connection to RunComfy broke while reading the answer ({ForMessage(e.Message)}).", e);
         }
     }
 

@@ -38,7 +38,7 @@ internal sealed record WireError(string? Code, string? Message, string? DetailJs
             fields = ReadFieldErrors(detail);
             if (message is null && detail.ValueKind == JsonValueKind.String)
             {
-                message = detail.GetString();
+                message = ServerText.JsonString(detail);
             }
         }
 
@@ -64,7 +64,7 @@ internal sealed record WireError(string? Code, string? Message, string? DetailJs
         {
             if (item.ValueKind == JsonValueKind.String)
             {
-                errors.Add(new RunComfyFieldError("", item.GetString() ?? "", null));
+                errors.Add(new RunComfyFieldError("", ServerText.JsonString(item), null));
                 continue;
             }
 
