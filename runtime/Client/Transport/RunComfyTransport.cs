@@ -85,12 +85,34 @@ internal sealed class RunComfyTransport
         catch (HttpRequestException e)
         {
             var failure = TransportErrorClassifier.Classify(e);
-            throw new TransportException(failure, $"Network failure talking to RunComfy: {TransportErrorClassifier.Describe(failure)} ({ForMessage(e.Message)}).", e);
+            throw new TransportException(failure, $"Network failure talking to RunComfy: {TransportErrorClassifier.Describe(failure)} ({ForMessage(e.Message)}).", Scrubbed(e));
         }
         catch (IOException e)
         {
-            throw new TransportException(TransportFailure.Interrupted, $"The connection to RunComfy broke while reading the answer ({ForMessage(e.Message)}).", e);
+            throw new TransportException(TransportFailure.Interrupted, $"The connection to RunComfy broke while reading the answer ({ForMessage(e.Message)}).", Scrubbed(e));
         }
+    }
+
+    /// <summary>
+    /// The exception to keep as the cause: the original, unless a message in its chain quotes the server with
+    /// the token in it (HttpClient quotes an invalid status line whole), in which case a copy without that chain
+    /// and with the text redacted, so that no <c>ToString()</c> or log of the cause can carry the token.
+    /// </summary>
+    private Exception Scrubbed(Exception exception)
+    {
+        var chain = new List<string>();
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            chain.Add(e.Message);
+        }
+
+        if (!chain.Any(message => ServerText.Contains(message, _token)))
+        {
+            return exception;
+        }
+
+        var message = ServerText.ForMessage(string.Join(" <- ", chain), _token, 1000)!;
+        return exception is HttpRequestException http ? new HttpRequestException(http.HttpRequestError, message) : new IOException(message);
     }
 
     /// <summary>Reads the whole body into a pooled buffer (answers are small; past the cap they are cut, then fail to parse and count as unreadable).</summary>

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace RunComfy.Client.Wire;
 
@@ -15,7 +16,7 @@ namespace RunComfy.Client.Wire;
 /// Reused by every part that shows server text (the lifecycle client, the CLI, batch and catalog calls):
 /// call <see cref="Redact"/> for data kept as is, <see cref="ForMessage"/> for text shown to a person.
 /// </remarks>
-internal static class ServerText
+internal static partial class ServerText
 {
     /// <summary>What a secret is replaced with.</summary>
     public const string Mask = "***";
@@ -128,6 +129,28 @@ internal static class ServerText
     }
 
     /// <summary>
+    /// Decodes JSON string escapes (<c>\u0072</c>, <c>\n</c>, <c>\/</c>...) in text that is not valid JSON (a
+    /// truncated answer), leniently, so that a secret written with escapes is found by <see cref="Redact"/> too.
+    /// </summary>
+    public static string DecodeJsonEscapes(string text) =>
+        text.Contains('\\', StringComparison.Ordinal)
+            ? JsonEscape().Replace(text, match => match.Groups[1].Success
+                ? ((char)int.Parse(match.Groups[1].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString()
+                : match.Groups[2].Value switch
+                {
+                    "b" => "\b",
+                    "f" => "\f",
+                    "n" => "\n",
+                    "r" => "\r",
+                    "t" => "\t",
+                    var other => other,
+                })
+            : text;
+
+    [GeneratedRegex("""\\(?:u([0-9A-Fa-f]{4})|(["\\/bfnrt]))""", RegexOptions.CultureInvariant)]
+    private static partial Regex JsonEscape();
+
+    /// <summary>
     /// Server text made fit for a message, a log line or a terminal: redacted whole, stripped of escape
     /// sequences and control characters (line breaks and tabs become spaces), trimmed, and cut to
     /// <paramref name="maxChars"/> on a text-element boundary with an ellipsis.
@@ -139,8 +162,16 @@ internal static class ServerText
             return null;
         }
 
-        var clean = StripControls(Redact(text, secret)!).Trim();
-        return Cut(clean, maxChars);
+        // Redacted whole first; only then is a window of it cleaned (a 4 MiB body need not be) and cut.
+        var redacted = Redact(text, secret)!;
+        var window = redacted.Length > maxChars * 8 ? redacted[..(maxChars * 8)] : redacted;
+        if (window.Length < redacted.Length && char.IsHighSurrogate(window[^1]))
+        {
+            window = window[..^1];
+        }
+
+        var clean = StripControls(window).Trim();
+        return window.Length < redacted.Length && clean.Length < maxChars ? clean + "…" : Cut(clean, maxChars);
     }
 
     /// <summary>

@@ -85,7 +85,7 @@ internal sealed class WireAnswer
             {
                 // Redacted whole, then cut: a secret crossing the cut cannot keep its first part.
                 unreadable = ServerText.Redact(System.Text.Encoding.UTF8.GetString(body.Span), secret);
-                excerpt = ServerText.ForMessage(unreadable, secret);
+                excerpt = ServerText.ForMessage(ServerText.DecodeJsonEscapes(unreadable!), secret);
             }
         }
 

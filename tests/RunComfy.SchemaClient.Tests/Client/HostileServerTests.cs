@@ -72,6 +72,46 @@ public sealed class HostileServerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task An_invalid_status_line_quoting_the_token_leaves_it_out_of_the_cause_too()
+    {
+        // Not an HTTP status line: HttpClient refuses it and quotes it, token included, in its own message.
+        _server.Status.Answer(HostileAnswer.Json(200, "{}").WithStatusLine($"HTTP/1.1-Unauthorized {Token}"));
+        using var client = CreateClient(o => o.Retry.MaxRetries = 0);
+
+        var error = await Should.ThrowAsync<RunComfyException>(() => client.GetStatusAsync("r1"));
+
+        error.GetType().ShouldBe(typeof(RunComfyException));
+        error.Message.ShouldContain($"Unauthorized {ServerTextMask}", Case.Sensitive, error.ToString());
+        error.InnerException.ShouldNotBeNull();
+        ShouldHoldNoToken(Everything(error), _logger.AllText);
+    }
+
+    [Fact]
+    public async Task A_token_written_with_json_escapes_in_an_unreadable_body_is_redacted()
+    {
+        _server.Status.Answer(HostileAnswer.Json(400, $$"""{"error_message":"bad \u0072{{Token[1..]}}" """));
+        using var client = CreateClient();
+
+        var error = await Should.ThrowAsync<RunComfyException>(() => client.GetStatusAsync("r1"));
+
+        error.Message.ShouldContain("bad ***");
+        ShouldHoldNoToken(Everything(error));
+        error.Message.ShouldNotContain(Token[1..]);
+    }
+
+    [Fact]
+    public async Task An_error_code_full_of_escape_sequences_is_cleaned()
+    {
+        _server.Status.Answer(HostileAnswer.Json(400, """{"error_code":"\u001b[2J4000\u0007","error_message":"no"}"""));
+        using var client = CreateClient();
+
+        var error = await Should.ThrowAsync<RunComfyException>(() => client.GetStatusAsync("r1"));
+
+        error.ErrorCode.ShouldBe("4000");
+        error.Message.ShouldNotContain("\u001b");
+    }
+
+    [Fact]
     public async Task Error_message_detail_and_fields_holding_the_token_are_redacted_even_when_json_escaped()
     {
         // "\u0072" is "r": the token only appears once the JSON is decoded.
@@ -295,6 +335,8 @@ public sealed class HostileServerTests : IAsyncDisposable
         error.Message.ShouldContain("must use HTTPS");
         ShouldHoldNoToken(error.ToString());
     }
+
+    private const string ServerTextMask = RunComfy.Client.Wire.ServerText.Mask;
 
     private static string RequestIdsShow(string id) => RunComfy.Client.Wire.RequestIds.Show(id);
 }

@@ -46,6 +46,16 @@ public sealed class HostileAnswer
         return this;
     }
 
+    /// <summary>Replaces the whole status line (e.g. one that is not HTTP at all).</summary>
+    public HostileAnswer WithStatusLine(string line)
+    {
+        StatusLine = line;
+        return this;
+    }
+
+    /// <summary>The status line written instead of <c>HTTP/1.1 {Status} {Reason}</c>, when set.</summary>
+    public string? StatusLine { get; private set; }
+
     public HostileAnswer WithHeader(string name, string value)
     {
         _headers.Add((name, value));
@@ -61,7 +71,7 @@ public sealed class HostileAnswer
     /// <summary>The status line and headers as sent (Content-Length and Connection: close added).</summary>
     internal byte[] Head()
     {
-        var head = new StringBuilder($"HTTP/1.1 {Status} {Reason}\r\n");
+        var head = new StringBuilder($"{StatusLine ?? $"HTTP/1.1 {Status} {Reason}"}\r\n");
         foreach (var (name, value) in _headers)
         {
             head.Append(name).Append(": ").Append(value).Append("\r\n");
