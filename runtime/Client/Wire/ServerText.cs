@@ -38,7 +38,7 @@ internal static partial class ServerText
     /// </summary>
     public static string? Redact(string? text, string? secret)
     {
-        if (string.IsNullOrEmpty(text) || secret is not { Length: >= MinimumSecretLength })
+        if (string.IsNullOrEmpty(text) || secret is not { Length: >= MinimumSecretLength } || !Contains(text, secret))
         {
             return text;
         }
@@ -49,8 +49,22 @@ internal static partial class ServerText
     }
 
     /// <summary>Whether <paramref name="text"/> holds <paramref name="secret"/> in any form <see cref="Redact"/> removes.</summary>
-    public static bool Contains(string? text, string? secret) =>
-        !string.IsNullOrEmpty(text) && !string.Equals(Redact(text, secret), text, StringComparison.Ordinal);
+    public static bool Contains(string? text, string? secret)
+    {
+        if (string.IsNullOrEmpty(text) || secret is not { Length: >= MinimumSecretLength })
+        {
+            return false;
+        }
+
+        if (text.Contains(secret, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        // Percent-encoding only ever lengthens a secret, and only when it has characters to escape.
+        return text.Contains('%', StringComparison.Ordinal) && Uri.EscapeDataString(secret) is var escaped && escaped != secret
+               && text.Contains(escaped, StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>
     /// A JSON answer with <paramref name="secret"/> redacted from every string and property name, so that

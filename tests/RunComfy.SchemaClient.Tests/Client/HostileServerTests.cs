@@ -336,6 +336,18 @@ public sealed class HostileServerTests : IAsyncDisposable
         ShouldHoldNoToken(error.ToString());
     }
 
+    [Theory]
+    [InlineData("https://user:rc_live_PASTED_SECRET@model-api.runcomfy.net")]
+    [InlineData("http://user:rc_live_PASTED_SECRET@example.com")]
+    [InlineData("https://model-api.runcomfy.net/?token=rc_live_PASTED_SECRET")]
+    public void A_base_address_carrying_a_credential_is_refused_without_echoing_it(string address)
+    {
+        var error = Should.Throw<ArgumentException>(() =>
+            new RunComfyClient(Token, httpClient: null, new RunComfyClientOptions { BaseAddress = new Uri(address) }, null, _ => null));
+
+        error.ToString().ShouldNotContain("PASTED_SECRET");
+    }
+
     private const string ServerTextMask = RunComfy.Client.Wire.ServerText.Mask;
 
     private static string RequestIdsShow(string id) => RunComfy.Client.Wire.RequestIds.Show(id);
