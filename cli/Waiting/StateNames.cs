@@ -14,7 +14,7 @@ internal static class StateNames
         RunComfyRequestState.Cancelled => "cancelled",
         RunComfyRequestState.Failed => "failed",
         // A status this CLI does not know is shown and journaled as sent, cleaned of controls and cut.
-        _ => string.IsNullOrWhiteSpace(raw) ? "unknown" : ServerText.Cut(Printable.Line(raw).Trim(), 64),
+        _ => Printable.Line(raw).Trim() is { Length: > 0 } shown ? ServerText.Cut(shown, 64) : "unknown",
     };
 
     public static string Of(CancelOutcome outcome) => outcome switch

@@ -246,6 +246,27 @@ public sealed class HostileServerCliTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_run_shows_clean_progress_and_names_a_failed_download_without_its_query()
+    {
+        _server.Submit.Answer(HostileAnswer.Json(200, """{"request_id":"req-1"}"""));
+        _server.Status
+            .Answer(HostileAnswer.Json(200, """{"request_id":"req-1","status":"\u001b]0;TITLE\u0007"}"""))
+            .Answer(HostileAnswer.Json(200, """{"request_id":"req-1","status":"completed"}"""));
+        _server.Result.Answer(HostileAnswer.Json(200, $$$"""
+            {"request_id":"req-1","status":"completed","output":{"image":"{{{Base}}}out/cat.png?X-Amz-Signature=SIGNATURE_SECRET&token={{{Token}}}"}}
+            """));
+        _server.On("GET", "/out/*").Answer(HostileAnswer.Text(403, "denied"));
+
+        var run = await SubmitAsync();
+
+        run.ExitCode.ShouldBe(77, run.ToString());
+        run.Error.ShouldContain("req-1: unknown");
+        run.Error.ShouldContain($"Could not download {Base}out/cat.png: HTTP 403.");
+        run.Error.ShouldNotContain("SIGNATURE_SECRET");
+        ShouldBeClean(run);
+    }
+
+    [Fact]
     public async Task Spectre_markup_in_server_text_is_shown_literally()
     {
         _server.Submit.Answer(HostileAnswer.Json(200, """{"request_id":"req-1"}"""));
