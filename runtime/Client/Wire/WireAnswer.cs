@@ -59,7 +59,7 @@ internal sealed class WireAnswer
     /// unreadable body) has <paramref name="secret"/> redacted here, whole and before any cut, so nothing
     /// read from the answer later can carry it.
     /// </summary>
-    public static WireAnswer Read(int status, string? reason, TimeSpan? retryAfter, ReadOnlyMemory<byte> body, string? secret = null)
+    public static WireAnswer Read(int status, string? reason, TimeSpan? retryAfter, ReadOnlyMemory<byte> body, string? secret)
     {
         JsonElement? root = null;
         string? excerpt = null;
