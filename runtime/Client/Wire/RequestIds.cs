@@ -36,7 +36,7 @@ internal static class RequestIds
 
     /// <summary>The rule, for messages.</summary>
     public const string Rule =
-        $"A request id is one URL path segment of at most 256 characters, without '/', '\\', '?', '#', '%', whitespace, control characters or lone surrogates, and not '.' or '..'.";
+        $"A request id is one URL path segment of at most 256 characters, without '/', '\\', '?', '#', '%', whitespace, control characters, lone surrogates or U+FFFD, and not '.' or '..'.";
 
     /// <summary>An id as it may be shown: quoted, control characters and lone surrogates escaped, cut to 80 characters.</summary>
     public static string Show(string? id)
@@ -84,6 +84,7 @@ internal static class RequestIds
                 '/' or '\\' => $"'{c}' would change the path",
                 '?' or '#' => $"'{c}' would end the path",
                 '%' => "'%' would be read as an escape",
+                '\uFFFD' => "it has a replacement character (the text was not valid UTF-8)",
                 _ when char.IsSurrogate(c) => $"it has a lone surrogate (\\u{(int)c:x4})",
                 _ when char.IsControl(c) => $"it has a control character (\\u{(int)c:x4})",
                 _ when char.IsWhiteSpace(c) => $"it has whitespace (\\u{(int)c:x4})",

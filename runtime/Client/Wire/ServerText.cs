@@ -67,6 +67,20 @@ internal static partial class ServerText
     }
 
     /// <summary>
+    /// Whether a UTF-8 body may hold <paramref name="secret"/> in a form <see cref="Redact"/> removes once decoded:
+    /// as is, behind a JSON escape (<c>\</c>) or percent-encoded (<c>%</c>). False lets the common answer skip the walk.
+    /// </summary>
+    public static bool MayHold(ReadOnlySpan<byte> utf8, string? secret)
+    {
+        if (secret is not { Length: >= MinimumSecretLength } || utf8.IsEmpty)
+        {
+            return false;
+        }
+
+        return utf8.IndexOfAny((byte)'\\', (byte)'%') >= 0 || utf8.IndexOf(Encoding.UTF8.GetBytes(secret)) >= 0;
+    }
+
+    /// <summary>
     /// A JSON answer with <paramref name="secret"/> redacted from every string and property name, so that
     /// everything read from it later (messages, states, URLs, raw JSON) is clean. The same element when
     /// there was nothing to redact.
@@ -88,7 +102,10 @@ internal static partial class ServerText
         return document.RootElement.Clone();
     }
 
-    /// <summary>A JSON string's value; for a string the runtime cannot decode (a lone surrogate escape) its JSON text without the quotes.</summary>
+    /// <summary>
+    /// A JSON string's value; for a string the runtime cannot decode (a lone surrogate escape, invalid UTF-8) its
+    /// JSON text without the quotes, invalid bytes as U+FFFD.
+    /// </summary>
     public static string JsonString(JsonElement value)
     {
         try
@@ -97,8 +114,9 @@ internal static partial class ServerText
         }
         catch (InvalidOperationException)
         {
-            var raw = value.GetRawText();
-            return raw.Length >= 2 ? raw[1..^1] : raw;
+            // Never throws: invalid UTF-8 becomes U+FFFD, escapes stay as written.
+            var raw = Encoding.UTF8.GetString(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value));
+            return raw.Length >= 2 && raw[0] == '"' && raw[^1] == '"' ? raw[1..^1] : raw;
         }
     }
 

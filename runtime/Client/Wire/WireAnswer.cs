@@ -72,7 +72,8 @@ internal sealed class WireAnswer
                 if (document.RootElement.ValueKind == JsonValueKind.Object)
                 {
                     // A copy (the answer outlives the pooled document), with the secret taken out of every string.
-                    root = ServerText.RedactJson(document.RootElement, secret).Clone();
+                    var element = document.RootElement;
+                    root = (ServerText.MayHold(body.Span, secret) ? ServerText.RedactJson(element, secret) : element).Clone();
                 }
             }
             catch (Exception e) when (e is JsonException or InvalidOperationException)

@@ -256,6 +256,19 @@ public sealed class HostileServerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Invalid_utf8_in_a_status_answer_is_an_unknown_state_not_an_exception()
+    {
+        var body = Encoding.UTF8.GetBytes("""{"request_id":"r1","status":"in_""").Concat(new byte[] { 0xff }).Concat(Encoding.UTF8.GetBytes("\"}")).ToArray();
+        _server.Status.Answer(HostileAnswer.Bytes(200, body, "application/json"));
+        using var client = CreateClient();
+
+        var status = await client.GetStatusAsync("r1");
+
+        status.State.ShouldBe(RunComfyRequestState.Unknown);
+        status.RawStatus.ShouldBe("in_\ufffd");
+    }
+
+    [Fact]
     public async Task A_status_answer_naming_another_request_id_does_not_redirect_later_calls()
     {
         _server.Status.Answer(HostileAnswer.Json(200, """{"request_id":"../../other","status":"completed"}"""));

@@ -21,7 +21,7 @@ public sealed class RequestIdsTests
             (null, "empty"), ("", "empty"), (".", "path steps"), ("..", "path steps"),
             ("a/b", "'/'"), ("a\\b", "'\\'"), ("a?b", "'?'"), ("a#b", "'#'"), ("a%2e", "'%'"),
             ("a b", "whitespace"), ("a\u00a0b", "whitespace"), ("a\tb", "control"), ("a\u001bb", "control"), ("a\u0085b", "control"),
-            ("abc\ud800", "lone surrogate"), ("\udc00", "lone surrogate"), ("a\u202eb", "format"), ("a\u200bb", "format"),
+            ("abc\ud800", "lone surrogate"), ("\udc00", "lone surrogate"), ("a\u202eb", "format"), ("a\u200bb", "format"), ("a\ufffdb", "replacement character"),
             (new string('a', RequestIds.MaxLength + 1), "longer than 256"),
         };
 

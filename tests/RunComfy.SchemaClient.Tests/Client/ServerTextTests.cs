@@ -91,4 +91,14 @@ public sealed class ServerTextTests
         ServerText.RedactJson(document.RootElement, Secret).GetRawText().ShouldBe("""{"a":["***",{"b":"x ***"}],"n":1,"c":"clean"}""");
         ServerText.RedactJson(clean.RootElement, Secret).GetRawText().ShouldBe("""{"a":"clean"}""");
     }
+
+    [Fact]
+    public void Only_a_body_that_may_hold_the_secret_is_walked()
+    {
+        ServerText.MayHold("""{"status":"in_queue"}"""u8, Secret).ShouldBeFalse();
+        ServerText.MayHold(System.Text.Encoding.UTF8.GetBytes($"x{Secret}x"), Secret).ShouldBeTrue();
+        ServerText.MayHold("""{"m":"\u0072c"}"""u8, Secret).ShouldBeTrue();
+        ServerText.MayHold("""{"m":"a%5Fb"}"""u8, Secret).ShouldBeTrue();
+        ServerText.MayHold("""{"m":"x"}"""u8, "short").ShouldBeFalse();
+    }
 }
