@@ -43,7 +43,7 @@ internal static class CancelCommand
                         CancelOutcome.Cancelled => $"{id}: cancelled.",
                         CancelOutcome.CancellationRequested => $"{id}: cancellation requested; check with 'comfy-schema status {id}'.",
                         CancelOutcome.NotCancellable => $"{id}: not cancellable (it already runs, or has finished). Fetch it with 'comfy-schema wait {id}'.",
-                        _ => $"{id}: the API answered '{result.RawOutcome}'.",
+                        _ => $"{id}: the API answered '{Printable.Line(result.RawOutcome)}'.",
                     });
                 }
 

@@ -39,7 +39,7 @@ internal static class CommandRunner
             {
                 writer.WriteStartObject();
                 writer.WriteStartObject("error");
-                writer.WriteString("message", ExitCodeMapper.MessageOf(e));
+                writer.WriteString("message", Printable.Lines(ExitCodeMapper.MessageOf(e)));
                 writer.WriteNumber("exit_code", exitCode);
                 if (api?.Status is { } status)
                 {
@@ -48,7 +48,7 @@ internal static class CommandRunner
 
                 if (api?.ErrorCode is { } code)
                 {
-                    writer.WriteString("error_code", code);
+                    writer.WriteString("error_code", Printable.Line(code));
                 }
 
                 if (e is SubmitOutcomeUnknownException)
@@ -58,7 +58,7 @@ internal static class CommandRunner
 
                 if (api?.RequestId is { } id)
                 {
-                    writer.WriteString("request_id", id);
+                    writer.WriteString("request_id", Printable.Line(id));
                 }
 
                 if (api is { FieldErrors.Count: > 0 })
@@ -67,8 +67,8 @@ internal static class CommandRunner
                     foreach (var field in api.FieldErrors)
                     {
                         writer.WriteStartObject();
-                        writer.WriteString("path", field.Field);
-                        writer.WriteString("message", field.Message);
+                        writer.WriteString("path", Printable.Line(field.Field));
+                        writer.WriteString("message", Printable.Line(field.Message));
                         writer.WriteEndObject();
                     }
 
@@ -81,12 +81,13 @@ internal static class CommandRunner
             return;
         }
 
-        context.Error.WriteLine($"✗ {ExitCodeMapper.MessageOf(e)}");
+        // Server text is in many messages: no escape sequence or control character reaches the terminal.
+        context.Error.WriteLine($"✗ {Printable.Lines(ExitCodeMapper.MessageOf(e))}");
         if (api is not null)
         {
             foreach (var field in api.FieldErrors)
             {
-                context.Error.WriteLine($"  - {field}");
+                context.Error.WriteLine($"  - {Printable.Line(field.ToString())}");
             }
         }
 

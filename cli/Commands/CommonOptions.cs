@@ -20,7 +20,7 @@ internal sealed class CommonOptions
 
     public Option<string?> BaseAddress { get; } = new("--base-address")
     {
-        Description = "API address. Default: the address the request was submitted to (from the journal), else RUNCOMFY_MODEL_API_BASE, else https://model-api.runcomfy.net.",
+        Description = "API address. Default: RUNCOMFY_MODEL_API_BASE, else the address the request was submitted to (from the journal; a loopback one must be given again), else https://model-api.runcomfy.net.",
         Recursive = true,
         HelpName = "url",
     };

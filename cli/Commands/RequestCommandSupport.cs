@@ -16,6 +16,9 @@ internal static class RequestCommandSupport
     public static async Task<OpenedRequest> OpenAsync(ParseResult parse, Argument<string> requestId, CommonOptions common, CliContext context, CancellationToken cancellationToken)
     {
         var id = parse.GetValue(requestId)!;
+
+        // One safe path segment, checked before the journal, the session or the network are touched.
+        RunComfy.Client.Wire.RequestIds.Validate(id, "requestId");
         var journal = new RequestJournal(JournalLocation.Resolve(parse.GetValue(common.DataDir), context.GetEnvironmentVariable));
         var journaled = await journal.FindAsync(id, cancellationToken);
         var session = await ClientSessionFactory.OpenAsync(

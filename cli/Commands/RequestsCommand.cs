@@ -40,14 +40,14 @@ internal static class RequestsCommand
                         }
                         else
                         {
-                            writer.WriteString("request_id", request.RequestId);
+                            writer.WriteString("request_id", Printable.Line(request.RequestId));
                         }
 
-                        writer.WriteString("model_id", request.ModelId);
-                        writer.WriteString("state", request.State);
+                        writer.WriteString("model_id", Printable.Line(request.ModelId));
+                        writer.WriteString("state", Printable.Line(request.State));
                         writer.WriteString("submitted_at", request.SubmittedAt);
                         writer.WriteString("updated_at", request.UpdatedAt);
-                        writer.WriteString("base_address", request.BaseAddress);
+                        writer.WriteString("base_address", Printable.Line(request.BaseAddress));
                         writer.WriteEndObject();
                     }
 
@@ -69,11 +69,11 @@ internal static class RequestsCommand
             {
                 table.AddRow(
                     // No id: a submit whose answer never came (or is still in flight); it may have created a job.
-                    request.RequestId is null ? "[yellow](unknown)[/]" : Markup.Escape(request.RequestId),
-                    Markup.Escape(request.ModelId),
-                    Markup.Escape(request.State),
+                    request.RequestId is null ? "[yellow](unknown)[/]" : Markup.Escape(Printable.Line(request.RequestId)),
+                    Markup.Escape(Printable.Line(request.ModelId)),
+                    Markup.Escape(Printable.Line(request.State)),
                     request.SubmittedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                    Markup.Escape(request.BaseAddress));
+                    Markup.Escape(Printable.Line(request.BaseAddress)));
             }
 
             var console = Consoles.For(context.Out, context.IsInteractive);

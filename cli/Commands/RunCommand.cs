@@ -105,9 +105,9 @@ internal static class RunCommand
                 writer.WriteString("request_id", handle.RequestId);
                 writer.WriteString("model_id", handle.ModelId);
                 writer.WriteString("state", "submitted");
-                writer.WriteString("status_url", handle.StatusUrl.ToString());
-                writer.WriteString("result_url", handle.ResultUrl.ToString());
-                writer.WriteString("cancel_url", handle.CancelUrl.ToString());
+                writer.WriteString("status_url", Printable.Url(handle.StatusUrl));
+                writer.WriteString("result_url", Printable.Url(handle.ResultUrl));
+                writer.WriteString("cancel_url", Printable.Url(handle.CancelUrl));
                 writer.WriteEndObject();
             });
             return;

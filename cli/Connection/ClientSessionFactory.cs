@@ -22,31 +22,48 @@ internal static class ClientSessionFactory
     }
 
     /// <summary>
-    /// The API address and where it came from: <c>--base-address</c>, else the journaled one, else
-    /// <c>RUNCOMFY_MODEL_API_BASE</c>, else RunComfy's. Only parsed here; the runtime's own rules
-    /// (HTTPS, or HTTP on loopback only; no query) are applied when the client is made.
+    /// The API address and where it came from: <c>--base-address</c>, else <c>RUNCOMFY_MODEL_API_BASE</c>
+    /// (both explicit, so they always win), else the journaled one, else RunComfy's. A journaled loopback
+    /// address is used only when given again explicitly: whatever listens on that port now (the emulator is
+    /// long gone) must not receive the token. Only parsed here; the runtime's own rules (HTTPS, or HTTP on
+    /// loopback only; no query) are applied when the client is made.
     /// </summary>
     public static (Uri Address, string Source) ResolveBaseAddress(ConnectionRequest request, CliContext context)
     {
-        (string? Text, string Source)[] candidates =
+        (string? Text, string Source)[] explicitCandidates =
         [
             (request.BaseAddress, "--base-address"),
-            (request.JournaledBaseAddress, "The API address in the journal"),
             (context.GetEnvironmentVariable(RunComfyClientOptions.BaseAddressEnvironmentVariable), RunComfyClientOptions.BaseAddressEnvironmentVariable),
         ];
-        foreach (var (text, source) in candidates)
+        foreach (var (text, source) in explicitCandidates)
         {
-            if (string.IsNullOrWhiteSpace(text))
+            if (!string.IsNullOrWhiteSpace(text))
             {
-                continue;
+                return (Parse(text, source), source);
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.JournaledBaseAddress))
+        {
+            const string source = "The API address in the journal";
+            var journaled = Parse(request.JournaledBaseAddress, source);
+            if (journaled.IsLoopback)
+            {
+                var shown = Rendering.Printable.Line(journaled.AbsoluteUri);
+                throw new CliException(ExitCodes.Usage,
+                    $"This request was submitted to a local address, {shown}. The token is sent there only when you ask for it again: "
+                    + $"add --base-address {shown} (or set {RunComfyClientOptions.BaseAddressEnvironmentVariable}) if that API still runs.");
             }
 
-            return Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri)
-                ? (uri, source)
-                : throw new CliException(ExitCodes.Usage, $"{source}: '{text}' is not an absolute http(s) URL.");
+            return (journaled, source);
         }
 
         return (RunComfyClientOptions.DefaultBaseAddress, "The default API address");
+
+        static Uri Parse(string text, string source) =>
+            Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri)
+                ? uri
+                : throw new CliException(ExitCodes.Usage, $"{source}: '{Rendering.Printable.Line(text)}' is not an absolute http(s) URL.");
     }
 
     /// <summary>

@@ -10,6 +10,15 @@ internal sealed class DownloadException : Exception
         HttpStatus = httpStatus;
     }
 
+    /// <summary>
+    /// A URL as a message may show it: scheme, host, port and path, escaped, without user info, query or
+    /// fragment, where signed URLs carry their secrets (<c>X-Amz-Signature</c>, tokens).
+    /// </summary>
+    public static string Shown(Uri url) =>
+        url.IsAbsoluteUri
+            ? RunComfy.Cli.Rendering.Printable.Line(url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped))
+            : "(a relative URL)";
+
     /// <summary>The output URL.</summary>
     public Uri Url { get; }
 

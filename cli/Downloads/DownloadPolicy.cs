@@ -34,7 +34,7 @@ internal sealed class DownloadPolicy
         ArgumentNullException.ThrowIfNull(url);
         if (!url.IsAbsoluteUri)
         {
-            reason = $"'{url}' is not an absolute URL";
+            reason = $"'{DownloadException.Shown(url)}' is not an absolute URL";
             return false;
         }
 

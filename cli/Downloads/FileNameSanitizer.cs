@@ -5,11 +5,20 @@ namespace RunComfy.Cli.Downloads;
 /// <summary>
 /// Turns a name taken from a server's URL into a file name that is safe on every OS: only the last
 /// path segment survives (no <c>..</c> escapes), characters Windows or Unix reject are replaced,
-/// device names (<c>CON</c>, <c>NUL</c>, <c>COM1</c>...) are defused and the length is bounded.
+/// device names (<c>CON</c>, <c>NUL</c>, <c>COM1</c>...) are defused and the length is bounded in UTF-8
+/// bytes (what Linux's 255-byte NAME_MAX counts), cut on a text-element boundary so no surrogate pair or
+/// grapheme is split.
 /// </summary>
 internal static class FileNameSanitizer
 {
-    private const int MaxLength = 120;
+    /// <summary>
+    /// The most UTF-8 bytes of a name, extension included: under Linux's 255 with room for the
+    /// <c>-n</c> suffix of a name already taken, and under Windows' 255 UTF-16 units too.
+    /// </summary>
+    public const int MaxBytes = 200;
+
+    /// <summary>The most UTF-8 bytes of an extension.</summary>
+    private const int MaxExtensionBytes = 16;
 
     private static readonly HashSet<string> ReservedNames = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -35,9 +44,20 @@ internal static class FileNameSanitizer
         var segment = lastSeparator >= 0 ? name[(lastSeparator + 1)..] : name;
 
         var builder = new StringBuilder(segment.Length);
-        foreach (var c in segment)
+        for (var i = 0; i < segment.Length; i++)
         {
-            builder.Append(char.IsControl(c) || Array.IndexOf(Forbidden, c) >= 0 ? '_' : c);
+            var c = segment[i];
+            if (char.IsHighSurrogate(c) && i + 1 < segment.Length && char.IsLowSurrogate(segment[i + 1]))
+            {
+                builder.Append(c).Append(segment[++i]);
+                continue;
+            }
+
+            // Lone surrogates cannot be written to disk as UTF-8; direction controls (a right-to-left
+            // override turning "gnp.exe" around) would make the name lie.
+            var bad = char.IsControl(c) || char.IsSurrogate(c) || Array.IndexOf(Forbidden, c) >= 0
+                      || RunComfy.Client.Wire.ServerText.IsBidiControl(c);
+            builder.Append(bad ? '_' : c);
         }
 
         // No hidden or relative names (".", "..", ".bashrc"); Windows drops trailing dots and spaces.
@@ -54,17 +74,35 @@ internal static class FileNameSanitizer
             stem = "_" + stem;
         }
 
-        if (extension.Length > 16)
+        extension = CutToBytes(extension, MaxExtensionBytes);
+        stem = CutToBytes(stem, MaxBytes - Encoding.UTF8.GetByteCount(extension)).TrimEnd('.', ' ');
+        return stem.Length == 0 ? fallback + extension : stem + extension;
+    }
+
+    /// <summary>The longest prefix of whole text elements (graphemes) of <paramref name="text"/> that fits in <paramref name="maxBytes"/> UTF-8 bytes.</summary>
+    internal static string CutToBytes(string text, int maxBytes)
+    {
+        if (Encoding.UTF8.GetByteCount(text) <= maxBytes)
         {
-            extension = extension[..16];
+            return text;
         }
 
-        var maxStem = MaxLength - extension.Length;
-        if (stem.Length > maxStem)
+        var end = 0;
+        var bytes = 0;
+        var elements = System.Globalization.StringInfo.GetTextElementEnumerator(text);
+        while (elements.MoveNext())
         {
-            stem = stem[..maxStem];
+            var element = (string)elements.Current;
+            var size = Encoding.UTF8.GetByteCount(element);
+            if (bytes + size > maxBytes)
+            {
+                break;
+            }
+
+            bytes += size;
+            end = elements.ElementIndex + element.Length;
         }
 
-        return stem + extension;
+        return text[..end];
     }
 }

@@ -53,7 +53,7 @@ internal sealed class OutputDownloader : IDisposable
         using var response = await GetFollowingAllowedRedirectsAsync(url, cancellationToken).ConfigureAwait(false);
         if (response.Content.Headers.ContentLength is long declared && declared > _policy.MaxBytes)
         {
-            throw new DownloadException(url, $"{url} is {declared:N0} bytes, over the {_policy.MaxBytes:N0}-byte cap.");
+            throw new DownloadException(url, $"{DownloadException.Shown(url)} is {declared:N0} bytes, over the {_policy.MaxBytes:N0}-byte cap.");
         }
 
         var name = FileNameSanitizer.Sanitize(Uri.UnescapeDataString(url.AbsolutePath), fallbackName);
@@ -91,7 +91,7 @@ internal sealed class OutputDownloader : IDisposable
         {
             if (!_policy.IsAllowed(current, out var reason))
             {
-                throw new DownloadException(url, $"Refusing to download {url}: {reason}.");
+                throw new DownloadException(url, $"Refusing to download {DownloadException.Shown(url)}: {reason}.");
             }
 
             HttpResponseMessage response;
@@ -103,7 +103,7 @@ internal sealed class OutputDownloader : IDisposable
             }
             catch (HttpRequestException e)
             {
-                throw new DownloadException(url, $"Could not download {url}: {e.Message}", inner: e);
+                throw new DownloadException(url, $"Could not download {DownloadException.Shown(url)}: {e.Message}", inner: e);
             }
             catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
             {
@@ -115,7 +115,7 @@ internal sealed class OutputDownloader : IDisposable
                 response.Dispose();
                 if (hop >= MaxRedirects)
                 {
-                    throw new DownloadException(url, $"Too many redirects downloading {url}.");
+                    throw new DownloadException(url, $"Too many redirects downloading {DownloadException.Shown(url)}.");
                 }
 
                 current = location.IsAbsoluteUri ? location : new Uri(current, location);
@@ -126,7 +126,7 @@ internal sealed class OutputDownloader : IDisposable
             {
                 var status = (int)response.StatusCode;
                 response.Dispose();
-                throw new DownloadException(url, $"Could not download {url}: HTTP {status}.", status);
+                throw new DownloadException(url, $"Could not download {DownloadException.Shown(url)}: HTTP {status}.", status);
             }
 
             return response;
@@ -160,7 +160,7 @@ internal sealed class OutputDownloader : IDisposable
             total += read;
             if (total > _policy.MaxBytes)
             {
-                throw new DownloadException(url, $"{url} is larger than the {_policy.MaxBytes:N0}-byte cap; the partial file was removed.");
+                throw new DownloadException(url, $"{DownloadException.Shown(url)} is larger than the {_policy.MaxBytes:N0}-byte cap; the partial file was removed.");
             }
 
             await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
@@ -170,7 +170,7 @@ internal sealed class OutputDownloader : IDisposable
     }
 
     private DownloadException Stalled(Uri url, Exception inner) =>
-        new(url, $"Could not download {url}: no data for {_idleTimeout.TotalSeconds:0}s; the partial file was removed.", inner: inner);
+        new(url, $"Could not download {DownloadException.Shown(url)}: no data for {_idleTimeout.TotalSeconds:0}s; the partial file was removed.", inner: inner);
 
     private static string MoveToUnusedName(string temporary, string directory, string name)
     {

@@ -19,8 +19,8 @@ internal static class ProblemReport
                 foreach (var problem in problems)
                 {
                     writer.WriteStartObject();
-                    writer.WriteString("path", problem.Path);
-                    writer.WriteString("message", problem.Message);
+                    writer.WriteString("path", Printable.Line(problem.Path));
+                    writer.WriteString("message", Printable.Line(problem.Message));
                     writer.WriteString("kind", problem.Kind switch
                     {
                         InputProblemKind.MissingFile => "missing_file",
@@ -40,7 +40,8 @@ internal static class ProblemReport
         context.Error.WriteLine($"✗ The input for {modelId} has {problems.Count} problem{(problems.Count == 1 ? "" : "s")}; nothing was submitted:");
         foreach (var problem in problems)
         {
-            context.Error.WriteLine($"  - {problem}");
+            // A media probe's message may quote a remote server: printed without its escape sequences.
+            context.Error.WriteLine($"  - {Printable.Line(problem.ToString())}");
         }
 
         context.Error.WriteLine($"  See the parameters with: comfy-schema models show {modelId}");

@@ -31,7 +31,7 @@ internal sealed class JobWatcher
         var progress = new ProgressState(initialState);
         // Without this a wait on an unreachable API would look like a job that never moves.
         progress.PollFailed += (inARow, reason) =>
-            _context.Error.WriteLine($"! Polling {requestId} failed for now and will go on ({inARow} in a row): {reason}");
+            _context.Error.WriteLine($"! Polling {requestId} failed for now and will go on ({inARow} in a row): {Printable.Line(reason)}");
         var options = new RunOptions
         {
             Progress = progress,

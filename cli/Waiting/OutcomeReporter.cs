@@ -48,13 +48,13 @@ internal sealed class OutcomeReporter
                     writer.WriteString("cancel_outcome", StateNames.Of(cancel));
                 }
 
-                writer.WriteString("message", message);
+                writer.WriteString("message", Printable.Lines(message));
                 writer.WriteEndObject();
             });
         }
         else
         {
-            _context.Error.WriteLine(message);
+            _context.Error.WriteLine(Printable.Lines(message));
         }
 
         return exitCode;
@@ -120,7 +120,7 @@ internal sealed class OutcomeReporter
                 {
                     foreach (var url in result.Output.AllUrls)
                     {
-                        _context.Out.WriteLine(url);
+                        _context.Out.WriteLine(Printable.Url(url));
                     }
                 }
                 else if (files.Count > 0)
@@ -139,12 +139,12 @@ internal sealed class OutcomeReporter
 
                 if (downloadError is not null)
                 {
-                    _context.Error.WriteLine($"✗ {downloadError.Message}");
+                    _context.Error.WriteLine($"✗ {Printable.Line(downloadError.Message)}");
                 }
 
                 break;
             case RunComfyRequestState.Failed:
-                _context.Error.WriteLine($"✗ {id} failed: {result.Error?.Message ?? "the API gave no reason"}{(result.Error?.Code is { } code ? $" (error {code})" : "")}.");
+                _context.Error.WriteLine($"✗ {id} failed: {Printable.Line(result.Error?.Message ?? "the API gave no reason")}{(result.Error?.Code is { } code ? $" (error {Printable.Line(code)})" : "")}.");
                 break;
             case RunComfyRequestState.Cancelled:
                 _context.Error.WriteLine($"✗ {id} was cancelled.");
@@ -204,13 +204,13 @@ internal sealed class OutcomeReporter
     {
         writer.WriteStartObject();
         writer.WriteString("request_id", result.RequestId);
-        writer.WriteString("model_id", result.ModelId ?? modelId);
+        writer.WriteString("model_id", Printable.Line(result.ModelId ?? modelId));
         writer.WriteString("state", StateNames.Of(result.State, result.RawStatus));
         writer.WriteStartArray("outputs");
         foreach (var url in result.Output.AllUrls)
         {
             writer.WriteStartObject();
-            writer.WriteString("url", url.ToString());
+            writer.WriteString("url", Printable.Url(url));
             if (files.FirstOrDefault(f => f.Url == url) is { } file)
             {
                 writer.WriteString("path", file.Path);
@@ -239,10 +239,10 @@ internal sealed class OutcomeReporter
         if (result.Error is { } error)
         {
             writer.WriteStartObject("error");
-            writer.WriteString("message", error.Message);
+            writer.WriteString("message", Printable.Line(error.Message));
             if (error.Code is not null)
             {
-                writer.WriteString("code", error.Code);
+                writer.WriteString("code", Printable.Line(error.Code));
             }
 
             writer.WriteEndObject();
@@ -250,7 +250,7 @@ internal sealed class OutcomeReporter
 
         if (downloadError is not null)
         {
-            writer.WriteString("download_error", downloadError.Message);
+            writer.WriteString("download_error", Printable.Line(downloadError.Message));
         }
 
         writer.WriteEndObject();

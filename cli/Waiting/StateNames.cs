@@ -1,3 +1,6 @@
+using RunComfy.Cli.Rendering;
+using RunComfy.Client.Wire;
+
 namespace RunComfy.Cli.Waiting;
 
 /// <summary>The wire names of request states, used in output and in the journal.</summary>
@@ -10,7 +13,8 @@ internal static class StateNames
         RunComfyRequestState.Completed => "completed",
         RunComfyRequestState.Cancelled => "cancelled",
         RunComfyRequestState.Failed => "failed",
-        _ => string.IsNullOrEmpty(raw) ? "unknown" : raw,
+        // A status this CLI does not know is shown and journaled as sent, cleaned of controls and cut.
+        _ => Printable.Line(raw).Trim() is { Length: > 0 } shown ? ServerText.Cut(shown, 64) : "unknown",
     };
 
     public static string Of(CancelOutcome outcome) => outcome switch

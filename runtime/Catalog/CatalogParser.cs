@@ -4,8 +4,8 @@ using RunComfy.Client.Wire;
 namespace RunComfy.Client.Catalog;
 
 /// <summary>
-/// Reads catalog answers leniently (fields may be missing, null or of another type), and passes every
-/// server text through the token redaction before it becomes part of a result.
+/// Reads catalog answers leniently (fields may be missing, null or of another type). The answer's strings
+/// were already redacted whole when it was read (<see cref="WireAnswer.Read"/>).
 /// </summary>
 internal static class CatalogParser
 {
@@ -13,9 +13,9 @@ internal static class CatalogParser
     private const int MaxModelsPerPage = 1000;
 
     /// <summary>One model; null when the object has no <c>model_id</c>.</summary>
-    public static CatalogModel? ReadModel(JsonElement model, Func<string?, string?> redact)
+    public static CatalogModel? ReadModel(JsonElement model)
     {
-        var id = redact(JsonValues.GetString(model, "model_id"));
+        var id = JsonValues.GetString(model, "model_id");
         if (string.IsNullOrWhiteSpace(id))
         {
             return null;
@@ -25,21 +25,21 @@ internal static class CatalogParser
         return new CatalogModel
         {
             ModelId = id,
-            DisplayName = redact(JsonValues.GetString(model, "display_name")) is { Length: > 0 } name ? name : id,
-            Categories = ReadStrings(model, "categories", redact) is { Count: > 0 } categories ? categories : ReadStrings(model, "category", redact),
-            Kind = redact(JsonValues.GetString(model, "kind")),
+            DisplayName = JsonValues.GetString(model, "display_name") is { Length: > 0 } name ? name : id,
+            Categories = ReadStrings(model, "categories") is { Count: > 0 } categories ? categories : ReadStrings(model, "category"),
+            Kind = JsonValues.GetString(model, "kind"),
             BasePriceUsd = JsonValues.GetDecimal(model, "base_price_usd"),
-            PriceUnit = redact(JsonValues.GetString(model, "price_unit")),
+            PriceUnit = JsonValues.GetString(model, "price_unit"),
             RequiredInputs = JsonValues.TryGet(model, "required_inputs", out _)
-                ? ReadStrings(model, "required_inputs", redact)
-                : schema is { } s ? ReadStrings(s, "required", redact) : [],
+                ? ReadStrings(model, "required_inputs")
+                : schema is { } s ? ReadStrings(s, "required") : [],
             ModelUrl = Uri.TryCreate(JsonValues.GetString(model, "model_url"), UriKind.Absolute, out var url) ? url : null,
-            InputSchemaJson = schema is { } raw ? redact(raw.GetRawText()) : null,
+            InputSchemaJson = schema is { } raw ? raw.GetRawText() : null,
         };
     }
 
     /// <summary>A page: the <c>models</c> array (or <c>data</c>/<c>items</c>, or a bare array) and <c>total</c>.</summary>
-    public static (IReadOnlyList<CatalogModel> Models, int? Total, int Received) ReadPage(JsonElement root, Func<string?, string?> redact)
+    public static (IReadOnlyList<CatalogModel> Models, int? Total, int Received) ReadPage(JsonElement root)
     {
         var array = FindArray(root);
         var models = new List<CatalogModel>();
@@ -53,7 +53,7 @@ internal static class CatalogParser
                     break;
                 }
 
-                if (item.ValueKind == JsonValueKind.Object && ReadModel(item, redact) is { } model)
+                if (item.ValueKind == JsonValueKind.Object && ReadModel(item) is { } model)
                 {
                     models.Add(model);
                 }
@@ -107,7 +107,7 @@ internal static class CatalogParser
     }
 
     /// <summary>An array of strings (other items skipped), or a single string as a list of one.</summary>
-    private static IReadOnlyList<string> ReadStrings(JsonElement obj, string name, Func<string?, string?> redact)
+    private static IReadOnlyList<string> ReadStrings(JsonElement obj, string name)
     {
         if (!JsonValues.TryGet(obj, name, out var value))
         {
@@ -116,9 +116,9 @@ internal static class CatalogParser
 
         if (value.ValueKind == JsonValueKind.Array)
         {
-            return value.EnumerateArray().Select(JsonValues.AsString).Select(redact).OfType<string>().Where(s => s.Length > 0).ToArray();
+            return value.EnumerateArray().Select(JsonValues.AsString).OfType<string>().Where(s => s.Length > 0).ToArray();
         }
 
-        return redact(JsonValues.AsString(value)) is { Length: > 0 } single ? [single] : [];
+        return JsonValues.AsString(value) is { Length: > 0 } single ? [single] : [];
     }
 }

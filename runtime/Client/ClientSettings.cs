@@ -12,6 +12,9 @@ internal sealed record ClientSettings(
     MediaValidationOptions? MediaValidation,
     Func<IRunComfyRequest, CancellationToken, ValueTask<ValidationResult>>? ValidateMediaAsync)
 {
+    /// <summary>The longest retry wait that may be configured (delays beyond ~49 days would make Task.Delay throw).</summary>
+    public static readonly TimeSpan MaxRetryWait = TimeSpan.FromDays(1);
+
     public static ClientSettings From(RunComfyClientOptions options, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -28,9 +31,10 @@ internal sealed record ClientSettings(
         }
 
         var retry = options.Retry;
-        if (retry.MaxRetries < 0 || retry.Delay < TimeSpan.Zero || retry.MaxDelay < retry.Delay || retry.MaxRetryAfter < TimeSpan.Zero)
+        if (retry.MaxRetries < 0 || retry.Delay < TimeSpan.Zero || retry.MaxDelay < retry.Delay || retry.MaxRetryAfter < TimeSpan.Zero
+            || retry.MaxDelay > MaxRetryWait || retry.MaxRetryAfter > MaxRetryWait)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), "Retry: MaxRetries and delays must not be negative, and MaxDelay must be at least Delay.");
+            throw new ArgumentOutOfRangeException(nameof(options), "Retry: MaxRetries and delays must not be negative, MaxDelay must be at least Delay, and MaxDelay and MaxRetryAfter at most 1 day.");
         }
 
         return new ClientSettings(
@@ -65,15 +69,22 @@ internal sealed record ClientSettings(
             throw new ArgumentException($"{source} must be an absolute URL, not '{address}'.");
         }
 
+        // Shown without user info or query: that is where a credential would sit.
+        var shown = address.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+        if (!string.IsNullOrEmpty(address.UserInfo))
+        {
+            throw new ArgumentException($"{source} '{shown}' must not hold a user name or password ('user:secret@host'); the token goes in the Authorization header only.");
+        }
+
         if (address.Scheme != Uri.UriSchemeHttps && !(address.Scheme == Uri.UriSchemeHttp && address.IsLoopback))
         {
             throw new ArgumentException(
-                $"{source} '{address}' must use HTTPS; plain HTTP is allowed only for loopback (a local emulator), so the token never crosses a network in clear text.");
+                $"{source} '{shown}' must use HTTPS; plain HTTP is allowed only for loopback (a local emulator), so the token never crosses a network in clear text.");
         }
 
         if (!string.IsNullOrEmpty(address.Query) || !string.IsNullOrEmpty(address.Fragment))
         {
-            throw new ArgumentException($"{source} '{address}' must not have a query or a fragment.");
+            throw new ArgumentException($"{source} '{shown}' must not have a query or a fragment.");
         }
 
         // A trailing slash keeps a path prefix (https://host/prefix/) when relative paths are added.

@@ -12,12 +12,6 @@ public partial class RunComfyClient
     private const int MaxCatalogPages = 10_000;
 
     /// <summary>
-    /// Tokens shorter than this (an emulator's "T") are not searched for in catalog data: replacing every "T" would
-    /// corrupt display names and schema text. RunComfy's own tokens are far longer, so they are always redacted.
-    /// </summary>
-    private const int MinRedactedTokenLength = 8;
-
-    /// <summary>
     /// Every model of RunComfy's catalog that matches the filters (<c>GET /v1/models</c>), page after page as
     /// the enumeration goes on; the first call is made when enumeration starts.
     /// </summary>
@@ -66,7 +60,7 @@ public partial class RunComfyClient
             throw _errors.FromAnswer(answer, "list models", requestId: null);
         }
 
-        var (models, total, received) = CatalogParser.ReadPage(answer.Root!.Value, RedactCatalogText);
+        var (models, total, received) = CatalogParser.ReadPage(answer.Root!.Value);
         var end = offset + received;
         var more = received > 0 && (total is { } t ? end < t : received >= options.PageSize);
         return new ModelPage { Models = models, Total = total, Offset = offset, NextOffset = more ? end : null };
@@ -90,7 +84,7 @@ public partial class RunComfyClient
         }
 
         var root = answer.Root!.Value;
-        var model = CatalogParser.ReadModel(root, RedactCatalogText) ?? CatalogParser.ReadModel(WithId(root, modelId), RedactCatalogText)!;
+        var model = CatalogParser.ReadModel(root) ?? CatalogParser.ReadModel(WithId(root, modelId))!;
         if (model.InputSchemaJson is null)
         {
             throw new RunComfyException($"RunComfy get model failed: the answer for '{modelId}' has no input_schema object.", answer.Status);
@@ -99,8 +93,6 @@ public partial class RunComfyClient
         // The id asked for is the id: a server that names another model does not get to change which file a schema lands in.
         return model with { ModelId = modelId };
     }
-
-    private string? RedactCatalogText(string? text) => _transport.TokenLength >= MinRedactedTokenLength ? _transport.Redact(text) : text;
 
     /// <summary>A catalog read: a GET, retried like a status call.</summary>
     private async Task<WireAnswer> ReadCatalogAsync(string operation, Uri uri, CancellationToken cancellationToken)

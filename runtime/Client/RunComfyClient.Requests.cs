@@ -22,7 +22,7 @@ public partial class RunComfyClient
         }
 
         var status = WireParser.ReadStatus(answer.Root!.Value, requestId, answer.RetryAfter);
-        ClientLog.StateRead(_logger, requestId, status.State, status.RawStatus, status.QueuePosition);
+        ClientLog.StateRead(_logger, requestId, status.State, _transport.ForMessage(status.RawStatus), status.QueuePosition);
         return status;
     }
 

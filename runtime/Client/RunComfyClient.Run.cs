@@ -95,7 +95,10 @@ public partial class RunComfyClient
             {
                 if (!first || !pollAtOnce)
                 {
-                    var delay = PollSchedule.Next(_settings.Time.GetElapsedTime(started), _settings.PollInterval, _settings.MaxPollInterval, retryAfter);
+                    // The server's Retry-After is honoured up to ServerDelay.Maximum, and no wait outlasts the run.
+                    var delay = ServerDelay.Within(
+                        PollSchedule.Next(_settings.Time.GetElapsedTime(started), _settings.PollInterval, _settings.MaxPollInterval, ServerDelay.Clamp(retryAfter)),
+                        run.Remaining);
                     await Task.Delay(delay, _settings.Time, token).ConfigureAwait(false);
                 }
 
@@ -246,7 +249,7 @@ public partial class RunComfyClient
     private void CountUnknown(string requestId, string? rawStatus, ref int unknownInARow, int limit)
     {
         unknownInARow++;
-        ClientLog.UnknownStatus(_logger, requestId, rawStatus, unknownInARow);
+        ClientLog.UnknownStatus(_logger, requestId, _transport.ForMessage(rawStatus), unknownInARow);
         if (unknownInARow > limit)
         {
             throw new UnknownRequestStateException(requestId, rawStatus, unknownInARow);

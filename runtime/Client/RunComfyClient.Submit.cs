@@ -66,23 +66,34 @@ public partial class RunComfyClient
                 SubmitOutcomeUnknown = true,
             };
         }
+        catch (Exception e) when (e is not OperationCanceledException and not RunComfyException)
+        {
+            // Anything else once sending began (a handler's bug, an odd answer): the submit may have been taken.
+            throw OutcomeUnknown(modelId, $"the send failed unexpectedly ({e.GetType().Name})", submittedAt, null, null, e);
+        }
 
         return ReadSubmitAnswer(answer, modelId, submittedAt);
     }
 
     private RequestHandle ReadSubmitAnswer(WireAnswer answer, string modelId, DateTimeOffset submittedAt)
     {
+        // From here on the server has answered 2xx or an error: nothing below may throw anything but a
+        // definite rejection (4xx) or "outcome unknown", because a 2xx means the job may exist and be billed.
         if (answer.IsSuccess)
         {
-            return WireParser.ReadSubmit(answer.Root!.Value, modelId, _endpoints) is { } handle
-                ? Submitted(handle)
-                : throw OutcomeUnknown(modelId, $"HTTP {answer.Status} without a request id", submittedAt, answer.Status, null, null);
+            var root = answer.Root!.Value;
+            return WireParser.ReadSubmitRequestId(root) switch
+            {
+                null => throw OutcomeUnknown(modelId, $"HTTP {answer.Status} without a request id", submittedAt, answer.Status, null, null),
+                var id when !RequestIds.IsSafe(id, out var problem) => throw UnsafeId(id, problem),
+                var id => Submitted(WireParser.ReadSubmit(root, id, modelId, _endpoints)),
+            };
         }
 
         if (answer.IsUnreadable)
         {
             // The server took the job (2xx); if its id can still be read, the job is not lost.
-            if (SalvageRequestId(answer.UnreadableBody) is { } requestId)
+            if (SalvageRequestId(answer.UnreadableBody) is { } requestId && RequestIds.IsSafe(requestId, out _))
             {
                 ClientLog.SubmitAnswerSalvaged(_logger, modelId, requestId);
                 return Submitted(new RequestHandle
@@ -101,12 +112,15 @@ public partial class RunComfyClient
         // A 5xx (or a 2xx carrying a 5xx-class code) may come after the job was created.
         if (answer.EffectiveStatus >= 500)
         {
-            var detail = answer.Error?.Message is { } message ? $": {_transport.Redact(message)}" : "";
+            var detail = _transport.ForMessage(answer.Error?.Message) is { Length: > 0 } message ? $": {message}" : "";
             throw OutcomeUnknown(modelId, $"HTTP {answer.Status}{(answer.Error?.Code is { } code ? $" error {code}" : "")}{detail}", submittedAt, answer.Status, answer.Error?.Code, null);
         }
 
         // 4xx, or a 2xx with a 4xx-class code: a definite rejection, nothing was queued.
         throw _errors.FromAnswer(answer, "submit", null);
+
+        SubmitOutcomeUnknownException UnsafeId(string id, string problem) =>
+            OutcomeUnknown(modelId, $"HTTP {answer.Status} with a request id that cannot be used safely, {RequestIds.Show(id)}: {problem}", submittedAt, answer.Status, null, null);
 
         RequestHandle Submitted(RequestHandle handle)
         {

@@ -73,7 +73,7 @@ public partial class RunComfyClient : IDisposable
         _transport = new RunComfyTransport(httpClient, resolvedToken, _settings.Time, _settings.RequestTimeout);
         _endpoints = new RunComfyEndpoints(_settings.BaseAddress);
         _retries = new RetryPipelines(options.Retry, _settings.Time, _logger);
-        _errors = new ErrorFactory(_transport.Redact);
+        _errors = new ErrorFactory(_transport.ForMessage);
     }
 
     /// <summary>The API address this client talks to.</summary>

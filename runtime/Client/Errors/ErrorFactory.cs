@@ -7,9 +7,10 @@ namespace RunComfy.Client.Errors;
 /// <summary>Builds the exceptions the client throws, with messages that say what happened and what to do.</summary>
 internal sealed class ErrorFactory
 {
-    private readonly Func<string?, string?> _redact;
+    private readonly Func<string?, string?> _forMessage;
 
-    public ErrorFactory(Func<string?, string?> redact) => _redact = redact;
+    /// <param name="forMessage">Makes server text fit for a message: redacted whole, controls stripped, cut (<see cref="ServerText.ForMessage"/>).</param>
+    public ErrorFactory(Func<string?, string?> forMessage) => _forMessage = forMessage;
 
     public RunComfyException FromAnswer(WireAnswer answer, string operation, string? requestId)
     {
@@ -26,21 +27,23 @@ internal sealed class ErrorFactory
         }
 
         message.Append(": ").Append(Explain(answer)).Append('.');
-        var serverMessage = _redact(error?.Message);
-        if (!string.IsNullOrWhiteSpace(serverMessage))
+        // The answer's strings are redacted already (WireAnswer); what goes into the message is also cleaned and cut.
+        var serverMessage = error?.Message;
+        if (_forMessage(serverMessage) is { Length: > 0 } shownMessage)
         {
-            message.Append($" Server message: \"{serverMessage}\".");
+            message.Append($" Server message: \"{shownMessage}\".");
         }
 
-        var fields = error?.FieldErrors.Select(f => f with { Message = _redact(f.Message) ?? "" }).ToList() ?? [];
+        var fields = error?.FieldErrors ?? [];
         if (fields.Count > 0)
         {
-            message.Append(" Fields: ").Append(string.Join("; ", fields)).Append('.');
+            var shown = fields.Take(20).Select(f => _forMessage(f.ToString()));
+            message.Append(" Fields: ").Append(string.Join("; ", shown)).Append(fields.Count > 20 ? $"; and {fields.Count - 20} more" : "").Append('.');
         }
 
         if (answer.BodyExcerpt is { } excerpt)
         {
-            message.Append($" Body: \"{_redact(excerpt)}\".");
+            message.Append($" Body: \"{excerpt}\".");
         }
 
         if (requestId is not null)
@@ -56,7 +59,7 @@ internal sealed class ErrorFactory
         return new RunComfyException(message.ToString(), answer.Status, error?.Code)
         {
             ServerMessage = serverMessage,
-            Detail = _redact(error?.DetailJson),
+            Detail = error?.DetailJson,
             FieldErrors = fields,
             RequestId = requestId,
             RetryAfter = answer.RetryAfter,

@@ -24,5 +24,5 @@ public sealed class RunComfyJobFailedException : RunComfyException
     private static string FormatMessage(RequestResult result) =>
         result.State == RunComfyRequestState.Cancelled
             ? $"Request '{result.RequestId}' was cancelled before it ran."
-            : $"Request '{result.RequestId}' failed: {result.Error?.Message ?? "the API gave no reason"}.";
+            : $"Request '{result.RequestId}' failed: {RunComfy.Client.Wire.ServerText.ForMessage(result.Error?.Message, null) ?? "the API gave no reason"}.";
 }

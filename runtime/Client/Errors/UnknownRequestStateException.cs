@@ -12,7 +12,7 @@ public sealed class UnknownRequestStateException : RunComfyException
     /// <param name="rawStatus">The status string that was not understood (null when the answer had none).</param>
     /// <param name="answers">How many answers in a row carried it.</param>
     public UnknownRequestStateException(string requestId, string? rawStatus, int answers)
-        : base($"Request '{requestId}' reported the status {(rawStatus is null ? "(none)" : $"'{rawStatus}'")}, which this client does not know, "
+        : base($"Request '{requestId}' reported the status {(rawStatus is null ? "(none)" : $"'{RunComfy.Client.Wire.ServerText.ForMessage(rawStatus, null, 100)}'")}, which this client does not know, "
                + $"{answers} time{(answers == 1 ? "" : "s")} in a row; stopped waiting so as not to poll forever. "
                + "The request may still be running: resume with WaitAsync or read it with GetResultAsync.")
     {

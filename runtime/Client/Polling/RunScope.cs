@@ -6,10 +6,16 @@ internal sealed class RunScope : IDisposable
     private readonly CancellationTokenSource? _timeout;
     private readonly CancellationTokenSource _linked;
     private readonly CancellationToken _caller;
+    private readonly TimeProvider _time;
+    private readonly long _started;
+    private readonly TimeSpan? _limit;
 
     public RunScope(TimeSpan? timeout, TimeProvider time, CancellationToken caller)
     {
         _caller = caller;
+        _time = time;
+        _started = time.GetTimestamp();
+        _limit = timeout is { } limit && limit != Timeout.InfiniteTimeSpan ? limit : null;
         _timeout = timeout is { } t && t != Timeout.InfiniteTimeSpan ? new CancellationTokenSource(t, time) : null;
         _linked = _timeout is null
             ? CancellationTokenSource.CreateLinkedTokenSource(caller)
@@ -17,6 +23,9 @@ internal sealed class RunScope : IDisposable
     }
 
     public CancellationToken Token => _linked.Token;
+
+    /// <summary>The time left before the run's timeout; null when it has none.</summary>
+    public TimeSpan? Remaining => _limit is { } limit ? limit - _time.GetElapsedTime(_started) : null;
 
     /// <summary>The timeout fired and the caller did not cancel (a caller's cancel wins when both happen).</summary>
     public bool TimedOut => _timeout?.IsCancellationRequested == true && !_caller.IsCancellationRequested;

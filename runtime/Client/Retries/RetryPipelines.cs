@@ -54,7 +54,9 @@ internal sealed class RetryPipelines
                     shouldRetry(args.Outcome) && !(args.Outcome.Result?.RetryAfter > maxRetryAfter)),
 
                 // The server's Retry-After replaces the backoff: it knows when it will take calls again.
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.RetryAfter),
+                // Never longer than MaxRetryAfter (retries stop above it), never negative.
+                DelayGenerator = args => ValueTask.FromResult(
+                    args.Outcome.Result?.RetryAfter is { } wait ? (TimeSpan?)(wait < TimeSpan.Zero ? TimeSpan.Zero : wait > maxRetryAfter ? maxRetryAfter : wait) : null),
                 OnRetry = args =>
                 {
                     ClientLog.Retrying(

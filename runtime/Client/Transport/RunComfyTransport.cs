@@ -31,12 +31,8 @@ internal sealed class RunComfyTransport
         _requestTimeout = requestTimeout;
     }
 
-    /// <summary>How long the token is: catalog data redacts only tokens long enough to be told apart from ordinary text.</summary>
-    public int TokenLength => _token.Length;
-
-    /// <summary>Removes the token from text that came from outside (a server message), should it ever echo it.</summary>
-    public string? Redact(string? text) =>
-        text is null || !text.Contains(_token, StringComparison.Ordinal) ? text : text.Replace(_token, "***", StringComparison.Ordinal);
+    /// <summary>Server text for a message or a log line: the token redacted from the whole text, controls stripped, then cut (see <see cref="ServerText"/>).</summary>
+    public string? ForMessage(string? text) => ServerText.ForMessage(text, _token);
 
     /// <exception cref="TransportException">No answer; see <see cref="TransportException.Failure"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
@@ -64,7 +60,7 @@ internal sealed class RunComfyTransport
             var (buffer, length) = await ReadBodyAsync(response.Content, linked.Token).ConfigureAwait(false);
             try
             {
-                return WireAnswer.Read((int)response.StatusCode, response.ReasonPhrase, ReadRetryAfter(response), buffer.AsMemory(0, length));
+                return WireAnswer.Read((int)response.StatusCode, response.ReasonPhrase, ReadRetryAfter(response), buffer.AsMemory(0, length), _token);
             }
             finally
             {
@@ -89,12 +85,34 @@ internal sealed class RunComfyTransport
         catch (HttpRequestException e)
         {
             var failure = TransportErrorClassifier.Classify(e);
-            throw new TransportException(failure, $"Network failure talking to RunComfy: {TransportErrorClassifier.Describe(failure)} ({e.Message}).", e);
+            throw new TransportException(failure, $"Network failure talking to RunComfy: {TransportErrorClassifier.Describe(failure)} ({ForMessage(e.Message)}).", Scrubbed(e));
         }
         catch (IOException e)
         {
-            throw new TransportException(TransportFailure.Interrupted, $"The connection to RunComfy broke while reading the answer ({e.Message}).", e);
+            throw new TransportException(TransportFailure.Interrupted, $"The connection to RunComfy broke while reading the answer ({ForMessage(e.Message)}).", Scrubbed(e));
         }
+    }
+
+    /// <summary>
+    /// The exception to keep as the cause: the original, unless a message in its chain quotes the server with
+    /// the token in it (HttpClient quotes an invalid status line whole), in which case a copy without that chain
+    /// and with the text redacted, so that no <c>ToString()</c> or log of the cause can carry the token.
+    /// </summary>
+    private Exception Scrubbed(Exception exception)
+    {
+        var chain = new List<string>();
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            chain.Add(e.Message);
+        }
+
+        if (!chain.Any(message => ServerText.Contains(message, _token)))
+        {
+            return exception;
+        }
+
+        var message = ServerText.ForMessage(string.Join(" <- ", chain), _token, 1000)!;
+        return exception is HttpRequestException http ? new HttpRequestException(http.HttpRequestError, message) : new IOException(message);
     }
 
     /// <summary>Reads the whole body into a pooled buffer (answers are small; past the cap they are cut, then fail to parse and count as unreadable).</summary>

@@ -26,7 +26,8 @@ internal static class JsonValues
 
     public static string? AsString(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => value.GetString(),
+        // A lone surrogate escape ("abc\ud800") cannot be decoded: its JSON text is kept, escapes visible.
+        JsonValueKind.String => ServerText.JsonString(value),
         JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
         _ => null,
     };
@@ -49,7 +50,7 @@ internal static class JsonValues
         }
 
         return value.ValueKind == JsonValueKind.String
-               && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
+               && double.TryParse(ServerText.JsonString(value), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
                && parsed is >= int.MinValue and <= int.MaxValue
             ? (int)parsed
             : null;
@@ -68,7 +69,7 @@ internal static class JsonValues
         }
 
         return value.ValueKind == JsonValueKind.String
-               && decimal.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
+               && decimal.TryParse(ServerText.JsonString(value), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
             ? parsed
             : null;
     }
@@ -91,7 +92,7 @@ internal static class JsonValues
             return null;
         }
 
-        var text = value.GetString();
+        var text = ServerText.JsonString(value);
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var parsed))
         {
             return parsed;

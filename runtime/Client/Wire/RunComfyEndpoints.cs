@@ -42,12 +42,10 @@ internal sealed class RunComfyEndpoints
         static bool IsSafe(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.';
     }
 
+    /// <summary>Checks a request id before it goes into a path: one safe segment (<see cref="RequestIds"/>).</summary>
     public static void ValidateRequestId(string requestId)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(requestId);
-        if (requestId.Any(char.IsControl) || requestId.Contains('/'))
-        {
-            throw new ArgumentException($"'{requestId}' is not a request id.", nameof(requestId));
-        }
+        ArgumentNullException.ThrowIfNull(requestId);
+        RequestIds.Validate(requestId, nameof(requestId));
     }
 }

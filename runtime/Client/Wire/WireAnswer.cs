@@ -54,7 +54,12 @@ internal sealed class WireAnswer
     /// <summary>Worth another try for an idempotent call: 408, 429, 5xx (also as a code class), or an unreadable 2xx.</summary>
     public bool IsTransient => IsUnreadable || (!IsSuccess && !IsNotReady && EffectiveStatus is 408 or 429 or >= 500);
 
-    public static WireAnswer Read(int status, string? reason, TimeSpan? retryAfter, ReadOnlyMemory<byte> body)
+    /// <summary>
+    /// Reads one answer. Every string that came from the server (the reason phrase, the JSON's strings, an
+    /// unreadable body) has <paramref name="secret"/> redacted here, whole and before any cut, so nothing
+    /// read from the answer later can carry it.
+    /// </summary>
+    public static WireAnswer Read(int status, string? reason, TimeSpan? retryAfter, ReadOnlyMemory<byte> body, string? secret)
     {
         JsonElement? root = null;
         string? excerpt = null;
@@ -66,32 +71,27 @@ internal sealed class WireAnswer
                 using var document = JsonDocument.Parse(body, new JsonDocumentOptions { AllowTrailingCommas = true, MaxDepth = 64 });
                 if (document.RootElement.ValueKind == JsonValueKind.Object)
                 {
-                    // Clone: the answer outlives the pooled document.
-                    root = document.RootElement.Clone();
+                    // A copy (the answer outlives the pooled document), with the secret taken out of every string.
+                    var element = document.RootElement;
+                    root = (ServerText.MayHold(body.Span, secret) ? ServerText.RedactJson(element, secret) : element).Clone();
                 }
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
             {
+                // Not JSON, invalid UTF-8, or names the runtime cannot decode: unreadable.
                 root = null;
             }
 
             if (root is null)
             {
-                excerpt = Excerpt(body.Span);
-                unreadable = System.Text.Encoding.UTF8.GetString(body.Span);
+                // Redacted whole, then cut: a secret crossing the cut cannot keep its first part.
+                unreadable = ServerText.Redact(System.Text.Encoding.UTF8.GetString(body.Span), secret);
+                excerpt = ServerText.ForMessage(ServerText.DecodeJsonEscapes(unreadable!), secret);
             }
         }
 
         var isSuccessStatus = status is >= 200 and < 300;
         var error = root is { } r ? WireError.TryRead(r, requireCode: isSuccessStatus) : null;
-        return new WireAnswer(status, reason, retryAfter, root, error, excerpt, unreadable);
-    }
-
-    private static string Excerpt(ReadOnlySpan<byte> body)
-    {
-        const int Max = 200;
-        var text = System.Text.Encoding.UTF8.GetString(body[..Math.Min(body.Length, Max)]);
-        var clean = new string(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim();
-        return body.Length > Max ? clean + "…" : clean;
+        return new WireAnswer(status, ServerText.ForMessage(reason, secret, 100), retryAfter, root, error, excerpt, unreadable);
     }
 }

@@ -38,7 +38,7 @@ internal sealed record WireError(string? Code, string? Message, string? DetailJs
             fields = ReadFieldErrors(detail);
             if (message is null && detail.ValueKind == JsonValueKind.String)
             {
-                message = detail.GetString();
+                message = ServerText.JsonString(detail);
             }
         }
 
@@ -47,7 +47,8 @@ internal sealed record WireError(string? Code, string? Message, string? DetailJs
             return null;
         }
 
-        return new WireError(string.IsNullOrWhiteSpace(code) ? null : code.Trim(), message, detailJson, fields);
+        // A code is six digits when the server behaves; anything else is shown cleaned and short.
+        return new WireError(string.IsNullOrWhiteSpace(code) ? null : ServerText.ForMessage(code, null, 32), message, detailJson, fields);
     }
 
     private static IReadOnlyList<RunComfyFieldError> ReadFieldErrors(JsonElement detail)
@@ -64,7 +65,7 @@ internal sealed record WireError(string? Code, string? Message, string? DetailJs
         {
             if (item.ValueKind == JsonValueKind.String)
             {
-                errors.Add(new RunComfyFieldError("", item.GetString() ?? "", null));
+                errors.Add(new RunComfyFieldError("", ServerText.JsonString(item), null));
                 continue;
             }
 

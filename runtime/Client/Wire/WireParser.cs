@@ -5,15 +5,13 @@ namespace RunComfy.Client.Wire;
 /// <summary>Turns successful answers into the public types, accepting every form WIRE.md lists.</summary>
 internal static class WireParser
 {
-    /// <summary>The submit answer; null when it holds no request id.</summary>
-    public static RequestHandle? ReadSubmit(JsonElement root, string modelId, RunComfyEndpoints endpoints)
-    {
-        var requestId = JsonValues.GetString(root, "request_id");
-        if (string.IsNullOrWhiteSpace(requestId))
-        {
-            return null;
-        }
+    /// <summary>The request id of a submit answer, as sent (check it with <see cref="RequestIds.IsSafe"/>); null when it holds none.</summary>
+    public static string? ReadSubmitRequestId(JsonElement root) =>
+        JsonValues.GetString(root, "request_id") is { } id && !string.IsNullOrWhiteSpace(id) ? id : null;
 
+    /// <summary>The submit answer, for a request id already read and checked.</summary>
+    public static RequestHandle ReadSubmit(JsonElement root, string requestId, string modelId, RunComfyEndpoints endpoints)
+    {
         return new RequestHandle
         {
             RequestId = requestId,
@@ -30,7 +28,8 @@ internal static class WireParser
         var state = RequestStateParser.Parse(raw);
         return new RequestStatus
         {
-            RequestId = JsonValues.GetString(root, "request_id") ?? requestId,
+            // The id asked about, not the one the answer names: a server must not redirect later calls.
+            RequestId = requestId,
             State = state,
             RawStatus = raw,
             QueuePosition = JsonValues.GetInt32(root, "queue_position"),
@@ -52,7 +51,7 @@ internal static class WireParser
 
         return new RequestResult
         {
-            RequestId = JsonValues.GetString(root, "request_id") ?? requestId,
+            RequestId = requestId,
             State = state,
             RawStatus = raw,
             ModelId = JsonValues.GetString(root, "model_id"),
@@ -85,7 +84,7 @@ internal static class WireParser
 
         return new CancelResult
         {
-            RequestId = JsonValues.GetString(root, "request_id") ?? requestId,
+            RequestId = requestId,
             Outcome = outcome,
             RawOutcome = rawOutcome,
             State = RequestStateParser.Parse(rawStatus),
@@ -156,7 +155,7 @@ internal static class WireParser
         switch (value.ValueKind)
         {
             case JsonValueKind.String:
-                if (TryUrl(value.GetString(), out var url))
+                if (TryUrl(ServerText.JsonString(value), out var url))
                 {
                     urls.Add(url);
                 }

@@ -28,7 +28,8 @@ public sealed class RequestCommandsTests : IAsyncLifetime
         _cli.Dispose();
     }
 
-    private string[] Args(params string[] args) => [.. args, "--token", _emulator.Options.Token];
+    // The emulator is on loopback: its journaled address is used only when given again.
+    private string[] Args(params string[] args) => [.. args, "--token", _emulator.Options.Token, "--base-address", _emulator.BaseAddress.ToString()];
 
     [Fact]
     public async Task Status_shows_the_state_and_queue_position()

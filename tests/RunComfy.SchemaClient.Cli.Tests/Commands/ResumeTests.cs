@@ -35,8 +35,8 @@ public sealed class ResumeTests : IDisposable
         id.ShouldNotBeEmpty();
         submitted.Error.ShouldContain($"comfy-schema wait {id}");
 
-        // The base address comes from the journal: only the token is given again.
-        var waited = await _cli.RunAsync("wait", id, "--token", emulator.Options.Token, "--output-dir", "later");
+        // The journal knows the request; a loopback address must be given again (the token goes there).
+        var waited = await _cli.RunAsync("wait", id, "--token", emulator.Options.Token, "--base-address", emulator.BaseAddress.ToString(), "--output-dir", "later");
 
         waited.ExitCode.ShouldBe(0, waited.ToString());
         SampleImages.IsPng(await File.ReadAllBytesAsync(waited.Out.Trim())).ShouldBeTrue();

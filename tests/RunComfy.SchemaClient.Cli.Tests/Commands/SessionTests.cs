@@ -72,7 +72,7 @@ public sealed class SessionTests : IDisposable
         var run = await _cli.RunAsync("status", "../../etc", "--token", emulator.Options.Token, "--base-address", emulator.BaseAddress.ToString());
 
         run.ExitCode.ShouldBe(65, run.ToString());
-        run.Error.ShouldContain("'../../etc' is not a request id.");
+        run.Error.ShouldContain("'../../etc' is not a request id: '/' would change the path.");
         run.Error.ShouldNotContain("(Parameter");
     }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using RunComfy.Cli.Downloads;
 
 namespace RunComfy.SchemaClient.Cli.Tests.Downloads;
@@ -42,10 +43,45 @@ public sealed class FileNameSanitizerTests
         FileNameSanitizer.Sanitize(input, "output-1").ShouldBe("output-1");
 
     [Fact]
-    public void Bounds_the_length_and_keeps_the_extension()
+    public void Bounds_the_length_in_utf8_bytes_and_keeps_the_extension()
     {
         var name = FileNameSanitizer.Sanitize(new string('x', 500) + ".png", "fallback");
-        name.Length.ShouldBeLessThanOrEqualTo(120);
+        Encoding.UTF8.GetByteCount(name).ShouldBe(FileNameSanitizer.MaxBytes);
         name.ShouldEndWith(".png");
+    }
+
+    [Fact]
+    public void A_name_of_120_cjk_characters_fits_linux_name_max()
+    {
+        // 120 characters but 360 UTF-8 bytes: over Linux's 255-byte NAME_MAX before the cap counted bytes.
+        var name = FileNameSanitizer.Sanitize(new string('猫', 120) + ".png", "fallback");
+
+        Encoding.UTF8.GetByteCount(name).ShouldBeLessThanOrEqualTo(FileNameSanitizer.MaxBytes);
+        name.ShouldBe(new string('猫', 65) + ".png");
+    }
+
+    [Fact]
+    public void The_cut_never_splits_a_surrogate_pair_or_a_grapheme()
+    {
+        // "🐱" is a surrogate pair (4 bytes); "e\u0301" is one grapheme of two characters (3 bytes).
+        foreach (var unit in new[] { "🐱", "e\u0301", "👩\u200d💻" })
+        {
+            var name = FileNameSanitizer.Sanitize(string.Concat(Enumerable.Repeat(unit, 200)) + ".png", "fallback");
+
+            Encoding.UTF8.GetByteCount(name).ShouldBeLessThanOrEqualTo(FileNameSanitizer.MaxBytes);
+            var stem = name[..^4];
+            stem.Length.ShouldBeGreaterThan(0);
+            (stem.Length % unit.Length).ShouldBe(0, unit);
+            stem.ShouldBe(string.Concat(Enumerable.Repeat(unit, stem.Length / unit.Length)));
+        }
+    }
+
+    [Fact]
+    public void Lone_surrogates_controls_and_direction_overrides_are_replaced()
+    {
+        // Not theory data: xunit cannot serialise a lone surrogate into a test case name.
+        FileNameSanitizer.Sanitize("a\ud800b.png", "fallback").ShouldBe("a_b.png");
+        FileNameSanitizer.Sanitize("photo\u202egnp.exe", "fallback").ShouldBe("photo_gnp.exe");
+        FileNameSanitizer.Sanitize("x\u001b[2Jy.png", "fallback").ShouldBe("x_[2Jy.png");
     }
 }

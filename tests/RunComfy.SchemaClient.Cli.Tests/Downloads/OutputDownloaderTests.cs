@@ -206,4 +206,29 @@ public sealed class OutputDownloaderTests : IDisposable
         public override void SetLength(long value) => throw new NotSupportedException();
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
+
+    [Fact]
+    public async Task A_failed_download_names_its_url_without_the_query_secrets()
+    {
+        using var downloader = new OutputDownloader(new DownloadPolicy(), new StubHandler(_ => new HttpResponseMessage(HttpStatusCode.Forbidden)));
+        var url = new Uri("https://cdn.runcomfy.net/out/cat.png?X-Amz-Credential=AKIA_SECRET&X-Amz-Signature=deadbeef_SECRET#frag_SECRET");
+
+        var error = await Should.ThrowAsync<DownloadException>(() => downloader.DownloadAsync(url, _folder.Path, "output-1"));
+
+        error.Message.ShouldBe("Could not download https://cdn.runcomfy.net/out/cat.png: HTTP 403.");
+        error.Message.ShouldNotContain("SECRET");
+        error.HttpStatus.ShouldBe(403);
+    }
+
+    [Fact]
+    public async Task A_name_of_many_cjk_characters_downloads_under_a_name_the_file_system_takes()
+    {
+        using var downloader = new OutputDownloader(new DownloadPolicy(), new StubHandler(_ => StubHandler.Bytes(Png)));
+        var url = new Uri("https://cdn.runcomfy.net/out/" + Uri.EscapeDataString(new string('猫', 120)) + ".png");
+
+        var file = await downloader.DownloadAsync(url, _folder.Path, "output-1");
+
+        System.Text.Encoding.UTF8.GetByteCount(Path.GetFileName(file.Path)).ShouldBeLessThanOrEqualTo(FileNameSanitizer.MaxBytes);
+        (await File.ReadAllBytesAsync(file.Path)).ShouldBe(Png);
+    }
 }

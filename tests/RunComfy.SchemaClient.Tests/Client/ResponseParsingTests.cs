@@ -49,12 +49,12 @@ public sealed class ResponseParsingTests
     [Fact]
     public async Task Request_ids_are_escaped_in_the_path()
     {
-        _handler.Status.Ok(Wire.Status("a b", "in_queue"));
+        _handler.Status.Ok(Wire.Status("a+é", "in_queue"));
         using var client = TestClient.Create(_handler);
 
-        await client.GetStatusAsync("a b");
+        await client.GetStatusAsync("a+é");
 
-        _handler.Requests.Single().Uri.AbsoluteUri.ShouldBe("https://model-api.runcomfy.net/v1/requests/a%20b/status");
+        _handler.Requests.Single().Uri.AbsoluteUri.ShouldBe("https://model-api.runcomfy.net/v1/requests/a%2B%C3%A9/status");
     }
 
     [Fact]
