@@ -85,7 +85,7 @@ internal static class ModelsCommand
                 }
                 catch (RunComfyException e) when (e.ErrorCode == RunComfyErrorCodes.InvalidResourceId)
                 {
-                    throw new CliException(ExitCodes.BadInput, $"Unknown model '{ServerText.Clean(id)}': neither compiled in nor in RunComfy's catalog. See 'comfy-schema models --remote --search <text>'.", e);
+                    throw new CliException(ExitCodes.BadInput, $"Unknown model '{Printable.Short(id)}': neither compiled in nor in RunComfy's catalog. See 'comfy-schema models --remote --search <text>'.", e);
                 }
 
                 var parameters = RemoteModels.ParametersOf(model);
@@ -107,7 +107,7 @@ internal static class ModelsCommand
     }
 
     public static string UnknownModelMessage(string id) =>
-        $"Unknown model '{ServerText.Clean(id)}'. Known models: {string.Join(", ", ModelCatalog.All.Select(m => m.ModelId))}. See 'comfy-schema models'.";
+        $"Unknown model '{Printable.Short(id)}'. Known models: {string.Join(", ", ModelCatalog.All.Select(m => m.ModelId))}. See 'comfy-schema models'.";
 
     private static void WriteCompiled(CliContext context, bool json, IReadOnlyList<ModelInfo> models, bool single = false)
     {

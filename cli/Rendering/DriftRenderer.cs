@@ -16,17 +16,17 @@ internal static class DriftRenderer
 
         foreach (var result in results)
         {
-            var id = ServerText.Clean(result.ModelId);
+            var id = Printable.Short(result.ModelId);
             output.WriteLine(result.Status switch
             {
                 DriftStatus.InSync => $"✓ {id}: in sync",
                 DriftStatus.Compatible => $"~ {id}: compatible changes",
                 DriftStatus.Breaking => $"✗ {id}: breaking changes",
-                _ => $"? {id}: not checked: {ServerText.Clean(result.Problem)}",
+                _ => $"? {id}: not checked: {Printable.Short(result.Problem)}",
             });
             foreach (var change in result.Changes.OrderByDescending(c => c.Breaking))
             {
-                output.WriteLine($"    {(change.Breaking ? "breaking  " : "compatible")}  {ServerText.Clean(change.Message)}");
+                output.WriteLine($"    {(change.Breaking ? "breaking  " : "compatible")}  {Printable.Short(change.Message)}");
             }
         }
 
@@ -43,7 +43,7 @@ internal static class DriftRenderer
         foreach (var result in results)
         {
             writer.WriteStartObject();
-            writer.WriteString("model_id", ServerText.Clean(result.ModelId));
+            writer.WriteString("model_id", Printable.Short(result.ModelId));
             writer.WriteString("path", result.Path);
             writer.WriteString("status", result.Status switch
             {
@@ -54,17 +54,17 @@ internal static class DriftRenderer
             });
             if (result.Problem is not null)
             {
-                writer.WriteString("problem", ServerText.Clean(result.Problem));
+                writer.WriteString("problem", Printable.Short(result.Problem));
             }
 
             writer.WriteStartArray("changes");
             foreach (var change in result.Changes)
             {
                 writer.WriteStartObject();
-                writer.WriteString("property", ServerText.Clean(change.Property));
+                writer.WriteString("property", Printable.Short(change.Property));
                 writer.WriteString("kind", JsonNamingPolicy.SnakeCaseLower.ConvertName(change.Kind.ToString()));
                 writer.WriteBoolean("breaking", change.Breaking);
-                writer.WriteString("message", ServerText.Clean(change.Message));
+                writer.WriteString("message", Printable.Short(change.Message));
                 writer.WriteEndObject();
             }
 

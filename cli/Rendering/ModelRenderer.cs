@@ -26,16 +26,16 @@ internal static class ModelRenderer
     /// <summary>A model that is not compiled in: its catalog facts, then its parameters as its input schema gives them.</summary>
     public static void WriteRemote(IAnsiConsole console, CatalogModel model, IReadOnlyList<ModelParameter> parameters)
     {
-        var id = ServerText.Clean(model.ModelId);
+        var id = Printable.Short(model.ModelId);
         console.Write(new Rule($"[bold]{Markup.Escape(id)}[/] (from RunComfy's catalog; not compiled in)").LeftJustified());
-        console.WriteLine($"Name:       {ServerText.Clean(model.DisplayName)}");
-        console.WriteLine($"Kind:       {ServerText.Clean(model.Kind ?? "-")}");
-        console.WriteLine($"Categories: {ServerText.Clean(model.Categories.Count == 0 ? "-" : string.Join(", ", model.Categories))}");
+        console.WriteLine($"Name:       {Printable.Short(model.DisplayName)}");
+        console.WriteLine($"Kind:       {Printable.Short(model.Kind ?? "-")}");
+        console.WriteLine($"Categories: {Printable.Short(model.Categories.Count == 0 ? "-" : string.Join(", ", model.Categories))}");
         console.WriteLine($"Price:      {PriceText(model)}");
-        console.WriteLine($"Required:   {ServerText.Clean(model.RequiredInputs.Count == 0 ? "-" : string.Join(", ", model.RequiredInputs))}");
+        console.WriteLine($"Required:   {Printable.Short(model.RequiredInputs.Count == 0 ? "-" : string.Join(", ", model.RequiredInputs))}");
         if (model.ModelUrl is { } url)
         {
-            console.WriteLine($"Page:       {ServerText.Clean(url.ToString())}");
+            console.WriteLine($"Page:       {Printable.Short(url.ToString())}");
         }
 
         WriteParameters(console, id, parameters, details: true);
@@ -57,10 +57,10 @@ internal static class ModelRenderer
         foreach (var model in models)
         {
             table.AddRow(
-                Markup.Escape(ServerText.Clean(model.ModelId)),
-                Markup.Escape(ServerText.Clean(model.DisplayName)),
-                Markup.Escape(ServerText.Clean(model.Kind ?? "")),
-                Markup.Escape(ServerText.Clean(string.Join(", ", model.Categories))),
+                Markup.Escape(Printable.Short(model.ModelId)),
+                Markup.Escape(Printable.Short(model.DisplayName)),
+                Markup.Escape(Printable.Short(model.Kind ?? "")),
+                Markup.Escape(Printable.Short(string.Join(", ", model.Categories))),
                 Markup.Escape(PriceText(model)));
         }
 
@@ -100,13 +100,13 @@ internal static class ModelRenderer
     private static void WriteFacts(Utf8JsonWriter writer, CatalogModel model)
     {
         writer.WriteStartObject();
-        writer.WriteString("model_id", ServerText.Clean(model.ModelId));
-        writer.WriteString("display_name", ServerText.Clean(model.DisplayName));
-        WriteIfSet(writer, "kind", model.Kind is null ? null : ServerText.Clean(model.Kind));
+        writer.WriteString("model_id", Printable.Short(model.ModelId));
+        writer.WriteString("display_name", Printable.Short(model.DisplayName));
+        WriteIfSet(writer, "kind", model.Kind is null ? null : Printable.Short(model.Kind));
         writer.WriteStartArray("categories");
         foreach (var category in model.Categories)
         {
-            writer.WriteStringValue(ServerText.Clean(category));
+            writer.WriteStringValue(Printable.Short(category));
         }
 
         writer.WriteEndArray();
@@ -115,11 +115,11 @@ internal static class ModelRenderer
             writer.WriteNumber("base_price_usd", price);
         }
 
-        WriteIfSet(writer, "price_unit", model.PriceUnit is null ? null : ServerText.Clean(model.PriceUnit));
+        WriteIfSet(writer, "price_unit", model.PriceUnit is null ? null : Printable.Short(model.PriceUnit));
         writer.WriteStartArray("required_inputs");
         foreach (var input in model.RequiredInputs)
         {
-            writer.WriteStringValue(ServerText.Clean(input));
+            writer.WriteStringValue(Printable.Short(input));
         }
 
         writer.WriteEndArray();
@@ -128,7 +128,7 @@ internal static class ModelRenderer
 
     private static string PriceText(CatalogModel model) =>
         model.BasePriceUsd is { } price
-            ? $"${price.ToString(CultureInfo.InvariantCulture)}{(model.PriceUnit is null ? "" : " " + ServerText.Clean(model.PriceUnit).Replace('_', ' '))}"
+            ? $"${price.ToString(CultureInfo.InvariantCulture)}{(model.PriceUnit is null ? "" : " " + Printable.Short(model.PriceUnit).Replace('_', ' '))}"
             : "-";
 
     /// <summary>The parameter table; every cell sanitised, since a remote schema's texts come from a server.</summary>
@@ -171,16 +171,16 @@ internal static class ModelRenderer
                 console.MarkupLine($"Media rules for [bold]{Cell(parameter.Name)}[/] (checked on the file before submitting):");
                 foreach (var rule in parameter.MediaRules)
                 {
-                    console.WriteLine(ServerText.Clean($"  {rule.Rule} {rule.Value.ToString(CultureInfo.InvariantCulture)}{(rule.Message is null ? "" : "  " + rule.Message)}"));
+                    console.WriteLine(Printable.Short($"  {rule.Rule} {rule.Value.ToString(CultureInfo.InvariantCulture)}{(rule.Message is null ? "" : "  " + rule.Message)}"));
                 }
             }
 
             var example = string.Join(" ", parameters.Where(p => p.Required).Select(p => $"--input {p.Name}={(p.IsMedia ? "@file" : "...")}"));
-            console.WriteLine(ServerText.Clean($"Run it: comfy-schema run {modelId} {example}".TrimEnd()));
+            console.WriteLine(Printable.Short($"Run it: comfy-schema run {modelId} {example}".TrimEnd()));
         }
     }
 
-    private static string Cell(string text) => Markup.Escape(ServerText.Clean(text));
+    private static string Cell(string text) => Markup.Escape(Printable.Short(text));
 
     public static string TypeText(ModelParameter parameter)
     {

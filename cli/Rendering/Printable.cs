@@ -12,6 +12,9 @@ internal static class Printable
     /// <summary>One line: controls removed, line breaks become spaces.</summary>
     public static string Line(string? text) => text is null ? "" : ServerText.StripControls(text);
 
+    /// <summary>Catalog and schema text (names, descriptions, drift messages): <see cref="Line"/>, cut to <paramref name="maxChars"/>.</summary>
+    public static string Short(string? text, int maxChars = 500) => ServerText.Cut(Line(text), maxChars);
+
     /// <summary>A URL: its escaped form (no raw control or space characters), then <see cref="Line"/>.</summary>
     public static string Url(Uri url) => Line(url.IsAbsoluteUri ? url.AbsoluteUri : url.OriginalString);
 

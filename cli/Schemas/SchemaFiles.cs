@@ -81,5 +81,5 @@ internal static class SchemaFiles
         }
     }
 
-    private static string Clean(string text) => Rendering.ServerText.Clean(text);
+    private static string Clean(string text) => Rendering.Printable.Short(text);
 }

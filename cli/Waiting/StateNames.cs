@@ -14,7 +14,7 @@ internal static class StateNames
         RunComfyRequestState.Cancelled => "cancelled",
         RunComfyRequestState.Failed => "failed",
         // A status this CLI does not know is shown and journaled as sent, cleaned of controls and cut.
-        _ => Printable.Line(raw).Trim() is { Length: > 0 } shown ? ServerText.Cut(shown, 64) : "unknown",
+        _ => Printable.Line(raw).Trim() is { Length: > 0 } shown ? RunComfy.Client.Wire.ServerText.Cut(shown, 64) : "unknown",
     };
 
     public static string Of(CancelOutcome outcome) => outcome switch
