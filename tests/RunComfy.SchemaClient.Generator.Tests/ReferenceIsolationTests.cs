@@ -89,6 +89,26 @@ public sealed class ReferenceIsolationTests
     }
 
     [Fact]
+    public void A_property_named_like_a_keyword_is_a_property_not_a_reference()
+    {
+        GenerationResult result = GeneratorHarness.Run(SchemaInput.ForModel("acme/refs", """
+            {
+              "type": "object",
+              "properties": {
+                "$ref": { "type": "string", "maxLength": 3 },
+                "examples": { "type": "integer", "minimum": 1 }
+              }
+            }
+            """));
+
+        result.GeneratorDiagnostics.ShouldBeEmpty();
+        string source = result.Source(TypeName);
+        source.ShouldContain("public string? Ref { get; init; }");
+        source.ShouldContain("__v.Minimum(\"examples\", Examples, 1L);");
+        result.CompilationDiagnostics.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task The_resolver_refuses_a_url_so_nothing_is_fetched_even_without_stripping()
     {
         using var server = new LoopbackRequestCounter();
