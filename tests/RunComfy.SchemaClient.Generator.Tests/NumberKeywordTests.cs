@@ -180,6 +180,24 @@ public sealed class NumberKeywordTests
         result.Source(TypeName).ShouldNotContain("__v." + char.ToUpperInvariant(keyword[0]) + keyword[1..] + "(");
     }
 
+    [Fact]
+    public void An_item_bound_that_is_not_finite_drops_that_bound_only()
+    {
+        GenerationResult result = Generate("""
+            {
+              "type": "object",
+              "properties": {
+                "xs": { "type": "array", "items": { "type": "number", "minimum": 1e400, "maximum": 5 } }
+              }
+            }
+            """);
+
+        ShouldReportOnly(result, 4, "Property 'xs': items.minimum (beyond ±1.8E+308) is out of range for a double; the keyword is ignored");
+        string source = result.Source(TypeName);
+        source.ShouldContain("__c.Maximum(__p, __x, 5D)");
+        source.ShouldNotContain("__c.Minimum(");
+    }
+
     [Theory]
     [InlineData("1e400")]
     [InlineData("NaN")]
