@@ -69,4 +69,17 @@ public sealed class EmulatorSchemaLoadingTests
         var body = await EmulatorHarness.ReadJsonAsync(refused);
         body.GetProperty("detail")[0].GetProperty("type").GetString().ShouldBe("minimum");
     }
+
+    [Theory]
+    [InlineData("{ \"type\": \"object\", }", "line 1, column 19: a trailing comma before '}' is not JSON; remove the ','")]
+    [InlineData("{\n  // note\n  \"type\": \"object\"\n}", "line 2, column 3: comments ('//') are not JSON; remove the comment")]
+    [InlineData("[1]", "the schema is not a JSON object")]
+    public async Task A_schema_that_is_not_strict_json_fails_to_load_in_plain_words(string schema, string problem)
+    {
+        var thrown = await Should.ThrowAsync<InvalidOperationException>(() =>
+            EmulatorServer.StartAsync(new EmulatorOptions { ExtraSchemas = { ["acme/loose"] = schema } }));
+
+        thrown.Message.ShouldStartWith("The input schema of model 'acme/loose' cannot be read: ");
+        thrown.Message.ShouldEndWith(problem);
+    }
 }
