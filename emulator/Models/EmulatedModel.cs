@@ -10,7 +10,7 @@ internal sealed class EmulatedModel
     {
         Id = id;
         SchemaJson = schemaJson;
-        RawSchema = JObject.Parse(schemaJson);
+        RawSchema = StrictJson.ParseObject(schemaJson);
         Kind = ModelFacts.KindOf(id);
         DisplayName = ModelFacts.DisplayNameOf(id);
         Category = ModelFacts.CategoryOf(id, Kind);

@@ -79,9 +79,12 @@ internal sealed class ModelRegistry
     {
         try
         {
-            return new EmulatedModel(id, json);
+            var model = new EmulatedModel(id, json);
+            // Read into NJsonSchema now, inside this guard, so a schema it cannot read is named by its model id.
+            model.Validator.Prepare();
+            return model;
         }
-        catch (Exception ex) when (ex is Newtonsoft.Json.JsonException or InvalidOperationException)
+        catch (Exception ex) when (ex is Newtonsoft.Json.JsonException or InvalidOperationException or NotSupportedException)
         {
             throw new InvalidOperationException($"The input schema of model '{id}' cannot be read: {ex.Message}", ex);
         }

@@ -19,8 +19,7 @@ internal sealed class SubmissionValidator
     public SubmissionValidator(JObject rawSchema)
     {
         _rawSchema = rawSchema;
-        _schema = new Lazy<JsonSchema>(() =>
-            JsonSchema.FromJsonAsync(SchemaNormalizer.ForNJsonSchema(rawSchema).ToString(Formatting.None)).GetAwaiter().GetResult());
+        _schema = new Lazy<JsonSchema>(() => OfflineSchemaReader.Read(rawSchema));
     }
 
     /// <summary>

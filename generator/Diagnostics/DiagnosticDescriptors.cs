@@ -9,6 +9,12 @@ namespace RunComfy.SchemaClient.Generator.Diagnostics
     {
         private const string Category = "RunComfy.SchemaClient";
 
+        /// <summary>
+        /// Where the diagnostics table lives; each id links to its row (anchor <c>#rcs0001</c>...). The one
+        /// place to change when the documentation moves.
+        /// </summary>
+        public const string HelpLinkBase = "https://github.com/runcomfy/schema-client/blob/main/docs/generator.md";
+
         public static readonly DiagnosticDescriptor InvalidJson = Error(
             "RCS0001", "Schema is not valid JSON",
             "The schema is not valid JSON and generates nothing: {0}");
@@ -43,7 +49,7 @@ namespace RunComfy.SchemaClient.Generator.Diagnostics
 
         public static readonly DiagnosticDescriptor InvalidModelId = Error(
             "RCS0009", "Invalid model id",
-            "'{0}' is not a usable model id ({1}); the schema generates nothing. Set the RunComfyModelId metadata to owner/model[/variant...].");
+            "'{0}' is not a usable model id ({1}); the schema generates nothing. Place the file at schemas/<owner>/<model>[/<variant>].json, or give its item the ModelId metadata: <RunComfySchema Include=\"path/to/schema.json\" ModelId=\"owner/model\" />.");
 
         public static readonly DiagnosticDescriptor DuplicateModelId = Error(
             "RCS0010", "Duplicate model id",
@@ -97,22 +103,42 @@ namespace RunComfy.SchemaClient.Generator.Diagnostics
             "RCS0022", "Value cannot be written as C#",
             "The schema cannot be generated: {0}; it generates nothing");
 
+        public static readonly DiagnosticDescriptor ReferenceNotFollowed = Warning(
+            "RCS0025", "Reference not followed",
+            "The '$ref' at '{0}' names '{1}'; the generator never follows references (a schema is read offline, with no file or network access), so it is ignored");
+
+        public static readonly DiagnosticDescriptor KeywordNotForType = Warning(
+            "RCS0026", "Keyword does not apply to the type",
+            "Property '{0}': '{1}' does not apply to {2}; values are not checked against it");
+
+        public static readonly DiagnosticDescriptor NullType = Warning(
+            "RCS0027", "Type 'null' not supported",
+            "Property '{0}' has the type 'null'; it is generated as JsonElement and its value is not checked");
+
+        public static readonly DiagnosticDescriptor UnsupportedRootKeyword = Warning(
+            "RCS0028", "Root keyword not supported",
+            "The schema root uses the keyword '{0}', which the generator does not support; requests are not checked against it");
+
         public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
         {
             InvalidJson, UnknownType, UnknownValidationRule, EmptyPropertyName, KeywordPropertyName, MemberNameClash,
             RequiredWithoutProperty, FloatType, InvalidModelId, DuplicateModelId, DuplicateTypeName, EnumMemberClash,
             EnumTypeNameClash, InvalidSchema, GeneratorFailure, IgnoredKeyword, SkippedProperty, UnsupportedKeyword,
-            DuplicateEnumValue, TypeNameCaseClash, SchemaTooLarge, UnwritableValue,
+            DuplicateEnumValue, TypeNameCaseClash, SchemaTooLarge, UnwritableValue, ReferenceNotFollowed, KeywordNotForType, NullType,
+            UnsupportedRootKeyword,
         };
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = All.ToDictionary(d => d.Id);
 
         public static DiagnosticDescriptor ById(string id) => ByIdMap[id];
 
+        /// <summary>The help link of an id: its row in the diagnostics table of docs/generator.md.</summary>
+        public static string HelpLink(string id) => HelpLinkBase + "#" + id.ToLowerInvariant();
+
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
-            new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+            new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
 
         private static DiagnosticDescriptor Warning(string id, string title, string message) =>
-            new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+            new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
     }
 }

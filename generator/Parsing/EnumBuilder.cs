@@ -28,7 +28,7 @@ namespace RunComfy.SchemaClient.Generator.Parsing
                 {
                     if (value.Type != JTokenType.String)
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IgnoredKeyword, locator.Of(value), raw.Name, "enum value " + value.ToString(Formatting.None) + " of a string property is not a string"));
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IgnoredKeyword, locator.Of(value), raw.Name, "enum value " + DiagnosticText.Quote(value.ToString(Formatting.None)) + " of a string property is not a string"));
                         return null;
                     }
 
@@ -41,13 +41,16 @@ namespace RunComfy.SchemaClient.Generator.Parsing
                 }
                 else
                 {
-                    if (!PropertyNormalizer.TryGetIntegral(value, out decimal number) || number < long.MinValue || number > long.MaxValue)
+                    // An integral float (2.0) is an integer; anything else, or beyond 64 bits, drops the enum.
+                    if (!NumberValues.TryInt64(value, out long integer))
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IgnoredKeyword, locator.Of(value), raw.Name, "enum value " + value.ToString(Formatting.None) + " of an integer property is not an integer"));
+                        string problem = NumberValues.IsNumber(value)
+                            ? NumberValues.Problem(value, integer: true)
+                            : DiagnosticText.Quote(value.ToString(Formatting.None)) + " is not an integer";
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IgnoredKeyword, locator.Of(value), raw.Name, "enum value " + problem));
                         return null;
                     }
 
-                    long integer = (long)number;
                     isInt64 |= integer < int.MinValue || integer > int.MaxValue;
                     text = integer.ToString(CultureInfo.InvariantCulture);
                     name = integer < 0 ? "Minus" + (-(decimal)integer).ToString(CultureInfo.InvariantCulture) : "_" + text;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -66,24 +67,21 @@ namespace RunComfy.SchemaClient.Generator.Parsing
             var enumJson = new List<string>();
             if (items["enum"] is JArray values)
             {
-                bool fits = kind switch
+                if (kind == ValueKind.String || isNumber)
                 {
-                    ValueKind.String => values.All(v => v.Type == JTokenType.String),
-                    ValueKind.Int64 => values.All(v => PropertyNormalizer.TryGetIntegral(v, out decimal d) && d >= long.MinValue && d <= long.MaxValue),
-                    ValueKind.Double => values.All(v => v.Type == JTokenType.Integer || v.Type == JTokenType.Float),
-                    _ => false,
-                };
-                if (fits)
-                {
-                    // Strings as their value (the emitter writes C# literals), numbers as JSON text.
-                    enumJson.AddRange(values.Select(v =>
-                        kind == ValueKind.String ? (string)v!
-                        : kind == ValueKind.Int64 && PropertyNormalizer.TryGetIntegral(v, out decimal d) ? ((long)d).ToString(System.Globalization.CultureInfo.InvariantCulture)
-                        : PropertyNormalizer.NumberText(v)));
-                }
-                else if (kind == ValueKind.String || isNumber)
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IgnoredKeyword, locator.Of(values), raw.Name, "items.enum values must match the item type"));
+                    // Strings as their value (the emitter writes C# literals), numbers as finite C#-ready number text.
+                    foreach (JToken value in values)
+                    {
+                        string? text = ItemEnumValue(value, kind, out string problem);
+                        if (text is null)
+                        {
+                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IgnoredKeyword, locator.Of(value), raw.Name, "items.enum value " + problem));
+                            enumJson.Clear();
+                            break;
+                        }
+
+                        enumJson.Add(text);
+                    }
                 }
                 else
                 {
@@ -93,6 +91,29 @@ namespace RunComfy.SchemaClient.Generator.Parsing
 
             var spec = new ItemRulesSpec(enumJson.ToEquatableArray(), minLength, maxLength, pattern, limits.Minimum, limits.Maximum, limits.ExclusiveMinimum, limits.ExclusiveMaximum);
             return spec.IsEmpty ? null : spec;
+        }
+
+        private static string? ItemEnumValue(JToken value, ValueKind kind, out string problem)
+        {
+            problem = string.Empty;
+            switch (kind)
+            {
+                case ValueKind.String when value.Type == JTokenType.String:
+                    return (string)value!;
+                case ValueKind.Int64 when NumberValues.TryInt64(value, out long integer):
+                    return integer.ToString(CultureInfo.InvariantCulture);
+                case ValueKind.Double when NumberValues.TryDouble(value, out string number):
+                    return number;
+                case ValueKind.Int64 when NumberValues.IsNumber(value):
+                    problem = NumberValues.Problem(value, integer: true);
+                    return null;
+                case ValueKind.Double when NumberValues.IsNumber(value):
+                    problem = NumberValues.Problem(value, integer: false);
+                    return null;
+                default:
+                    problem = DiagnosticText.Quote(value.ToString(Formatting.None)) + " does not match the item type";
+                    return null;
+            }
         }
 
         private static bool HasLimit(NumberLimits limits, string keyword) => keyword switch

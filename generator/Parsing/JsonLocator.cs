@@ -68,6 +68,21 @@ namespace RunComfy.SchemaClient.Generator.Parsing
             return At(offset, offset);
         }
 
+        /// <summary>The empty span at a character offset in the file.</summary>
+        public LocationInfo AtOffset(int offset)
+        {
+            int clamped = System.Math.Min(System.Math.Max(offset, 0), _text.Length);
+            return At(clamped, clamped);
+        }
+
+        /// <summary>"line 4, column 30" (1-based) at a character offset, counted as the IDE counts lines.</summary>
+        public string LineColumn(int offset)
+        {
+            LinePosition position = _text.Lines.GetLinePosition(System.Math.Min(System.Math.Max(offset, 0), _text.Length));
+            return "line " + (position.Line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                + ", column " + (position.Character + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         private LocationInfo At(int start, int end) =>
             new LocationInfo(_path, TextSpan.FromBounds(start, end), _text.Lines.GetLinePositionSpan(TextSpan.FromBounds(start, end)));
 

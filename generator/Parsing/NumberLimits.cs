@@ -6,6 +6,9 @@ namespace RunComfy.SchemaClient.Generator.Parsing
     /// </summary>
     internal sealed class NumberLimits
     {
+        /// <summary>The limit keywords that were read (valid numbers), with their place in the file.</summary>
+        public System.Collections.Generic.List<Newtonsoft.Json.Linq.JProperty> Read { get; } = new System.Collections.Generic.List<Newtonsoft.Json.Linq.JProperty>();
+
         public string? Minimum { get; set; }
 
         public string? Maximum { get; set; }

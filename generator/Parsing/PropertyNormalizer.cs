@@ -24,9 +24,10 @@ namespace RunComfy.SchemaClient.Generator.Parsing
         private static readonly string[] LimitKeywords = { "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" };
 
         // Standard JSON Schema keywords the generator does not check: each gets RCS0018 instead of silence.
+        // ($ref is not here: ReferenceStripper removes every one first, with RCS0025.)
         private static readonly string[] UnsupportedKeywords =
         {
-            "multipleOf", "uniqueItems", "oneOf", "anyOf", "allOf", "not", "$ref", "if", "then", "else",
+            "multipleOf", "uniqueItems", "oneOf", "anyOf", "allOf", "not", "if", "then", "else",
             "properties", "additionalProperties", "patternProperties", "required", "minProperties", "maxProperties",
             "dependencies", "dependentRequired", "dependentSchemas", "propertyNames", "contains", "minContains",
             "maxContains", "additionalItems", "prefixItems", "unevaluatedItems", "unevaluatedProperties",
@@ -63,6 +64,14 @@ namespace RunComfy.SchemaClient.Generator.Parsing
             ReadValidations(name, schema, raw);
 
             JToken? defaultToken = schema["default"];
+            if (defaultToken is not null && NumberValues.ContainsNonFinite(defaultToken))
+            {
+                // Its text would not be JSON ("Infinity"), and it is shown in docs and metadata as JSON.
+                Ignore(name, defaultToken, "default holds a number that is not finite (NaN, Infinity or beyond ±1.8E+308)");
+                schema.Remove("default");
+                defaultToken = null;
+            }
+
             raw.DefaultJson = defaultToken is null || defaultToken.Type == JTokenType.Null ? null : defaultToken.ToString(Formatting.None);
             raw.Const = schema["const"];
             if (schema["validation_error"] is JToken message)
@@ -141,6 +150,12 @@ namespace RunComfy.SchemaClient.Generator.Parsing
                 }
             }
 
+            if (types.Count == 0 && names.Count > 0)
+            {
+                // Only null is allowed: no C# type says that, and nothing checks it.
+                Report(DiagnosticDescriptors.NullType, token, label);
+            }
+
             // A union of several non-null types has no single C# type: it stays JSON.
             return types.Count == 1 ? types[0] : null;
         }
@@ -165,11 +180,9 @@ namespace RunComfy.SchemaClient.Generator.Parsing
                 }
             }
 
-            var limits = new NumberLimits
-            {
-                Minimum = ReadLimit(name, schema, "minimum", integerType, prefix),
-                Maximum = ReadLimit(name, schema, "maximum", integerType, prefix),
-            };
+            var limits = new NumberLimits();
+            limits.Minimum = ReadLimit(name, schema, "minimum", integerType, prefix, limits.Read);
+            limits.Maximum = ReadLimit(name, schema, "maximum", integerType, prefix, limits.Read);
 
             // Draft 6 and later: exclusiveMinimum is a number. Draft 4: a boolean that makes minimum exclusive.
             if (schema["exclusiveMinimum"] is JToken { Type: JTokenType.Boolean } exclusiveMinimum)
@@ -182,7 +195,7 @@ namespace RunComfy.SchemaClient.Generator.Parsing
             }
             else
             {
-                limits.ExclusiveMinimum = ReadLimit(name, schema, "exclusiveMinimum", integerType, prefix);
+                limits.ExclusiveMinimum = ReadLimit(name, schema, "exclusiveMinimum", integerType, prefix, limits.Read);
             }
 
             if (schema["exclusiveMaximum"] is JToken { Type: JTokenType.Boolean } exclusiveMaximum)
@@ -195,7 +208,7 @@ namespace RunComfy.SchemaClient.Generator.Parsing
             }
             else
             {
-                limits.ExclusiveMaximum = ReadLimit(name, schema, "exclusiveMaximum", integerType, prefix);
+                limits.ExclusiveMaximum = ReadLimit(name, schema, "exclusiveMaximum", integerType, prefix, limits.Read);
             }
 
             foreach (string keyword in LimitKeywords)
@@ -207,7 +220,7 @@ namespace RunComfy.SchemaClient.Generator.Parsing
             return limits;
         }
 
-        private string? ReadLimit(string name, JObject schema, string keyword, bool integerType, string prefix)
+        private string? ReadLimit(string name, JObject schema, string keyword, bool integerType, string prefix, List<JProperty> limitsRead)
         {
             if (schema[keyword] is not JToken token)
             {
@@ -220,12 +233,19 @@ namespace RunComfy.SchemaClient.Generator.Parsing
                 return null;
             }
 
+            if (((JValue)token).Value is double nan && double.IsNaN(nan))
+            {
+                Ignore(name, token, prefix + keyword + " " + NumberValues.Problem(token, integerType));
+                return null;
+            }
+
             if (!TryGetLimitText(token, integerType, out string text))
             {
                 Ignore(name, token, prefix + keyword + " " + OutOfRangeText(token) + " is out of range for " + (integerType ? "a 64-bit integer" : "a double"));
                 return null;
             }
 
+            limitsRead.Add(schema.Property(keyword)!);
             return text;
         }
 
@@ -399,6 +419,13 @@ namespace RunComfy.SchemaClient.Generator.Parsing
                     continue;
                 }
 
+                // Emitted as a double literal: 1e400 or NaN would break the whole assembly, so the entry goes alone.
+                if (!NumberValues.TryDouble(value, out string limit))
+                {
+                    Ignore(name, value, "validation_value " + NumberValues.Problem(value, integer: false));
+                    continue;
+                }
+
                 string ruleText = (string)ruleName!;
                 if (!MediaRules.Known.Contains(ruleText))
                 {
@@ -407,7 +434,7 @@ namespace RunComfy.SchemaClient.Generator.Parsing
 
                 JToken? error = rule["validation_error"];
                 string? message = error is not null && error.Type == JTokenType.String ? (string?)error : null;
-                raw.MediaRules.Add(new MediaRuleSpec(ruleText, NumberText(value), message));
+                raw.MediaRules.Add(new MediaRuleSpec(ruleText, limit, message));
             }
         }
 
@@ -432,23 +459,6 @@ namespace RunComfy.SchemaClient.Generator.Parsing
             {
                 jvalue.Value = value;
             }
-        }
-
-        /// <summary>The exact JSON text of a number, as a C#-compatible literal (no exponent surprises).</summary>
-        public static string NumberText(JToken value)
-        {
-            if (value.Type == JTokenType.Integer)
-            {
-                return Convert.ToString(((JValue)value).Value, CultureInfo.InvariantCulture) ?? "0";
-            }
-
-            object? boxed = ((JValue)value).Value;
-            return boxed switch
-            {
-                decimal d => d.ToString(CultureInfo.InvariantCulture),
-                double f => f.ToString("R", CultureInfo.InvariantCulture),
-                _ => Convert.ToString(boxed, CultureInfo.InvariantCulture) ?? "0",
-            };
         }
 
         public static bool TryGetIntegral(JToken token, out decimal value) =>

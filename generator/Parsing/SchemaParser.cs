@@ -17,6 +17,13 @@ namespace RunComfy.SchemaClient.Generator.Parsing
     /// </summary>
     internal static class SchemaParser
     {
+        private static readonly string[] UnsupportedRootKeywords =
+        {
+            "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "enum", "const", "additionalProperties",
+            "patternProperties", "propertyNames", "minProperties", "maxProperties", "dependencies",
+            "dependentRequired", "dependentSchemas", "unevaluatedProperties",
+        };
+
         public static ParseResult Parse(SchemaFile file, CancellationToken cancellationToken)
         {
             var diagnostics = new List<DiagnosticInfo>();
@@ -37,7 +44,8 @@ namespace RunComfy.SchemaClient.Generator.Parsing
                 model = null;
             }
 
-            return new ParseResult(file.Path, model, diagnostics.ToEquatableArray());
+            // In file order, as a reader goes through the schema (stable: one place keeps its report order).
+            return new ParseResult(file.Path, model, diagnostics.OrderBy(d => d.Location.Span.Start).ToEquatableArray());
         }
 
         private static ModelSpec? ParseCore(SchemaFile file, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
@@ -55,6 +63,13 @@ namespace RunComfy.SchemaClient.Generator.Parsing
                 return null;
             }
 
+            // Strict JSON first, in our own words: Newtonsoft accepts comments and trailing commas, and its messages name its types.
+            if (JsonSyntaxChecker.Check(file.Text) is JsonSyntaxError syntax)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidJson, locator.AtOffset(syntax.Offset), locator.LineColumn(syntax.Offset) + ": " + syntax.Message));
+                return null;
+            }
+
             JToken root;
             try
             {
@@ -62,7 +77,9 @@ namespace RunComfy.SchemaClient.Generator.Parsing
             }
             catch (JsonReaderException ex)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidJson, locator.AtLine(ex.LineNumber - 1, ex.LinePosition), ex.Message));
+                // Not expected after the check above; still reported at its place, without Newtonsoft's wording.
+                LocationInfo at = locator.AtLine(ex.LineNumber - 1, ex.LinePosition);
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidJson, at, locator.LineColumn(at.Span.Start) + ": the JSON cannot be read here"));
                 return null;
             }
 
@@ -71,6 +88,10 @@ namespace RunComfy.SchemaClient.Generator.Parsing
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSchema, locator.Of(root), "the root is not a JSON object"));
                 return null;
             }
+
+            // Before anything reads the schema: no reference is ever followed, each one is reported where it is.
+            ReferenceStripper.Strip(rootObject, locator, diagnostics);
+            ReportUnsupportedRootKeywords(rootObject, locator, diagnostics);
 
             JObject properties;
             switch (rootObject["properties"])
@@ -103,12 +124,14 @@ namespace RunComfy.SchemaClient.Generator.Parsing
             }
 
             HashSet<string> required = ReadRequired(rootObject, properties, locator, diagnostics);
-            RemoveNonStandardRootKeywords(rootObject);
 
             JsonSchema standard;
             try
             {
-                standard = JsonSchema.FromJsonAsync(rootObject.ToString(Formatting.None), cancellationToken).GetAwaiter().GetResult();
+                // NJsonSchema sees only the properties (the root's other keywords matter to nobody here), and its
+                // resolver refuses files and URLs: even a reference the stripper missed could not cause I/O.
+                var standardInput = new JObject(new JProperty("type", "object"), new JProperty("properties", properties));
+                standard = OfflineReferenceResolver.ReadAsync(standardInput.ToString(Formatting.None), cancellationToken).GetAwaiter().GetResult();
             }
             catch (Exception ex) when (ex is JsonException || ex is InvalidOperationException || ex is NotSupportedException || ex is ArgumentException || ex is FormatException)
             {
@@ -142,11 +165,19 @@ namespace RunComfy.SchemaClient.Generator.Parsing
 
         private static JToken Load(string text)
         {
+            // A byte order mark is allowed (RFC 8259) but Newtonsoft refuses it; a space keeps every column in place.
+            if (text.Length > 0 && text[0] == '\uFEFF')
+            {
+                text = " " + text.Substring(1);
+            }
+
             using var reader = new JsonTextReader(new System.IO.StringReader(text))
             {
                 DateParseHandling = DateParseHandling.None,
                 // Double, not Decimal: a valid number such as 1e+300 must not fail the whole file as invalid JSON.
                 FloatParseHandling = FloatParseHandling.Double,
+                // The syntax check already enforced its own limit; Newtonsoft must not stop first.
+                MaxDepth = JsonSyntaxChecker.MaxDepth + 1,
             };
             var settings = new JsonLoadSettings
             {
@@ -203,18 +234,20 @@ namespace RunComfy.SchemaClient.Generator.Parsing
             return required;
         }
 
-        private static void RemoveNonStandardRootKeywords(JObject root)
+        /// <summary>
+        /// Standard keywords at the root that would constrain the whole request: the generated record cannot
+        /// check them, so each gets RCS0028 rather than silence. (<c>additionalProperties: false</c> needs no
+        /// check: a record has only its properties, and <c>FromJson</c> rejects unknown fields.)
+        /// </summary>
+        private static void ReportUnsupportedRootKeywords(JObject root, JsonLocator locator, List<DiagnosticInfo> diagnostics)
         {
-            // The root only matters for its properties; drop what NJsonSchema might misread.
-            root.Remove("validations");
-            if (root["title"] is JToken title && title.Type != JTokenType.String)
+            foreach (string keyword in UnsupportedRootKeywords)
             {
-                root.Remove("title");
-            }
-
-            if (root["description"] is JToken description && description.Type != JTokenType.String)
-            {
-                root.Remove("description");
+                if (root.Property(keyword) is JProperty property
+                    && !(keyword == "additionalProperties" && property.Value.Type == JTokenType.Boolean))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedRootKeyword, locator.Of(property), keyword));
+                }
             }
         }
 
@@ -249,18 +282,35 @@ namespace RunComfy.SchemaClient.Generator.Parsing
                         enumJson.Clear();
                     }
                 }
-                else if (!isArray && kind == ValueKind.Double && !values.All(v => v.Type == JTokenType.Integer || v.Type == JTokenType.Float))
+                else if (!isArray && kind == ValueKind.Double && !values.All(NumberValues.IsNumber))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IgnoredKeyword, locator.Of(values), raw.Name, "enum values of a number property must be numbers"));
                     enumJson.Clear();
                 }
-                else if (isArray || kind != ValueKind.Double)
+                else if (!isArray && kind == ValueKind.Double)
+                {
+                    // Emitted as double literals: each value must be finite (1e400 would be emitted as "Infinity").
+                    enumJson.Clear();
+                    foreach (JToken value in values)
+                    {
+                        if (!NumberValues.TryDouble(value, out string number))
+                        {
+                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IgnoredKeyword, locator.Of(value), raw.Name, "enum value " + NumberValues.Problem(value, integer: false)));
+                            enumJson.Clear();
+                            break;
+                        }
+
+                        enumJson.Add(number);
+                    }
+                }
+                else
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IgnoredKeyword, locator.Of(values), raw.Name, "enum is supported on string, integer and number properties only"));
                     enumJson.Clear();
                 }
             }
 
+            KeywordApplicability.Report(raw, kind, isArray, locator, diagnostics);
             return new PropertySpec(
                 JsonName: raw.Name,
                 MemberName: member,
@@ -344,14 +394,30 @@ namespace RunComfy.SchemaClient.Generator.Parsing
                 return null;
             }
 
+            bool integer = kind == ValueKind.Int32 || kind == ValueKind.Int64;
+            if (!isArray && NumberValues.IsNumber(token) && (integer || kind == ValueKind.Double))
+            {
+                // An integral float (-2.0) is an integer in JSON Schema; a number must be finite and fit the C# type.
+                if (integer && NumberValues.TryInt64(token, out long whole))
+                {
+                    return whole.ToString(CultureInfo.InvariantCulture);
+                }
+
+                if (!integer && NumberValues.TryDouble(token, out string number))
+                {
+                    return number;
+                }
+
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IgnoredKeyword, locator.Of(token), raw.Name, "const " + NumberValues.Problem(token, integer)));
+                return null;
+            }
+
             bool fits = !isArray && (
                 (token.Type == JTokenType.String && (kind == ValueKind.String || kind == ValueKind.Media)) ||
-                (token.Type == JTokenType.Integer && (kind == ValueKind.Int32 || kind == ValueKind.Int64 || kind == ValueKind.Double)) ||
-                (token.Type == JTokenType.Float && kind == ValueKind.Double) ||
                 (token.Type == JTokenType.Boolean && kind == ValueKind.Boolean));
             if (!fits)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IgnoredKeyword, locator.Of(token), raw.Name, "const " + token.ToString(Formatting.None) + " does not match the property's type"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IgnoredKeyword, locator.Of(token), raw.Name, "const " + DiagnosticText.Quote(token.ToString(Formatting.None)) + " does not match the property's type"));
                 return null;
             }
 

@@ -24,8 +24,8 @@ public sealed class DiagnosticsTests
             }
             """);
 
-        Diagnostic diagnostic = ShouldReport(result, "RCS0001", DiagnosticSeverity.Error, line: 4);
-        diagnostic.GetMessage().ShouldStartWith("The schema is not valid JSON and generates nothing: After parsing a value an unexpected character was encountered");
+        ShouldReport(result, "RCS0001", DiagnosticSeverity.Error, line: 4,
+            "The schema is not valid JSON and generates nothing: line 4, column 29: expected ',' or '}' after a property value, found '\"'");
         result.Sources.Keys.ShouldNotContain(TypeName + ".g.cs");
     }
 
@@ -203,7 +203,7 @@ public sealed class DiagnosticsTests
         GenerationResult result = GeneratorHarness.Run(SchemaInput.ForModel(modelId, """{ "type": "object", "properties": {} }"""));
 
         ShouldReport(result, "RCS0009", DiagnosticSeverity.Error, line: 1,
-            $"'{modelId}' is not a usable model id ({problem}); the schema generates nothing. Set the RunComfyModelId metadata to owner/model[/variant...].");
+            $"'{modelId}' is not a usable model id ({problem}); the schema generates nothing. Place the file at schemas/<owner>/<model>[/<variant>].json, or give its item the ModelId metadata: <RunComfySchema Include=\"path/to/schema.json\" ModelId=\"owner/model\" />.");
         result.Sources.Keys.ShouldBe(["RunComfy.Models.GeneratedModelCatalog.g.cs"]);
     }
 
@@ -213,7 +213,7 @@ public sealed class DiagnosticsTests
         GenerationResult result = GeneratorHarness.Run(new SchemaInput("/schemas/widget.json", """{ "type": "object" }""", ModelId: null));
 
         ShouldReport(result, "RCS0009", DiagnosticSeverity.Error, line: 1,
-            "'widget' is not a usable model id (it needs at least two segments, owner/model); the schema generates nothing. Set the RunComfyModelId metadata to owner/model[/variant...].");
+            "'widget' is not a usable model id (it needs at least two segments, owner/model); the schema generates nothing. Place the file at schemas/<owner>/<model>[/<variant>].json, or give its item the ModelId metadata: <RunComfySchema Include=\"path/to/schema.json\" ModelId=\"owner/model\" />.");
     }
 
     [Fact]

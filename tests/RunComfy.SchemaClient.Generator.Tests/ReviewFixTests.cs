@@ -123,7 +123,7 @@ public sealed class ReviewFixTests
             ("RCS0018", "Property 'n' uses the keyword 'multipleOf', which the generator does not support; values are not checked against it", 4),
             ("RCS0018", "Property 'tags' uses the keyword 'uniqueItems', which the generator does not support; values are not checked against it", 5),
             ("RCS0018", "Property 'choice' uses the keyword 'oneOf', which the generator does not support; values are not checked against it", 6),
-            ("RCS0018", "Property 'link' uses the keyword '$ref', which the generator does not support; values are not checked against it", 7),
+            ("RCS0025", "The '$ref' at 'properties.link' names '#/definitions/x'; the generator never follows references (a schema is read offline, with no file or network access), so it is ignored", 7),
             ("RCS0018", "Property 'box' uses the keyword 'properties', which the generator does not support; values are not checked against it", 8),
             ("RCS0018", "Property 'masks' uses the keyword 'items.validations', which the generator does not support; values are not checked against it", 14),
         ]);
