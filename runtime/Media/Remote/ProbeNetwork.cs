@@ -42,8 +42,23 @@ internal sealed class ProbeNetwork
         _clients.GetOrAdd(policy, p => new Lazy<HttpClient>(() => CreateClient(p))).Value;
 
     /// <summary>The addresses of <paramref name="host"/>: itself when it is an IP literal, else the resolver's answer.</summary>
-    public async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken) =>
-        IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await _resolve(host, cancellationToken).ConfigureAwait(false);
+    /// <exception cref="HttpRequestException">The name cannot be resolved (no status: the file may be fine).</exception>
+    public async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
+    {
+        if (IPAddress.TryParse(host.Trim('[', ']'), out var literal))
+        {
+            return [literal];
+        }
+
+        try
+        {
+            return await _resolve(host, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SocketException failure)
+        {
+            throw new HttpRequestException(HttpRequestError.NameResolutionError, $"The host '{host}' could not be resolved ({failure.SocketErrorCode}).", failure);
+        }
+    }
 
     private HttpClient CreateClient(ProbeAddressPolicy policy)
     {

@@ -20,11 +20,13 @@ internal sealed class ProbeSender
     private readonly ProbeNetwork _network;
     private readonly ProbeAddressPolicy _policy;
     private readonly bool _checksAtConnect;
+    private readonly bool _allowLoopbackHttp;
     private bool _sawHttps;
     private Uri _current;
 
-    private ProbeSender(HttpClient http, ProbeNetwork network, ProbeAddressPolicy policy, bool checksAtConnect, Uri uri)
+    private ProbeSender(HttpClient http, ProbeNetwork network, ProbeAddressPolicy policy, bool checksAtConnect, bool allowLoopbackHttp, Uri uri)
     {
+        _allowLoopbackHttp = allowLoopbackHttp;
         _http = http;
         _network = network;
         _policy = policy;
@@ -37,8 +39,8 @@ internal sealed class ProbeSender
     {
         var policy = ProbeAddressPolicy.For(media, options);
         return options.HttpClient is { } own
-            ? new ProbeSender(own, options.Network, policy, checksAtConnect: false, uri)
-            : new ProbeSender(options.Network.ClientFor(policy), options.Network, policy, checksAtConnect: true, uri);
+            ? new ProbeSender(own, options.Network, policy, checksAtConnect: false, media.AllowsLoopbackHttp, uri)
+            : new ProbeSender(options.Network.ClientFor(policy), options.Network, policy, checksAtConnect: true, media.AllowsLoopbackHttp, uri);
     }
 
     /// <summary>Requests made so far, redirects included.</summary>
@@ -125,7 +127,7 @@ internal sealed class ProbeSender
                 throw Refused(uri, "a redirect from HTTPS down to plain HTTP");
             }
 
-            if (!(_policy.AllowLoopback && uri.IsLoopback))
+            if (!(_allowLoopbackHttp && uri.IsLoopback))
             {
                 throw Refused(uri, "plain HTTP is followed only to a loopback host, for media created with MediaInput.FromUrl(url, allowLoopbackHttp: true)");
             }

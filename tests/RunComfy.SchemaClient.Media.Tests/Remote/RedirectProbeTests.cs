@@ -231,4 +231,22 @@ public sealed class RedirectProbeTests : IAsyncLifetime
 
         (metadata.Width, metadata.Height).ShouldBe((25, 25));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_name_that_cannot_be_resolved_is_a_warning_not_an_error(bool ownClient)
+    {
+        var (client, _) = CountingHandler.CreateClient(allowAutoRedirect: false);
+        using var _ = client;
+        var network = new FakeProbeNetwork();
+        var options = ownClient ? new MediaValidationOptions { HttpClient = client, Network = network.Network } : network.Options();
+        var media = _server.Redirect($"unresolved-{ownClient}.png", "https://nowhere.test/a.png");
+
+        var result = await WithImage(media).ValidateAsync(options);
+
+        result.Errors.ShouldBeEmpty();
+        result.Warnings.ShouldHaveSingleItem().Message.ShouldContain("The host 'nowhere.test' could not be resolved (HostNotFound)");
+        ShouldNeverConnectOutsideLoopback(network);
+    }
 }
