@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using RunComfy.Emulator.Faults;
 using RunComfy.Emulator.Hosting;
 using RunComfy.Emulator.Jobs;
+using RunComfy.Emulator.Validation;
 
 namespace RunComfy.Emulator.Endpoints;
 
@@ -18,9 +19,15 @@ internal sealed class SubmitEndpoint(EmulatorState state)
         }
         if (state.Models.Find(modelId) is not { } model) return state.Errors.UnknownModel(modelId);
 
-        string body;
-        using (var reader = new StreamReader(context.Request.Body))
-            body = await reader.ReadToEndAsync(context.RequestAborted);
+        using var received = new MemoryStream();
+        await context.Request.Body.CopyToAsync(received, context.RequestAborted);
+        var bytes = TextValidity.WithoutBom(received.GetBuffer().AsSpan(0, (int)received.Length));
+        if (TextValidity.Check(bytes) is { Count: > 0 } textErrors)
+        {
+            state.Stats.CountValidationFailure();
+            return state.Errors.Invalid(textErrors);
+        }
+        var body = System.Text.Encoding.UTF8.GetString(bytes);
 
         var media = state.Options.CheckMediaRules ? new OwnMediaSource(context.Request, state.BaseAddress, state.Files) : null;
         var errors = model.Validator.Validate(body, media, state.Options.RejectUnknownInputs, state.Options.PatternBudget);

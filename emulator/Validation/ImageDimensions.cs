@@ -22,14 +22,26 @@ internal static class ImageDimensions
         }
         if (data.Length >= 26 && data[0] == 'B' && data[1] == 'M')
         {
-            width = Math.Abs(BinaryPrimitives.ReadInt32LittleEndian(data[18..]));
-            height = Math.Abs(BinaryPrimitives.ReadInt32LittleEndian(data[22..]));
+            // OS/2 BITMAPCOREHEADER (12 bytes) stores 16-bit sizes; the others 32-bit, a negative height meaning
+            // rows stored top-down. int.MinValue has no positive counterpart (Math.Abs would throw): not an image.
+            if (BinaryPrimitives.ReadUInt32LittleEndian(data[14..]) == 12)
+            {
+                width = BinaryPrimitives.ReadUInt16LittleEndian(data[18..]);
+                height = BinaryPrimitives.ReadUInt16LittleEndian(data[20..]);
+            }
+            else
+            {
+                width = AbsoluteOrZero(BinaryPrimitives.ReadInt32LittleEndian(data[18..]));
+                height = AbsoluteOrZero(BinaryPrimitives.ReadInt32LittleEndian(data[22..]));
+            }
             return width > 0 && height > 0;
         }
         if (data.Length >= 4 && data[0] == 0xFF && data[1] == 0xD8) return TryReadJpeg(data, out width, out height);
         if (data.Length >= 30 && data[..4].SequenceEqual("RIFF"u8) && data[8..12].SequenceEqual("WEBP"u8)) return TryReadWebP(data, out width, out height);
         return false;
     }
+
+    private static int AbsoluteOrZero(int value) => value == int.MinValue ? 0 : Math.Abs(value);
 
     private static bool TryReadJpeg(ReadOnlySpan<byte> data, out int width, out int height)
     {

@@ -48,11 +48,26 @@ public sealed class MediaValidationOptions
     public int MaxConcurrency { get; init; } = 10;
 
     /// <summary>
-    /// The client used for probes. Default: a shared client that neither decompresses nor drains a response it
-    /// stops reading, so an abandoned download costs nothing more. A client of your own should be configured likewise
-    /// (<see cref="System.Net.Http.SocketsHttpHandler.MaxResponseDrainSize"/> = 0).
+    /// Whether probes may connect to private (10/8, 172.16/12, 192.168/16, fc00::/7), link-local (169.254/16, fe80::/10),
+    /// cloud metadata (169.254.169.254, fd00:ec2::254), unspecified, CGNAT (100.64/10), multicast, reserved and loopback
+    /// addresses. Default <see langword="false"/>: a URL, or a redirect, that leads there is not fetched and gives a
+    /// warning, so a URL from untrusted input cannot make the probe reach this network's own services. Set it when
+    /// your media really lives on a private network.
+    /// </summary>
+    public bool AllowPrivateAddresses { get; init; }
+
+    /// <summary>
+    /// The client used for probes. Default: shared clients that check every address where they connect, follow no
+    /// redirect by themselves (the probe follows them, checking each hop), use no proxy, and neither decompress nor
+    /// drain a response they stop reading. A client of your own should set
+    /// <see cref="System.Net.Http.SocketsHttpHandler.AllowAutoRedirect"/> = false and
+    /// <see cref="System.Net.Http.SocketsHttpHandler.MaxResponseDrainSize"/> = 0; the probe then checks each hop's
+    /// resolved addresses before sending, but cannot close the gap between that check and your client's own lookup.
     /// </summary>
     public HttpClient? HttpClient { get; init; }
+
+    /// <summary>Name resolution and the default clients (tests replace it to resolve made-up names).</summary>
+    internal Media.Remote.ProbeNetwork Network { get; init; } = Media.Remote.ProbeNetwork.Default;
 
     internal void ThrowIfInvalid()
     {

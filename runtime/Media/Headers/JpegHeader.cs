@@ -15,62 +15,62 @@ internal static class JpegHeader
     /// <summary>More segments than any real file has before its frame header; bounds a hostile endless run.</summary>
     internal const int MaxSegments = 4096;
 
-    /// <summary>Fill bytes and junk tolerated between segments before giving up.</summary>
+    /// <summary>
+    /// Fill bytes, junk and stray stand-alone markers (RSTn, TEM, SOI) tolerated before the frame header, in
+    /// total over the whole walk: no marker resets it, so junk cut by restart markers cannot run on.
+    /// </summary>
     internal const int MaxJunkBytes = 64 * 1024;
 
+    /// <summary>
+    /// The most bytes the walk may be handed in total (marker reads and junk scans; skipped segment bodies are
+    /// never read). A real file needs 16 per segment.
+    /// </summary>
+    internal const int MaxScannedBytes = 1024 * 1024;
+
+    /// <summary>The most reads of the walk: one per segment, and a few per junk run.</summary>
+    internal const int MaxReads = 2 * MaxSegments;
+
     private const int MarkerRead = 16;
+
+    /// <summary>Junk is scanned a buffer at a time, never a marker's width at a time.</summary>
+    private const int JunkScanRead = 4096;
 
     /// <summary>Finds the frame header and reads the size from it.</summary>
     /// <exception cref="MediaFormatException">Truncated, corrupt or hostile data, or limits exceeded.</exception>
     public static async ValueTask<ImageDimensions> ReadAsync(MediaByteSource source, CancellationToken cancellationToken)
     {
         long position = 2;
-        var segments = 0;
-        var junk = 0L;
+        var budget = new ScanBudget();
+        var inJunk = false;
         while (true)
         {
-            var read = await source.ReadAsync(position, junk > 0 ? 256 : MarkerRead, cancellationToken).ConfigureAwait(false);
+            budget.CountRead(position);
+            var read = await source.ReadAsync(position, inJunk ? JunkScanRead : MarkerRead, cancellationToken).ConfigureAwait(false);
             var bytes = read.Span;
+            budget.CountScanned(bytes.Length, position);
             if (bytes.Length < 2)
             {
                 throw Truncated(position + bytes.Length);
             }
 
-            if (bytes[0] != 0xFF)
+            if (!IsMarker(bytes))
             {
-                // Junk where a marker belongs: skip to the next 0xFF.
-                var skip = bytes.IndexOf((byte)0xFF) is var at and > 0 ? at : bytes.Length;
+                // Junk, fill bytes or a stuffed FF00 where a marker belongs: jump to the next marker in this buffer.
+                var skip = NextMarker(bytes);
                 position += skip;
-                junk = CountJunk(junk, skip, position);
+                budget.CountJunk(skip, position);
+                inJunk = true;
                 continue;
             }
 
-            // Fill bytes: any number of 0xFF may precede a marker. Skip the whole run in this read, keeping its last.
-            var fill = bytes[1..].IndexOfAnyExcept((byte)0xFF);
-            if (fill != 0)
-            {
-                var skip = fill < 0 ? bytes.Length - 1 : fill;
-                position += skip;
-                junk = CountJunk(junk, skip, position);
-                continue;
-            }
-
+            inJunk = false;
             var marker = bytes[1];
-
-            if (marker == 0x00)
-            {
-                // A stuffed 0xFF outside scan data is junk, not a marker.
-                position += 2;
-                junk = CountJunk(junk, 2, position);
-                continue;
-            }
-
-            junk = 0;
-            segments = CountSegment(segments, position);
+            budget.CountSegment(position);
             if (marker is 0x01 or (>= 0xD0 and <= 0xD8))
             {
-                // TEM, RSTn and a stray SOI stand alone, with no length.
+                // TEM, RSTn and a stray SOI stand alone, with no length; before a frame header they are junk too.
                 position += 2;
+                budget.CountJunk(2, position);
                 continue;
             }
 
@@ -113,6 +113,36 @@ internal static class JpegHeader
         }
     }
 
+    /// <summary>A marker: 0xFF followed by a byte that is neither a fill byte (0xFF) nor a stuffed zero.</summary>
+    private static bool IsMarker(ReadOnlySpan<byte> bytes) => bytes[0] == 0xFF && bytes[1] is not (0x00 or 0xFF);
+
+    /// <summary>
+    /// Where the next marker starts in <paramref name="bytes"/> (which does not start with one): at a 0xFF followed
+    /// by a marker byte, at a final 0xFF whose next byte is not read yet, or past the buffer. Always at least 1.
+    /// </summary>
+    private static int NextMarker(ReadOnlySpan<byte> bytes)
+    {
+        var at = 1;
+        while (at < bytes.Length)
+        {
+            var ff = bytes[at..].IndexOf((byte)0xFF);
+            if (ff < 0)
+            {
+                return bytes.Length;
+            }
+
+            at += ff;
+            if (at + 1 == bytes.Length || bytes[at + 1] is not (0x00 or 0xFF))
+            {
+                return at;
+            }
+
+            at++;
+        }
+
+        return bytes.Length;
+    }
+
     /// <summary>SOF0..SOF15: C0..CF except C4 (DHT), C8 (JPG extension) and CC (DAC).</summary>
     internal static bool IsFrameHeader(byte marker) => marker is >= 0xC0 and <= 0xCF and not (0xC4 or 0xC8 or 0xCC);
 
@@ -143,19 +173,52 @@ internal static class JpegHeader
         return new ImageDimensions(width, height, position + 9);
     }
 
-    private static long CountJunk(long junk, int more, long position)
-    {
-        junk += more;
-        return junk > MaxJunkBytes
-            ? throw new MediaFormatException(Format, $"more than {MaxJunkBytes} bytes of junk where a marker belongs", position)
-            : junk;
-    }
-
-    private static int CountSegment(int segments, long position) =>
-        ++segments > MaxSegments
-            ? throw new MediaFormatException(Format, $"more than {MaxSegments} segments before the frame header", position) { IsReadLimit = true }
-            : segments;
-
     private static MediaFormatException Truncated(long position) =>
         new(Format, "the file ends before the frame header (SOF) that holds the size", position);
+
+    /// <summary>
+    /// The walk's limits, counted over the whole walk and never reset: junk bytes, segments, bytes handed over and
+    /// reads. Whatever a file holds, the walk ends within <see cref="MaxReads"/> reads and <see cref="MaxScannedBytes"/> bytes.
+    /// </summary>
+    private struct ScanBudget
+    {
+        private long _junk;
+        private int _segments;
+        private long _scanned;
+        private int _reads;
+
+        public void CountJunk(int bytes, long position)
+        {
+            _junk += bytes;
+            if (_junk > MaxJunkBytes)
+            {
+                throw new MediaFormatException(Format, $"more than {MaxJunkBytes} bytes of junk, fill bytes or stray markers where segments belong", position);
+            }
+        }
+
+        public void CountSegment(long position)
+        {
+            if (++_segments > MaxSegments)
+            {
+                throw new MediaFormatException(Format, $"more than {MaxSegments} segments before the frame header", position) { IsReadLimit = true };
+            }
+        }
+
+        public void CountScanned(int bytes, long position)
+        {
+            _scanned += bytes;
+            if (_scanned > MaxScannedBytes)
+            {
+                throw new MediaFormatException(Format, $"more than {MaxScannedBytes} bytes scanned for markers before the frame header", position);
+            }
+        }
+
+        public void CountRead(long position)
+        {
+            if (++_reads > MaxReads)
+            {
+                throw new MediaFormatException(Format, $"more than {MaxReads} reads before the frame header", position);
+            }
+        }
+    }
 }

@@ -11,6 +11,7 @@ internal static class MediaProber
     /// <summary>Probes one media input.</summary>
     /// <exception cref="MediaFormatException">Inline content that cannot be decoded, or a read limit reached.</exception>
     /// <exception cref="HttpRequestException">A remote file could not be fetched.</exception>
+    /// <exception cref="MediaProbeRefusedException">A URL or redirect the probe rules refuse (never fetched).</exception>
     /// <exception cref="TimeoutException">A remote probe took longer than <see cref="MediaValidationOptions.Timeout"/>.</exception>
     /// <exception cref="IOException">A local file could not be read.</exception>
     /// <exception cref="InvalidOperationException">A URL that <see cref="MediaInput.Validate"/> refuses (never fetched).</exception>
@@ -43,18 +44,18 @@ internal static class MediaProber
         }
 
         var uri = new Uri(media.Url!, UriKind.Absolute);
-        var http = options.HttpClient ?? MediaHttp.Shared;
+        var sender = ProbeSender.For(media, uri, options);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Timeout);
         try
         {
             if (!needs.Dimensions)
             {
-                var size = await RemoteSizeProbe.GetSizeAsync(http, uri, timeout.Token).ConfigureAwait(false);
+                var size = await RemoteSizeProbe.GetSizeAsync(sender, timeout.Token).ConfigureAwait(false);
                 return new MediaProbeResult(new MediaMetadata(null, size, null, null), null, null, 0, 0);
             }
 
-            var source = new HttpRangeByteSource(http, uri, options);
+            var source = new HttpRangeByteSource(sender, options);
             await using (source.ConfigureAwait(false))
             {
                 var result = await ReadAsync(source, readDimensions: true, timeout.Token).ConfigureAwait(false);

@@ -10,11 +10,10 @@ namespace RunComfy.Media.Remote;
 internal static class RemoteSizeProbe
 {
     /// <summary>The size in bytes, or null when the server tells neither a length nor a range total.</summary>
-    /// <exception cref="HttpRequestException">The file cannot be fetched (network error or an error status).</exception>
-    public static async Task<long?> GetSizeAsync(HttpClient http, Uri uri, CancellationToken cancellationToken)
+    /// <exception cref="HttpRequestException">The file cannot be fetched (network error or an error status), or a hop was refused (<see cref="MediaProbeRefusedException"/>).</exception>
+    public static async Task<long?> GetSizeAsync(ProbeSender sender, CancellationToken cancellationToken)
     {
-        using (var head = MediaHttp.CreateRequest(HttpMethod.Head, uri))
-        using (var response = await http.SendAsync(head, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
+        using (var response = await sender.SendAsync(HttpMethod.Head, null, null, cancellationToken).ConfigureAwait(false))
         {
             // A HEAD with length 0 is more often a server that leaves it out than an empty file: ask with GET.
             if (response.IsSuccessStatusCode && response.Content.Headers.ContentLength is > 0 and var length)
@@ -23,8 +22,7 @@ internal static class RemoteSizeProbe
             }
         }
 
-        using var get = MediaHttp.CreateRequest(HttpMethod.Get, uri, 0, 0);
-        using var ranged = await http.SendAsync(get, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var ranged = await sender.SendAsync(HttpMethod.Get, 0, 0, cancellationToken).ConfigureAwait(false);
         return ranged.StatusCode switch
         {
             HttpStatusCode.PartialContent => ranged.Content.Headers.ContentRange?.Length,

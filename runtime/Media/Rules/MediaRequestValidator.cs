@@ -100,6 +100,7 @@ internal static class MediaRequestValidator
     {
         MediaFormatException { IsReadLimit: true } limit => $"{media.DisplayName} could not be checked: {Clause(limit.Message)}.",
         MediaFormatException format => $"{media.DisplayName} cannot be read: {Clause(format.Message)}.",
+        MediaProbeRefusedException refused => $"{media.DisplayName} could not be checked: {Clause(refused.Message)}.",
         HttpRequestException http => $"{media.DisplayName} cannot be fetched: {Clause(http.Message)}.",
         TimeoutException timeout => $"{media.DisplayName} could not be checked: {Clause(timeout.Message)}.",
         FileNotFoundException or DirectoryNotFoundException => $"{media.DisplayName} does not exist.",

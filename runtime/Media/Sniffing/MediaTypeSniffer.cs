@@ -70,7 +70,8 @@ internal static class MediaTypeSniffer
             return MediaTypes.Flac;
         }
 
-        if (header.StartsWith("II*\0"u8) || header.StartsWith("MM\0*"u8))
+        // Classic TIFF (42) and BigTIFF (43), little- and big-endian.
+        if (header.StartsWith("II*\0"u8) || header.StartsWith("MM\0*"u8) || header.StartsWith("II+\0"u8) || header.StartsWith("MM\0+"u8))
         {
             return MediaTypes.Tiff;
         }
@@ -101,13 +102,19 @@ internal static class MediaTypeSniffer
             return MediaTypes.Mp4Audio;
         }
 
-        if (brand.SequenceEqual("avif"u8) || brand.SequenceEqual("avis"u8))
+        if (IsAvifBrand(brand))
         {
             return MediaTypes.Avif;
         }
 
-        if (brand.SequenceEqual("heic"u8) || brand.SequenceEqual("heix"u8) || brand.SequenceEqual("heim"u8)
-            || brand.SequenceEqual("heis"u8) || brand.SequenceEqual("mif1"u8) || brand.SequenceEqual("msf1"u8))
+        if (brand.SequenceEqual("mif1"u8) || brand.SequenceEqual("msf1"u8))
+        {
+            // The generic HEIF brands: libavif and many encoders write mif1 as the major brand and list avif
+            // (or avis) among the compatible ones. That file is AVIF, which HEIC decoders cannot read.
+            return HasCompatibleAvifBrand(header) ? MediaTypes.Avif : MediaTypes.Heic;
+        }
+
+        if (brand.SequenceEqual("heic"u8) || brand.SequenceEqual("heix"u8) || brand.SequenceEqual("heim"u8) || brand.SequenceEqual("heis"u8))
         {
             return MediaTypes.Heic;
         }
@@ -118,6 +125,27 @@ internal static class MediaTypeSniffer
         }
 
         return MediaTypes.Mp4;
+    }
+
+    private static bool IsAvifBrand(ReadOnlySpan<byte> brand) => brand.SequenceEqual("avif"u8) || brand.SequenceEqual("avis"u8);
+
+    /// <summary>
+    /// Whether the <c>ftyp</c> box lists <c>avif</c> or <c>avis</c> as a compatible brand: the four-byte brands
+    /// after the major brand and minor version, up to the box's declared size or the end of the sniffed header.
+    /// </summary>
+    private static bool HasCompatibleAvifBrand(ReadOnlySpan<byte> header)
+    {
+        var boxSize = BinaryPrimitives.ReadUInt32BigEndian(header);
+        var end = boxSize >= 16 && boxSize < (uint)header.Length ? (int)boxSize : header.Length;
+        for (var at = 16; at + 4 <= end; at += 4)
+        {
+            if (IsAvifBrand(header.Slice(at, 4)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsPlausibleBmp(ReadOnlySpan<byte> header)

@@ -15,8 +15,7 @@ internal sealed class HttpRangeByteSource : MediaByteSource
 {
     private const int MaxRequestBytes = 1024 * 1024;
 
-    private readonly HttpClient _http;
-    private readonly Uri _uri;
+    private readonly ProbeSender _sender;
     private readonly MediaValidationOptions _options;
 
     private byte[] _window = [];
@@ -30,10 +29,9 @@ internal sealed class HttpRangeByteSource : MediaByteSource
     private HttpResponseMessage? _streamResponse;
     private Stream? _stream;
 
-    public HttpRangeByteSource(HttpClient http, Uri uri, MediaValidationOptions options)
+    public HttpRangeByteSource(ProbeSender sender, MediaValidationOptions options)
     {
-        _http = http;
-        _uri = uri;
+        _sender = sender;
         _options = options;
     }
 
@@ -42,7 +40,7 @@ internal sealed class HttpRangeByteSource : MediaByteSource
     /// <summary>Body bytes received so far, over every request.</summary>
     public long BytesReceived { get; private set; }
 
-    /// <summary>HTTP requests made so far.</summary>
+    /// <summary>HTTP requests made so far, redirects followed included.</summary>
     public int RequestCount { get; private set; }
 
     private long WindowEnd => _windowStart + _windowCount;
@@ -103,9 +101,8 @@ internal sealed class HttpRangeByteSource : MediaByteSource
         size = Math.Min(size, RemainingBudget(offset, count));
         _lastRequestSize = size;
 
-        using var request = MediaHttp.CreateRequest(HttpMethod.Get, _uri, offset, offset + size - 1);
-        var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        RequestCount++;
+        var response = await _sender.SendAsync(HttpMethod.Get, offset, offset + size - 1, cancellationToken).ConfigureAwait(false);
+        RequestCount = _sender.Requests;
         switch (response.StatusCode)
         {
             case HttpStatusCode.PartialContent:

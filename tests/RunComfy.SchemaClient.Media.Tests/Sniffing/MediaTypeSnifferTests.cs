@@ -51,9 +51,41 @@ public sealed class MediaTypeSnifferTests
         MediaTypeSniffer.Sniff(content).ShouldBeNull();
     }
 
+    [Theory]
+    [InlineData("mif1", "miafavifmif1", "image/avif")]
+    [InlineData("mif1", "mif1miafavis", "image/avif")]
+    [InlineData("msf1", "msf1avis", "image/avif")]
+    [InlineData("mif1", "mif1heicmiaf", "image/heic")]
+    [InlineData("msf1", "msf1hevc", "image/heic")]
+    [InlineData("heic", "mif1heic", "image/heic")]
+    public void Reads_the_compatible_brands_of_a_generic_heif_major_brand(string major, string compatible, string expected)
+    {
+        MediaTypeSniffer.Sniff(Ftyp(major, compatible)).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Looks_for_compatible_brands_only_inside_the_ftyp_box()
+    {
+        // "avif" right after a box that declares 16 bytes (no compatible brands) belongs to the next box.
+        var content = new Bytes().U32BE(16).Ascii("ftyp").Ascii("mif1").U32BE(0).U32BE(12).Ascii("avif").Zeros(40).ToArray();
+
+        MediaTypeSniffer.Sniff(content).ShouldBe("image/heic");
+    }
+
+    [Theory]
+    [InlineData(new byte[] { (byte)'I', (byte)'I', 0x2B, 0x00, 0x08, 0x00, 0x00, 0x00, 0x10, 0, 0, 0, 0, 0, 0, 0 })]
+    [InlineData(new byte[] { (byte)'M', (byte)'M', 0x00, 0x2B, 0x00, 0x08, 0x00, 0x00, 0, 0, 0, 0, 0, 0, 0, 0x10 })]
+    public void Recognises_bigtiff_in_either_byte_order(byte[] content)
+    {
+        MediaTypeSniffer.Sniff(content).ShouldBe("image/tiff");
+    }
+
     [Fact]
     public void Ignores_plain_text()
     {
         MediaTypeSniffer.Sniff(TestMedia.Text()).ShouldBeNull();
     }
+
+    private static byte[] Ftyp(string major, string compatible) =>
+        new Bytes().U32BE((uint)(16 + compatible.Length)).Ascii("ftyp").Ascii(major).U32BE(0).Ascii(compatible).U32BE(8).Ascii("meta").Zeros(32).ToArray();
 }

@@ -6,20 +6,27 @@ namespace RunComfy.SchemaClient.Media.Tests.Support;
 /// Counts the response body bytes the client actually read. On loopback the server's own count is not that:
 /// it can push megabytes into socket buffers before it notices the client left.
 /// </summary>
-internal sealed class CountingHandler() : DelegatingHandler(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None, MaxResponseDrainSize = 0 })
+internal sealed class CountingHandler(bool allowAutoRedirect = true)
+    : DelegatingHandler(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None, MaxResponseDrainSize = 0, AllowAutoRedirect = allowAutoRedirect })
 {
     private long _bodyBytesRead;
 
+    private int _requests;
+
     public long BodyBytesRead => Interlocked.Read(ref _bodyBytesRead);
 
-    public static (HttpClient Client, CountingHandler Handler) CreateClient()
+    /// <summary>Requests sent through this handler (a redirect it follows itself is not counted again).</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
+    public static (HttpClient Client, CountingHandler Handler) CreateClient(bool allowAutoRedirect = true)
     {
-        var handler = new CountingHandler();
+        var handler = new CountingHandler(allowAutoRedirect);
         return (new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan }, handler);
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _requests);
         var response = await base.SendAsync(request, cancellationToken);
         var original = response.Content;
         var counted = new StreamContent(new CountingStream(await original.ReadAsStreamAsync(cancellationToken), this));

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -15,8 +16,8 @@ namespace RunComfy.SchemaClient.Media.Tests.Support;
 /// Range, <c>/nohead/</c> refuses HEAD, <c>/norange/</c> ignores Range, <c>/nolength/</c> sends neither a length
 /// nor ranges, <c>/hang/</c> never answers, <c>/gate/</c> holds each request until <see cref="GateWidth"/>
 /// requests are waiting at once, <c>/missing/</c> answers 404, <c>/status503/</c> (any code) answers that status to
-/// every method. Every request is logged with the body bytes it
-/// was sent.
+/// every method, <c>/redirect/</c> answers the redirect set with <see cref="Redirect"/>, <c>/loop/</c> redirects to
+/// itself forever. Every request is logged with the body bytes it was sent. It speaks HTTPS when given a certificate.
 /// </summary>
 public sealed class MediaTestServer : IAsyncDisposable
 {
@@ -25,6 +26,7 @@ public sealed class MediaTestServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, byte[]> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ServedRequest> _log = new();
     private readonly ConcurrentDictionary<string, int> _inFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Location, int Status)> _redirects = new(StringComparer.Ordinal);
     private readonly object _gateLock = new();
     private WebApplication? _app;
     private int _waitingAtGate;
@@ -38,12 +40,18 @@ public sealed class MediaTestServer : IAsyncDisposable
     /// <summary>The most requests seen waiting at the gate at once.</summary>
     public int MaxWaitingAtGate { get; private set; }
 
-    public static async Task<MediaTestServer> StartAsync()
+    public static async Task<MediaTestServer> StartAsync(X509Certificate2? certificate = null)
     {
         var server = new MediaTestServer();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.ConfigureKestrel(options => options.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (certificate is not null)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
         var app = builder.Build();
         app.MapMethods("/{mode}/{name}", ["GET", "HEAD"], (HttpContext context, string mode, string name) => server.ServeAsync(context, mode, name));
         await app.StartAsync();
@@ -58,6 +66,13 @@ public sealed class MediaTestServer : IAsyncDisposable
     {
         _files[name] = content;
         return Url(mode, name);
+    }
+
+    /// <summary>Makes <c>/redirect/{name}</c> answer <paramref name="status"/> with <paramref name="location"/>.</summary>
+    public MediaInput Redirect(string name, string location, int status = StatusCodes.Status302Found)
+    {
+        _redirects[name] = (location, status);
+        return Url("redirect", name);
     }
 
     /// <summary>A file's URL as media; loopback HTTP is refused unless asked for, so this asks.</summary>
@@ -96,6 +111,21 @@ public sealed class MediaTestServer : IAsyncDisposable
             if (mode == "gate")
             {
                 await WaitAtGateAsync(context.RequestAborted);
+            }
+
+            if (mode == "redirect" && _redirects.TryGetValue(name, out var redirect))
+            {
+                response.StatusCode = redirect.Status;
+                response.Headers.Location = redirect.Location;
+                return;
+            }
+
+            if (mode == "loop")
+            {
+                // A relative Location back to this very URL.
+                response.StatusCode = StatusCodes.Status307TemporaryRedirect;
+                response.Headers.Location = $"/loop/{name}";
+                return;
             }
 
             if (mode.StartsWith("status", StringComparison.Ordinal))
