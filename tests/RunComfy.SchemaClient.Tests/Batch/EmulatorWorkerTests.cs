@@ -1,3 +1,4 @@
+using RunComfy.Emulator;
 using RunComfy.SchemaClient.Tests.Emulator;
 
 namespace RunComfy.SchemaClient.Tests.Batch;
