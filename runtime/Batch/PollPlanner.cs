@@ -5,7 +5,7 @@ namespace RunComfy.Batch;
 /// <summary>
 /// When to poll each job of a batch next, from what the server said. A queued job is polled about when its turn
 /// should come: its position divided by the rate positions have been moving (learned from every job's polls), so a
-/// job at position 40 is asked about far less often than one at position 1. A running job follows
+/// job at position 40 is asked about far less often than one at position 1; until that pace is known, at the minimum. A running job follows
 /// <see cref="PollSchedule"/>: a fifth of its elapsed time. Every wait stays between the minimum and maximum.
 /// </summary>
 internal sealed class PollPlanner(TimeSpan minimum, TimeSpan maximum)
@@ -34,9 +34,8 @@ internal sealed class PollPlanner(TimeSpan minimum, TimeSpan maximum)
     public TimeSpan Queued(int? position)
     {
         var rate = PositionsPerSecond;
-        // Until the pace is known, assume one position per minimum interval.
-        var secondsPerPosition = rate > 0 ? 1 / rate : minimum.TotalSeconds;
-        return Clamp(TimeSpan.FromSeconds(Math.Max(0, position ?? 0) * secondsPerPosition));
+        // Until the pace is known, ask again soon: two sightings of one job teach it to every job.
+        return rate > 0 ? Clamp(TimeSpan.FromSeconds(Math.Max(0, position ?? 0) / rate)) : minimum;
     }
 
     public TimeSpan Running(TimeSpan elapsed) => PollSchedule.Next(elapsed, minimum, maximum, retryAfter: null);

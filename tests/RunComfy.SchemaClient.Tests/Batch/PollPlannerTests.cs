@@ -21,11 +21,11 @@ public sealed class PollPlannerTests
     }
 
     [Fact]
-    public void Before_the_pace_is_known_a_position_counts_one_minimum_interval()
+    public void Before_the_pace_is_known_a_queued_job_is_asked_again_at_the_minimum_to_learn_it()
     {
         var planner = new PollPlanner(Min, Max);
         planner.Queued(0).ShouldBe(Min);
-        planner.Queued(5).ShouldBe(TimeSpan.FromSeconds(5));
+        planner.Queued(500).ShouldBe(Min);
         planner.Queued(null).ShouldBe(Min);
     }
 
