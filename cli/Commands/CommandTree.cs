@@ -17,6 +17,7 @@ internal static class CommandTree
         root.Subcommands.Add(WaitCommand.Create(context, common));
         root.Subcommands.Add(CancelCommand.Create(context, common));
         root.Subcommands.Add(RequestsCommand.Create(context, common));
+        root.Subcommands.Add(BatchCommand.Create(context, common));
         return root;
     }
 }
