@@ -32,17 +32,16 @@ internal sealed class BatchRunner(CliContext context, ClientSession session, Bat
         foreach (var line in lines)
         {
             var state = states.GetValueOrDefault(line.Line);
-            switch (state?.State)
+            switch (BatchResumePlan.Decide(state, settings.ResubmitUnknown))
             {
-                case { } done when BatchLineState.IsFinal(done):
+                case BatchLineAction.Skip:
                     finishedBefore++;
                     break;
-                case BatchLineState.Submitted when state.RequestId is { } requestId:
-                    inputs.Add(BatchInput.Resume(line.Line, requestId));
+                case BatchLineAction.Resume:
+                    inputs.Add(BatchInput.Resume(line.Line, state!.RequestId!));
                     break;
-                case BatchLineState.Submitting or BatchLineState.OutcomeUnknown or BatchLineState.Submitted:
-                    if (settings.ResubmitUnknown) inputs.Add(BatchInput.Submit(line.Line, line.Request));
-                    else unknown.Add(line);
+                case BatchLineAction.ListUnknown:
+                    unknown.Add(line);
                     break;
                 default:
                     inputs.Add(BatchInput.Submit(line.Line, line.Request));

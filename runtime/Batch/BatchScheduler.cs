@@ -32,6 +32,7 @@ internal sealed class BatchScheduler : IDisposable
     private readonly ConcurrentDictionary<long, BatchInput> _submitting = new();
     private readonly ConcurrentDictionary<long, BatchItemResult> _inDoubt = new();
     private readonly ChannelWriter<BatchItemResult> _output;
+    private readonly CancellationTokenSource _submitStop = new();
     private int _unfinished;
     private int _operations;
     private volatile bool _inputDone;
@@ -75,6 +76,9 @@ internal sealed class BatchScheduler : IDisposable
     /// </summary>
     public async Task<Exception?> RunAsync(IAsyncEnumerable<BatchInput> inputs, CancellationToken cancellationToken)
     {
+        // A submit already on the wire is let finish (within CancelTimeout) when the batch is cancelled, so its id
+        // comes back and the job can be cancelled, instead of leaving a job that may exist without an id.
+        using var submitGrace = cancellationToken.Register(() => _submitStop.CancelAfter(_options.CancelTimeout));
         Exception? inputError = null;
         var poller = PollLoopAsync(cancellationToken);
         try
@@ -161,11 +165,13 @@ internal sealed class BatchScheduler : IDisposable
                 {
                 }
 
+                // Past this point the submit is sent even if the batch is cancelled meanwhile: its id is then known.
+                cancellationToken.ThrowIfCancellationRequested();
                 if (_options.BeforeSubmitAsync is { } before)
                 {
                     try
                     {
-                        await before(input, cancellationToken).ConfigureAwait(false);
+                        await before(input, CancellationToken.None).ConfigureAwait(false);
                     }
                     catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                     {
@@ -177,7 +183,7 @@ internal sealed class BatchScheduler : IDisposable
                 }
 
                 Report(new BatchItemProgress { Index = input.Index, Phase = BatchItemPhase.Submitting });
-                handle = await _client.SubmitAsync(request, cancellationToken).ConfigureAwait(false);
+                handle = await _client.SubmitAsync(request, _submitStop.Token).ConfigureAwait(false);
             }
             catch (RunComfyCanceledException e) when (e.SubmitOutcomeUnknown)
             {
@@ -186,7 +192,7 @@ internal sealed class BatchScheduler : IDisposable
                 _inDoubt[input.Index] = new BatchItemResult { Index = input.Index, ModelId = modelId, Outcome = BatchItemOutcome.SubmitOutcomeUnknown, Error = e };
                 return;
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested || _submitStop.IsCancellationRequested)
             {
                 // Cancelled before anything was sent.
                 _submitting.TryRemove(input.Index, out _);
@@ -513,5 +519,6 @@ internal sealed class BatchScheduler : IDisposable
         _statusBudget.Dispose();
         _submitBudget.Dispose();
         _slots.Dispose();
+        _submitStop.Dispose();
     }
 }

@@ -21,7 +21,7 @@ public partial class RunComfyClient
     /// </summary>
     /// <param name="requests">The requests; read lazily, one more each time a slot frees. Item indexes are positions in this sequence.</param>
     /// <param name="options">Pacing and hooks; null for the defaults.</param>
-    /// <param name="cancellationToken">Cancels the batch: no more submits, every job still queued is cancelled on the server, and a <see cref="BatchCanceledException"/> lists what was unfinished.</param>
+    /// <param name="cancellationToken">Cancels the batch: no more submits (one already being sent is let finish within <see cref="BatchOptions.CancelTimeout"/>, so its id is known), every job still queued is cancelled on the server, and a <see cref="BatchCanceledException"/> lists what was unfinished.</param>
     /// <returns>One <see cref="BatchItemResult"/> per request.</returns>
     public virtual IAsyncEnumerable<BatchItemResult> RunBatchAsync(IEnumerable<IRunComfyRequest> requests, BatchOptions? options = null, CancellationToken cancellationToken = default)
     {
