@@ -72,6 +72,7 @@ internal sealed class BatchRunner(CliContext context, ClientSession session, Bat
         using var progressStop = new CancellationTokenSource();
         var progress = ShowProgressAsync(tally, progressStop.Token);
         var exitCode = ExitCodes.Ok;
+        string? interrupted = null;
         try
         {
             await foreach (var item in session.Client.RunBatchAsync(ToAsync(inputs), options, interrupt))
@@ -95,7 +96,7 @@ internal sealed class BatchRunner(CliContext context, ClientSession session, Bat
             }
 
             var running = e.Unfinished.Count(u => u.RequestId is not null && u.Error is RunComfyCanceledException { CancelOutcome: not CancelOutcome.Cancelled });
-            context.Error.WriteLine($"Interrupted: the queued jobs were cancelled; {running} job(s) already running were left to finish. Rerun the same command to collect them and to continue the batch.");
+            interrupted = $"Interrupted: the queued jobs were cancelled; {running} job(s) already running were left to finish. Rerun the same command to collect them and to continue the batch.";
             exitCode = ExitCodes.Interrupted;
         }
         finally
@@ -103,6 +104,9 @@ internal sealed class BatchRunner(CliContext context, ClientSession session, Bat
             await progressStop.CancelAsync();
             await progress;
         }
+
+        // After the live display has ended, or it would draw over the message.
+        if (interrupted is not null) context.Error.WriteLine(interrupted);
 
         var final = BatchJournal.Fold(await journal.ReadAsync(CancellationToken.None));
         if (settings.ResultsPath is { } resultsPath)
