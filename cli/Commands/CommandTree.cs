@@ -18,6 +18,7 @@ internal static class CommandTree
         root.Subcommands.Add(CancelCommand.Create(context, common));
         root.Subcommands.Add(RequestsCommand.Create(context, common));
         root.Subcommands.Add(SchemasCommand.Create(context, common));
+        root.Subcommands.Add(BatchCommand.Create(context, common));
         return root;
     }
 }

@@ -15,6 +15,8 @@ internal sealed class StandaloneArguments
 
     public int? RunMilliseconds { get; private set; }
 
+    public int? Workers { get; private set; }
+
     public double FaultRate { get; private set; }
 
     public int? Seed { get; private set; }
@@ -31,6 +33,7 @@ internal sealed class StandaloneArguments
                                   reloaded when a file in it changes
           --queue-step-ms <n>     time per queue position (default 500)
           --run-ms <n>            time in_progress (default 1500)
+          --workers <n>           jobs run at once; the rest wait in one FIFO queue (default: no limit, each job on its own timer)
           --fault-rate <0..1>     random faults on submit/status/result/cancel, spread over retryable kinds (default 0)
           --seed <n>              seed of the random faults
           --quiet                 no request log
@@ -50,6 +53,7 @@ internal sealed class StandaloneArguments
                 case "--schemas": parsed.SchemasDirectory = Value(); break;
                 case "--queue-step-ms": parsed.QueueStepMilliseconds = ParseInt(name, Value()); break;
                 case "--run-ms": parsed.RunMilliseconds = ParseInt(name, Value()); break;
+                case "--workers": parsed.Workers = ParseInt(name, Value()) is > 0 and var workers ? workers : throw new ArgumentException("--workers needs a whole number >= 1."); break;
                 case "--fault-rate": parsed.FaultRate = ParseRate(name, Value()); break;
                 case "--seed": parsed.Seed = ParseInt(name, Value()); break;
                 case "--quiet": parsed.Quiet = true; break;

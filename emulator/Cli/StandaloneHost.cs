@@ -38,6 +38,7 @@ internal static class StandaloneHost
         if (!string.IsNullOrEmpty(token)) options.Token = token;
         if (arguments.QueueStepMilliseconds is { } step) options.QueueStep = TimeSpan.FromMilliseconds(step);
         if (arguments.RunMilliseconds is { } run) options.RunDuration = TimeSpan.FromMilliseconds(run);
+        options.Workers = arguments.Workers;
         if (arguments.Seed is { } seed) options.Faults.Seed = seed;
         if (arguments.FaultRate > 0)
         {
@@ -60,7 +61,9 @@ internal static class StandaloneHost
         Console.WriteLine($"RunComfy Model API emulator listening on {origin}");
         Console.WriteLine($"  models: {server.ModelIds.Count} ({string.Join(", ", server.ModelIds.Take(3))}{(server.ModelIds.Count > 3 ? ", ..." : "")})");
         Console.WriteLine($"  token:  {tokenSource} (never printed)");
-        Console.WriteLine($"  jobs:   {options.InitialQueuePosition} queue steps of {options.QueueStep.TotalMilliseconds} ms, then {options.RunDuration.TotalMilliseconds} ms in progress");
+        Console.WriteLine(options.Workers is { } workers
+            ? $"  jobs:   {workers} workers, a FIFO queue, {options.RunDuration.TotalMilliseconds} ms in progress each"
+            : $"  jobs:   {options.InitialQueuePosition} queue steps of {options.QueueStep.TotalMilliseconds} ms, then {options.RunDuration.TotalMilliseconds} ms in progress");
         Console.WriteLine("Point a client at it:");
         Console.WriteLine($"  export RUNCOMFY_MODEL_API_BASE={origin}");
         Console.WriteLine($"  curl -H \"Authorization: Bearer $RUNCOMFY_API_TOKEN\" {origin}/v1/models");

@@ -39,8 +39,10 @@ internal sealed class SubmitEndpoint(EmulatorState state)
 
         var options = state.Options;
         var schedule = new JobSchedule(options.InitialQueuePosition, options.QueueStep, options.RunDuration);
-        var job = new Job(Guid.NewGuid().ToString("D"), model, owner, state.Now, schedule, willFail: fault?.Kind == FaultKind.JobFailure);
+        var now = state.Now;
+        var job = new Job(Guid.NewGuid().ToString("D"), model, owner, now, schedule, willFail: fault?.Kind == FaultKind.JobFailure, state.Workers);
         state.Jobs.Add(job);
+        state.Workers?.Enqueue(job, now);
         state.Submissions.Record(body);
 
         var request = context.Request;

@@ -39,6 +39,13 @@ public sealed class EmulatorOptions
     /// <summary>How long a job stays <c>in_progress</c>.</summary>
     public TimeSpan RunDuration { get; set; } = TimeSpan.FromMilliseconds(1500);
 
+    /// <summary>
+    /// How many jobs run at once. When set, jobs wait in one FIFO queue, <c>queue_position</c> is the number of
+    /// jobs ahead, and the head starts (for <see cref="RunDuration"/>) when a worker frees; <see cref="InitialQueuePosition"/>
+    /// and <see cref="QueueStep"/> are then unused. Null (the default): every job counts down on its own timer. Read at start.
+    /// </summary>
+    public int? Workers { get; set; }
+
     /// <summary>Random and scripted faults.</summary>
     public FaultOptions Faults { get; } = new();
 

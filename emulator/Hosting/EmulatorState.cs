@@ -16,6 +16,7 @@ internal sealed class EmulatorState
         Errors = new ApiErrors(options);
         Auth = new Authenticator(options);
         Outputs = new OutputFactory(options, Files);
+        Workers = options.Workers is { } workers ? new WorkerPool(workers) : null;
     }
 
     public EmulatorOptions Options { get; }
@@ -23,6 +24,9 @@ internal sealed class EmulatorState
     public ModelRegistry Models { get; }
 
     public JobStore Jobs { get; } = new();
+
+    /// <summary>The shared queue when <see cref="EmulatorOptions.Workers"/> is set; null keeps each job on its own timer.</summary>
+    public WorkerPool? Workers { get; }
 
     public FileStore Files { get; } = new();
 

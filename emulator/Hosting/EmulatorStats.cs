@@ -28,6 +28,9 @@ public sealed class EmulatorStats
     /// <summary>Submit requests received.</summary>
     public long SubmitCalls => GetCalls(EmulatorEndpoint.Submit);
 
+    /// <summary>Status requests per second of the real clock, with the busiest second (faulted ones included).</summary>
+    public PerSecondPeak StatusCallsPerSecond { get; } = new();
+
     /// <summary>Status requests received.</summary>
     public long StatusCalls => GetCalls(EmulatorEndpoint.Status);
 
@@ -55,7 +58,11 @@ public sealed class EmulatorStats
     /// <summary>Jobs cancelled while queued.</summary>
     public long JobsCancelled => Interlocked.Read(ref _jobsCancelled);
 
-    internal void CountCall(EmulatorEndpoint endpoint) => Interlocked.Increment(ref _calls[(int)endpoint]);
+    internal void CountCall(EmulatorEndpoint endpoint)
+    {
+        Interlocked.Increment(ref _calls[(int)endpoint]);
+        if (endpoint == EmulatorEndpoint.Status) StatusCallsPerSecond.Count();
+    }
 
     internal void CountFault(EmulatorEndpoint endpoint, FaultKind kind) =>
         Interlocked.Increment(ref _faults[(int)endpoint * FaultKindCount + (int)kind]);

@@ -12,8 +12,9 @@ internal sealed class Job
     private DateTimeOffset? _cancelledAt;
     private IReadOnlyList<string>? _outputPaths;
 
-    public Job(string id, EmulatedModel model, string owner, DateTimeOffset createdAt, JobSchedule schedule, bool willFail)
+    public Job(string id, EmulatedModel model, string owner, DateTimeOffset createdAt, JobSchedule schedule, bool willFail, WorkerPool? workers = null)
     {
+        Workers = workers;
         Id = id;
         Model = model;
         Owner = owner;
@@ -36,14 +37,25 @@ internal sealed class Job
     /// <summary>The job ends <c>failed</c> instead of <c>completed</c> (a <see cref="FaultKind.JobFailure"/>).</summary>
     public bool WillFail { get; }
 
+    /// <summary>The queue with limited capacity this job waits in; null when it follows its own <see cref="Schedule"/>.</summary>
+    public WorkerPool? Workers { get; }
+
+    /// <summary>When the job was cancelled, if it was.</summary>
+    public DateTimeOffset? CancelledAt
+    {
+        get { lock (_gate) return _cancelledAt; }
+    }
+
     public JobSnapshot SnapshotAt(DateTimeOffset now)
     {
+        if (Workers is { } workers) return workers.SnapshotOf(this, now);
         lock (_gate) return SnapshotLocked(now);
     }
 
     /// <summary>Cancels the job if it is still queued; a running or finished job is left alone.</summary>
     public (CancelOutcome Outcome, JobSnapshot Snapshot) TryCancel(DateTimeOffset now)
     {
+        if (Workers is { } workers) return workers.TryCancel(this, now);
         lock (_gate)
         {
             var snapshot = SnapshotLocked(now);
@@ -55,6 +67,12 @@ internal sealed class Job
             var outcome = snapshot.State == JobState.Cancelled ? CancelOutcome.Cancelled : CancelOutcome.NotCancellable;
             return (outcome, snapshot);
         }
+    }
+
+    /// <summary>Records the cancellation decided by <see cref="Workers"/>.</summary>
+    internal void MarkCancelled(DateTimeOffset now)
+    {
+        lock (_gate) _cancelledAt ??= now;
     }
 
     /// <summary>The served paths of this job's outputs, created once on first call.</summary>

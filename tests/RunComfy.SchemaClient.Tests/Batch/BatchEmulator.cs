@@ -1,0 +1,92 @@
+using RunComfy.Emulator;
+using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using RunComfy.SchemaClient.Tests.Client.EndToEnd;
+using RunComfy.SchemaClient.Tests.Client.TestDoubles;
+
+namespace RunComfy.SchemaClient.Tests.Batch;
+
+/// <summary>Helpers for batch tests: an emulator with limited workers, fast batch options, requests and their exact bodies.</summary>
+internal static class BatchEmulator
+{
+    public static Task<EmulatorServer> StartAsync(int workers, TimeSpan run, Action<EmulatorOptions>? configure = null) =>
+        ClientEmulator.StartAsync(o =>
+        {
+            o.Workers = workers;
+            o.RunDuration = run;
+            configure?.Invoke(o);
+        });
+
+    public static BatchOptions FastOptions(Action<BatchOptions>? configure = null)
+    {
+        var options = new BatchOptions
+        {
+            MaxJobsInFlight = 20,
+            MaxStatusCallsPerSecond = 200,
+            MaxSubmitsPerSecond = 500,
+            MinPollInterval = TimeSpan.FromMilliseconds(10),
+            MaxPollInterval = TimeSpan.FromMilliseconds(200),
+            DefaultBackoff = TimeSpan.FromMilliseconds(200),
+        };
+        configure?.Invoke(options);
+        return options;
+    }
+
+    public static TestSeedreamEditRequest Request(string batch, int i) =>
+        TestSeedreamEditRequest.Valid($"{batch} job {i.ToString(CultureInfo.InvariantCulture)}");
+
+    /// <summary>The body exactly as the client sends it, to look it up in the emulator's ledger of accepted submissions.</summary>
+    public static string Body(IRunComfyRequest request)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            request.WriteJson(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    public static async Task<List<BatchItemResult>> CollectAsync(IAsyncEnumerable<BatchItemResult> results)
+    {
+        var list = new List<BatchItemResult>();
+        await foreach (var item in results) list.Add(item);
+        return list;
+    }
+}
+
+/// <summary>The emulator's request log with a timestamp per line, to see when calls arrived.</summary>
+internal sealed class TimedRequestLog : TextWriter
+{
+    private readonly object _gate = new();
+    private readonly List<(TimeSpan At, string Line)> _lines = [];
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly StringBuilder _current = new();
+
+    public override Encoding Encoding => Encoding.UTF8;
+
+    public IReadOnlyList<(TimeSpan At, string Line)> Lines
+    {
+        get { lock (_gate) return _lines.ToList(); }
+    }
+
+    public override void Write(char value)
+    {
+        lock (_gate)
+        {
+            if (value == '\n')
+            {
+                _lines.Add((_clock.Elapsed, _current.ToString()));
+                _current.Clear();
+            }
+            else if (value != '\r')
+            {
+                _current.Append(value);
+            }
+        }
+    }
+}
