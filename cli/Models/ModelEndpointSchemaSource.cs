@@ -19,7 +19,7 @@ internal sealed class ModelEndpointSchemaSource : IModelSchemaSource
     private readonly string? _token;
     private readonly Func<HttpMessageHandler> _createHandler;
 
-    /// <param name="token">The API token (none for the in-process emulator).</param>
+    /// <param name="token">The API token.</param>
     /// <param name="createHandler">The HTTP handler; tests pass a fake.</param>
     public ModelEndpointSchemaSource(string? token, Func<HttpMessageHandler>? createHandler = null)
     {
@@ -60,8 +60,9 @@ internal sealed class ModelEndpointSchemaSource : IModelSchemaSource
         {
             case HttpStatusCode.OK:
                 return ReadInputSchema(body, modelId);
-            case HttpStatusCode.NotFound:
-                throw new CliException(ExitCodes.BadInput, $"Unknown model '{modelId}': it is not compiled into this CLI and {session.BaseAddress} does not serve it. See 'comfy-schema models'.");
+            case HttpStatusCode.NotFound or HttpStatusCode.BadRequest:
+                // RunComfy answers an unknown model id with 400 (invalid resource id), others with 404.
+                throw new CliException(ExitCodes.BadInput, $"Unknown model '{modelId}': {session.BaseAddress} does not serve it, and it is not compiled into this CLI (compiled: {string.Join(", ", ModelCatalog.All.Select(m => m.ModelId))}). See 'comfy-schema models'.");
             case HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden:
                 throw new CliException(ExitCodes.NoPermission, $"{session.BaseAddress} refused the token when asked for the schema of '{modelId}' (HTTP {(int)status}).");
             default:

@@ -35,6 +35,7 @@ public sealed class ModelEndpointSchemaSourceTests
 
     [Theory]
     [InlineData(HttpStatusCode.NotFound, ExitCodes.BadInput)]
+    [InlineData(HttpStatusCode.BadRequest, ExitCodes.BadInput)]
     [InlineData(HttpStatusCode.Unauthorized, ExitCodes.NoPermission)]
     [InlineData(HttpStatusCode.BadGateway, ExitCodes.TryLater)]
     public async Task A_refusal_maps_to_an_exit_code_without_echoing_the_server(HttpStatusCode status, int exitCode)

@@ -63,6 +63,21 @@ public sealed class RunAnyModelTests : IDisposable
     }
 
     [Fact]
+    public async Task The_schema_comes_from_the_emulator_s_get_model_endpoint_by_default()
+    {
+        _cli.ModelSchemaSource = null;
+
+        var bad = await _cli.RunAsync("run", ModelId, "--emulator", "-i", "prompt=x", "-i", "resolution=8K", "-i", "seed=-1");
+        bad.ExitCode.ShouldBe(65, bad.ToString());
+        bad.Error.ShouldContain("resolution: \"8K\" is not one of the allowed values. (enum)");
+        bad.Error.ShouldContain("seed: must be at least 0; it is -1. (minimum)");
+        bad.Error.ShouldContain("image_url: is required but missing. (required)");
+
+        var good = await _cli.RunAsync("run", ModelId, "--emulator", "-i", "prompt=a horse", "-i", "image_url=@frame.png");
+        good.ExitCode.ShouldBe(0, good.ToString());
+    }
+
+    [Fact]
     public async Task An_unknown_model_exits_65_with_the_reason()
     {
         var run = await _cli.RunAsync("run", "acme/no-such-model", "--emulator", "-i", "prompt=x");
