@@ -24,9 +24,11 @@ public static class RequestCorpus
         bodies.Add("[]");
         bodies.Add("{not json");
 
+        JsonObject? properties = JsonNode.Parse(model.SchemaJson, documentOptions: new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })?["properties"] as JsonObject;
         foreach (ModelParameter p in model.Parameters)
         {
-            foreach (JsonNode? value in Variants(p))
+            JsonObject? schema = properties?[p.Name] as JsonObject;
+            foreach (JsonNode? value in Variants(p).Concat(SchemaVariants(p, schema)))
             {
                 JsonObject body = (JsonObject)full.DeepClone();
                 body[p.Name] = value?.DeepClone();
@@ -165,6 +167,70 @@ public static class RequestCorpus
             yield return "http://example.com/insecure.png";
             yield return "not a url";
             yield return "data:image/png;base64,iVBORw0KGgo=";
+        }
+    }
+
+    /// <summary>What <see cref="ModelParameter"/> does not show: <c>const</c>, and the rules inside <c>items</c>.</summary>
+    private static IEnumerable<JsonNode?> SchemaVariants(ModelParameter p, JsonObject? schema)
+    {
+        if (schema is null)
+        {
+            yield break;
+        }
+
+        if (schema["const"] is JsonNode constant)
+        {
+            yield return constant.DeepClone();
+            yield return constant.GetValueKind() == System.Text.Json.JsonValueKind.String ? "other" : JsonValue.Create(3);
+            yield return false;
+            yield return 0.75;
+        }
+
+        if (schema["items"] is not JsonObject items)
+        {
+            yield break;
+        }
+
+        var itemValues = new List<JsonNode?>();
+        if (items["enum"] is JsonArray values)
+        {
+            itemValues.AddRange(values.Select(v => v?.DeepClone()));
+            itemValues.Add("__not_a_member__");
+            itemValues.Add(987654321);
+        }
+
+        foreach (string keyword in new[] { "minLength", "maxLength" })
+        {
+            if (items[keyword] is JsonValue count && count.TryGetValue(out int n))
+            {
+                foreach (int candidate in new[] { n - 1, n, n + 1 }.Where(c => c >= 0 && c <= 1000))
+                {
+                    itemValues.Add(p.IsMedia ? "https://e.co/" + Text(Math.Max(0, candidate - 13)) : Text(candidate));
+                    itemValues.Add(Emoji(candidate));
+                }
+            }
+        }
+
+        foreach (string keyword in new[] { "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" })
+        {
+            if (items[keyword] is JsonValue limit && limit.TryGetValue(out double l) && Math.Abs(l) < 1e15)
+            {
+                foreach (double candidate in new[] { l - 1, l, l + 1, l - 0.5, l + 0.5 })
+                {
+                    itemValues.Add(JsonNode.Parse(candidate.ToString("R", CultureInfo.InvariantCulture)));
+                }
+            }
+        }
+
+        foreach (JsonNode? item in itemValues)
+        {
+            yield return new JsonArray(item?.DeepClone());
+            yield return new JsonArray(ItemSample(p), item?.DeepClone());
+        }
+
+        if (itemValues.Count > 1)
+        {
+            yield return new JsonArray([.. itemValues.Select(v => v?.DeepClone())]);
         }
     }
 
