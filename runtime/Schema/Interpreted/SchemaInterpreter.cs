@@ -23,9 +23,19 @@ internal static class SchemaInterpreter
         AllowDuplicateProperties = false,
     };
 
+    /// <summary>The generator's limit (RCS0021, on main as <c>SchemaSizeLimit</c>): 256 Ki UTF-16 code units of schema text.</summary>
+    public const int MaxSchemaCharacters = 256 * 1024;
+
     public static (IReadOnlyList<InterpretedProperty>? Properties, IReadOnlyList<SchemaProblem> Problems) Interpret(string modelId, string schemaJson)
     {
         var problems = new List<SchemaProblem>();
+        if (schemaJson.Length > MaxSchemaCharacters)
+        {
+            // Checked before anything is read, as the generator does: an oversized schema is refused alone.
+            problems.Add(SchemaProblems.SchemaTooLarge(schemaJson.Length, MaxSchemaCharacters));
+            return (null, problems);
+        }
+
         if (!TryParseModelId(modelId, out string rest, out string idProblem))
         {
             problems.Add(SchemaProblems.InvalidModelId(modelId, idProblem));

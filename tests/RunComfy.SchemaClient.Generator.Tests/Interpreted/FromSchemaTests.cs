@@ -36,6 +36,18 @@ public sealed class FromSchemaTests
     }
 
     [Fact]
+    public void A_schema_over_the_generator_s_size_limit_is_refused_alone()
+    {
+        string schema = "{\"description\":\"" + new string('x', 256 * 1024) + "\",\"properties\":{}}";
+
+        var refused = Should.Throw<ModelSchemaException>(() => ModelInfo.FromSchema("acme/huge", schema));
+
+        SchemaProblem problem = refused.Problems.ShouldHaveSingleItem();
+        problem.Id.ShouldBe("RCS0021");
+        problem.Message.ShouldBe("The schema is 262,178 characters long, over the limit of 262,144; it generates nothing");
+    }
+
+    [Fact]
     public void The_same_message_as_the_generator_for_a_refused_model_id()
     {
         const string schema = "{\"properties\": {}}";
