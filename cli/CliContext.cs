@@ -24,6 +24,9 @@ internal sealed class CliContext
     /// <summary>Adjusts the in-process emulator's options after the CLI's own short timings; for tests.</summary>
     public Action<RunComfy.Emulator.EmulatorOptions>? ConfigureEmulator { get; init; }
 
+    /// <summary>Where schemas of models not compiled in come from; null: the API's <c>GET /v1/models/{id}</c>. For tests.</summary>
+    public RunComfy.Cli.Models.IModelSchemaSource? ModelSchemaSource { get; init; }
+
     /// <summary>
     /// The second Ctrl-C: abandons a submit still waiting for its answer (the job may exist). The first
     /// Ctrl-C is the command's own cancellation token.

@@ -15,6 +15,7 @@ internal sealed class InputObjectBuilder
     private readonly ModelInfo _model;
     private readonly string _baseDirectory;
     private readonly Func<string, string> _readMedia;
+    private readonly Dictionary<string, string> _mediaFiles = new(StringComparer.Ordinal);
 
     /// <param name="model">The model whose parameters type the values.</param>
     /// <param name="baseDirectory">Where relative <c>@path</c>s start.</param>
@@ -25,6 +26,12 @@ internal sealed class InputObjectBuilder
         _baseDirectory = baseDirectory;
         _readMedia = readMedia ?? LocalMediaFile.ToWireValue;
     }
+
+    /// <summary>
+    /// The local files read into the body, by path (<c>images[0]</c>) as the user named them (<c>photos/tiny.png</c>),
+    /// so a media problem can name what the user gave rather than the data URI it became.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> MediaFiles => _mediaFiles;
 
     /// <summary>The body: the file's object (if any) with every <c>--input</c> key replacing the file's value.</summary>
     public (JsonObject Body, IReadOnlyList<InputProblem> Problems) Build(JsonObject? fromFile, IEnumerable<string> inputs)
@@ -229,7 +236,9 @@ internal sealed class InputObjectBuilder
 
         try
         {
-            return JsonValue.Create(_readMedia(fullPath));
+            var wireValue = JsonValue.Create(_readMedia(fullPath));
+            _mediaFiles[path] = file;
+            return wireValue;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

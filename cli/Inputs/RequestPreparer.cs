@@ -1,16 +1,17 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using RunComfy.Cli.Exit;
 
 namespace RunComfy.Cli.Inputs;
 
 /// <summary>
 /// Everything between the command line and a submit: reads <c>--input-file</c>, types the
-/// <c>--input</c>s, parses the body as the model's generated request, and validates it (schema rules,
-/// then media rules on the real bytes). All problems are collected so the user fixes them in one go;
+/// <c>--input</c>s, and checks the body with <see cref="ModelInfo.CheckAsync"/> (parse problems, schema
+/// rules and media rules on the real bytes, together), for a compiled model or one loaded at run time. All problems are collected so the user fixes them in one go;
 /// nothing is sent while any remains.
 /// </summary>
-internal sealed class RequestPreparer
+internal sealed partial class RequestPreparer
 {
     private readonly ModelInfo _model;
     private readonly string _currentDirectory;
@@ -21,12 +22,16 @@ internal sealed class RequestPreparer
         _currentDirectory = currentDirectory;
     }
 
-    /// <summary>The validated request, or the problems that stop it.</summary>
+    /// <summary>
+    /// The validated request, or the problems that stop it: input problems, parse problems (a wrong type, a value
+    /// outside an enum), schema rules and media rules (on the real bytes) are all reported in one go.
+    /// </summary>
     public async Task<(IRunComfyRequest? Request, IReadOnlyList<InputProblem> Problems)> PrepareAsync(string? inputFile, IReadOnlyList<string> inputs, bool probeRemoteMedia, CancellationToken cancellationToken)
     {
         var problems = new List<InputProblem>();
         var fromFile = ReadInputFile(inputFile, problems);
-        var (body, inputProblems) = new InputObjectBuilder(_model, _currentDirectory).Build(fromFile, inputs);
+        var builder = new InputObjectBuilder(_model, _currentDirectory);
+        var (body, inputProblems) = builder.Build(fromFile, inputs);
         problems.AddRange(inputProblems);
         if (problems.Any(p => p.Kind == InputProblemKind.Usage) || (inputFile is not null && fromFile is null))
         {
@@ -41,87 +46,27 @@ internal sealed class RequestPreparer
             body.Remove(key);
         }
 
-        IRunComfyRequest request;
-        try
-        {
-            request = _model.Parse(body.ToJsonString());
-        }
-        catch (RequestJsonException e)
-        {
-            problems.AddRange(e.Errors.Where(error => !troubled.Contains(RootKey(error.Path))).Select(ToProblem));
-            troubled.UnionWith(e.Errors.Select(error => RootKey(error.Path)));
-            problems.AddRange(ValidateTheRest(body, troubled));
-            return (null, problems);
-        }
-
-        var validation = request.Validate();
-        problems.AddRange(validation.Errors.Where(error => !troubled.Contains(RootKey(error.Path))).Select(ToProblem));
-        if (problems.Count > 0)
-        {
-            return (null, problems);
-        }
-
-        var media = await MediaValidation.ValidateAsync(request, probeRemoteMedia, cancellationToken);
-        problems.AddRange(media.Errors.Select(ToProblem).Distinct());
-        return problems.Count > 0 ? (null, problems) : (request, problems);
+        // One check for everything the runtime knows: what cannot be read, the schema rules of what can, and the
+        // media rules of every readable media value (Check reads past a bad enum value instead of stopping there).
+        var check = await _model.CheckAsync(body.ToJsonString(), new MediaValidationOptions { ProbeRemoteUrls = probeRemoteMedia }, cancellationToken);
+        problems.AddRange(check.ParseErrors.Concat(check.ValidationErrors)
+            .Where(error => !troubled.Contains(RootKey(error.Path)))
+            .Select(ToProblem));
+        problems.AddRange(check.MediaErrors.Select(error => ToProblem(NameTheFile(error, builder.MediaFiles))).Distinct());
+        return problems.Count > 0 ? (null, problems) : (check.Request, problems);
     }
 
     /// <summary>
-    /// The schema errors of the values that could be read, when others could not: the broken or
-    /// missing values are stood in for by placeholders whose own errors are ignored, so one run
-    /// lists a too-long prompt and a missing image together.
+    /// A local file travels as a data URI, and the runtime names it so ("the data URI (image/png)"); the user
+    /// gave a file name, so the message says that instead: <c>'photos/tiny.png' is 10x10 px</c>.
     /// </summary>
-    private IEnumerable<InputProblem> ValidateTheRest(JsonObject body, HashSet<string> troubled)
-    {
-        var probe = (JsonObject)body.DeepClone();
-        var ignored = new HashSet<string>(troubled, StringComparer.Ordinal);
-        foreach (var key in troubled)
-        {
-            probe.Remove(key);
-        }
+    private static ValidationError NameTheFile(ValidationError error, IReadOnlyDictionary<string, string> mediaFiles) =>
+        mediaFiles.TryGetValue(error.Path, out var file)
+            ? error with { Message = DataUriName().Replace(error.Message, $"'{file}'") }
+            : error;
 
-        foreach (var parameter in _model.Parameters.Where(p => p.Required && !probe.ContainsKey(p.Name)))
-        {
-            probe[parameter.Name] = Placeholder(parameter);
-            ignored.Add(parameter.Name);
-        }
-
-        try
-        {
-            return _model.Parse(probe.ToJsonString()).Validate().Errors
-                .Where(error => !ignored.Contains(RootKey(error.Path)))
-                .Select(ToProblem)
-                .ToList();
-        }
-        catch (RequestJsonException)
-        {
-            return [];
-        }
-    }
-
-    private static JsonNode? Placeholder(ModelParameter parameter)
-    {
-        var known = parameter.DefaultJson ?? parameter.EnumJson?.FirstOrDefault();
-        if (known is not null)
-        {
-            return JsonNode.Parse(known);
-        }
-
-        var itemPlaceholder = JsonValue.Create(parameter.IsMedia ? "https://placeholder.invalid/media" : "x");
-        return parameter.Type switch
-        {
-            "array" => new JsonArray(parameter.ItemType switch
-            {
-                "integer" or "number" => JsonValue.Create(parameter.Minimum ?? 0),
-                "boolean" => JsonValue.Create(false),
-                _ => itemPlaceholder,
-            }),
-            "integer" => JsonValue.Create((long)Math.Ceiling(parameter.Minimum ?? 0)),
-            "number" or "float" => JsonValue.Create(parameter.Minimum ?? 0),
-            "boolean" => JsonValue.Create(false),
-            _ => itemPlaceholder,
-        };
-    }
+    [GeneratedRegex(@"\b[Tt]he data URI( \([^)]*\))?")]
+    private static partial Regex DataUriName();
 
     private JsonObject? ReadInputFile(string? inputFile, List<InputProblem> problems)
     {
@@ -164,8 +109,9 @@ internal sealed class RequestPreparer
         : problems.Any(p => p.Kind == InputProblemKind.MissingFile) ? ExitCodes.MissingFile
         : ExitCodes.BadInput;
 
+    // Messages may come from a schema the API served: no control characters reach the terminal.
     private static InputProblem ToProblem(ValidationError error) =>
-        new(error.Path, $"{error.Message} ({error.Rule})", InputProblemKind.Invalid);
+        new(Models.RemoteModelLoader.Printable(error.Path), $"{Models.RemoteModelLoader.Printable(error.Message)} ({Models.RemoteModelLoader.Printable(error.Rule)})", InputProblemKind.Invalid);
 
     private static string RootKey(string path)
     {

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
-using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
+using RunComfy.Schema.Interpreted;
 
 namespace RunComfy.SchemaClient.Generator.Parsing
 {
@@ -10,50 +10,14 @@ namespace RunComfy.SchemaClient.Generator.Parsing
     /// each part and join the parts; where one part ends with a digit and the next starts with one, put
     /// <c>_</c> between them, unless only <c>-</c> or <c>.</c> separate them (version numbers:
     /// <c>seedream-4-0</c> is <c>Seedream40</c>, <c>2048x2048 (1:1)</c> is <c>2048x2048_1_1</c>).
+    /// The rule itself lives in the runtime's <c>NamingRule</c> (linked here) so models loaded at run time get the same names.
     /// </summary>
     internal static class Naming
     {
-        public static string PascalCase(string text)
-        {
-            var result = new StringBuilder(text.Length);
-            var separator = new StringBuilder();
-            bool lastEndsWithDigit = false;
-            int i = 0;
-            while (i < text.Length)
-            {
-                if (!char.IsLetterOrDigit(text[i]))
-                {
-                    separator.Append(text[i]);
-                    i++;
-                    continue;
-                }
-
-                int start = i;
-                while (i < text.Length && char.IsLetterOrDigit(text[i]))
-                {
-                    i++;
-                }
-
-                string part = text.Substring(start, i - start);
-                if (result.Length > 0 && lastEndsWithDigit && char.IsDigit(part[0]) && !IsVersionSeparator(separator))
-                {
-                    result.Append('_');
-                }
-
-                result.Append(char.ToUpperInvariant(part[0])).Append(part, 1, part.Length - 1);
-                lastEndsWithDigit = char.IsDigit(part[part.Length - 1]);
-                separator.Clear();
-            }
-
-            return result.ToString();
-        }
+        public static string PascalCase(string text) => NamingRule.PascalCase(text);
 
         /// <summary>A C# identifier from the PascalCase of <paramref name="text"/>: <c>_</c> before a leading digit; empty when the text has no letter or digit.</summary>
-        public static string Identifier(string text)
-        {
-            string name = PascalCase(text);
-            return name.Length > 0 && char.IsDigit(name[0]) ? "_" + name : name;
-        }
+        public static string Identifier(string text) => NamingRule.Identifier(text);
 
         /// <summary>A camelCase local variable name that cannot clash with a keyword or another local.</summary>
         public static string Local(string memberName) => "__" + memberName;
@@ -61,39 +25,6 @@ namespace RunComfy.SchemaClient.Generator.Parsing
         public static bool IsKeyword(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None;
 
         /// <summary>Gives <paramref name="name"/>, or the first of <c>name_2</c>, <c>name_3</c>... not yet in <paramref name="taken"/>.</summary>
-        public static string Unique(string name, ISet<string> taken)
-        {
-            if (!taken.Contains(name))
-            {
-                return name;
-            }
-
-            for (int n = 2; ; n++)
-            {
-                string candidate = name + "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                if (!taken.Contains(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        private static bool IsVersionSeparator(StringBuilder separator)
-        {
-            if (separator.Length == 0)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < separator.Length; i++)
-            {
-                if (separator[i] != '-' && separator[i] != '.')
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+        public static string Unique(string name, ISet<string> taken) => NamingRule.Unique(name, taken);
     }
 }

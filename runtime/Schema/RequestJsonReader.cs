@@ -137,7 +137,43 @@ public sealed class RequestJsonReader : IDisposable
             return value;
         }
 
-        _errors.Add(new ValidationError(property.Name, "enum", $"\"{text}\" is not one of the allowed values."));
+        StringEnumError(property.Name, text);
+        return null;
+    }
+
+    /// <summary>Reads a string enum field of a model loaded at run time: the value must be one of <paramref name="allowed"/> (ordinal).</summary>
+    public string? ReadStringEnum(JsonProperty property, IReadOnlyCollection<string> allowed)
+    {
+        ArgumentNullException.ThrowIfNull(allowed);
+        if (ReadString(property) is not string text)
+        {
+            return null;
+        }
+
+        if (allowed.Contains(text, StringComparer.Ordinal))
+        {
+            return text;
+        }
+
+        StringEnumError(property.Name, text);
+        return null;
+    }
+
+    /// <summary>Reads an integer enum field of a model loaded at run time: the value must be one of <paramref name="allowed"/>.</summary>
+    public long? ReadIntegerEnum(JsonProperty property, IReadOnlyCollection<long> allowed)
+    {
+        ArgumentNullException.ThrowIfNull(allowed);
+        if (ReadInt64(property) is not long number)
+        {
+            return null;
+        }
+
+        if (allowed.Contains(number))
+        {
+            return number;
+        }
+
+        IntegerEnumError(property.Name, number);
         return null;
     }
 
@@ -156,7 +192,7 @@ public sealed class RequestJsonReader : IDisposable
             return value;
         }
 
-        _errors.Add(new ValidationError(property.Name, "enum", $"{number} is not one of the allowed values."));
+        IntegerEnumError(property.Name, number);
         return null;
     }
 
@@ -210,6 +246,9 @@ public sealed class RequestJsonReader : IDisposable
         }
     }
 
+    /// <summary>Every problem found so far, for a caller that reports them together with others instead of throwing.</summary>
+    public IReadOnlyList<ValidationError> Errors => _errors;
+
     /// <summary>Throws one <see cref="RequestJsonException"/> listing every problem found.</summary>
     /// <exception cref="RequestJsonException">At least one problem was found.</exception>
     public void ThrowIfErrors()
@@ -222,6 +261,13 @@ public sealed class RequestJsonReader : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _document.Dispose();
+
+    // One wording for generated enums and run-time ones.
+    private void StringEnumError(string path, string text) =>
+        _errors.Add(new ValidationError(path, "enum", $"\"{text}\" is not one of the allowed values."));
+
+    private void IntegerEnumError(string path, long number) =>
+        _errors.Add(new ValidationError(path, "enum", $"{number} is not one of the allowed values."));
 
     private long? ReadInt64(JsonElement element, string path)
     {

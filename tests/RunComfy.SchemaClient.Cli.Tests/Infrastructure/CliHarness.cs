@@ -27,6 +27,9 @@ internal sealed class CliHarness : IDisposable
 
     public Action<EmulatorOptions>? ConfigureEmulator { get; set; }
 
+    /// <summary>Where schemas of models not compiled in come from; null: the API's <c>GET /v1/models/{id}</c>.</summary>
+    public RunComfy.Cli.Models.IModelSchemaSource? ModelSchemaSource { get; set; }
+
     /// <summary>The CLI's bound on one submit; the default is the real one.</summary>
     public TimeSpan SubmitTimeout { get; set; } = CliContext.DefaultSubmitTimeout;
 
@@ -48,6 +51,7 @@ internal sealed class CliHarness : IDisposable
                 : Environment.GetValueOrDefault(name),
             IsInteractive = false,
             ConfigureEmulator = ConfigureEmulator,
+            ModelSchemaSource = ModelSchemaSource,
             Abandon = abandon,
             SubmitTimeout = SubmitTimeout,
         };
