@@ -74,20 +74,7 @@ internal static class ModelsCommand
                 }
 
                 await using var session = await OpenAsync(parse, common, context, cancellationToken);
-                CatalogModel model;
-                try
-                {
-                    model = await session.Client.GetModelAsync(id, cancellationToken);
-                }
-                catch (ArgumentException e)
-                {
-                    throw new CliException(ExitCodes.BadInput, ExitCodeMapper.MessageOf(e), e);
-                }
-                catch (RunComfyException e) when (e.ErrorCode == RunComfyErrorCodes.InvalidResourceId)
-                {
-                    throw new CliException(ExitCodes.BadInput, $"Unknown model '{Printable.Short(id)}': neither compiled in nor in RunComfy's catalog. See 'comfy-schema models --remote --search <text>'.", e);
-                }
-
+                var model = await RemoteModels.GetAsync(session, id, cancellationToken);
                 var parameters = RemoteModels.ParametersOf(model);
                 if (json)
                 {

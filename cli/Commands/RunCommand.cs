@@ -86,8 +86,7 @@ internal static class RunCommand
 
     private static Task<ModelInfo> LoadRemoteAsync(CliContext context, ParseResult parse, CommonOptions common, ClientSession session, string id, bool refresh, CancellationToken cancellationToken)
     {
-        var source = context.ModelSchemaSource
-            ?? new ModelEndpointSchemaSource(session.IsEmulator ? session.EmulatorToken : TokenSource.Resolve(parse.GetValue(common.Token), context.GetEnvironmentVariable));
+        var source = context.ModelSchemaSource ?? CatalogSchemaSource.Instance;
         var cache = new SchemaCache(JournalLocation.Resolve(parse.GetValue(common.DataDir), context.GetEnvironmentVariable));
         return new RemoteModelLoader(cache, source).LoadAsync(session, id, refresh, cancellationToken);
     }

@@ -23,9 +23,6 @@ internal sealed class ClientSession : IAsyncDisposable
     /// <summary>The API this session talks to.</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>The in-process emulator's token, for calls the CLI makes beside the client; null for a real API.</summary>
-    public string? EmulatorToken => _emulator?.Options.Token;
-
     /// <summary>True when the API is the in-process emulator (gone when this process exits).</summary>
     public bool IsEmulator => _emulator is not null;
 

@@ -17,7 +17,7 @@ internal static class SchemaProblems
 
     public static SchemaProblem FloatType(string property) => Warning("RCS0008", $"Property '{property}' has the non-standard type 'float'; it is read as 'number' (double)");
 
-    public static SchemaProblem InvalidModelId(string modelId, string problem) => Error("RCS0009", $"'{modelId}' is not a usable model id ({problem}); the schema generates nothing. Set the RunComfyModelId metadata to owner/model[/variant...].");
+    public static SchemaProblem InvalidModelId(string modelId, string problem) => Error("RCS0009", $"'{modelId}' is not a usable model id ({problem}); the schema generates nothing. Place the file at schemas/<owner>/<model>[/<variant>].json, or give its item the ModelId metadata: <RunComfySchema Include=\"path/to/schema.json\" ModelId=\"owner/model\" />.");
 
     public static SchemaProblem EnumMemberClash(string value, string property, string name, string renamed) => Warning("RCS0012", $"Enum value {value} of property '{property}' maps to the member name '{name}', which another value already has; it is named '{renamed}' instead");
 

@@ -119,6 +119,8 @@ public static class SuiteExclusions
         new("required.json", "required validation", "ignores boolean", BodyIsAnObject),
         new("required.json", "required with escaped characters", null, RequiredWithoutProperty),
         new("required.json", "required properties whose names are Javascript object property names", null, RequiredWithoutProperty),
+        new("items.json", "items with null instance elements", null, UntypedJson),
+        new("properties.json", "properties with null valued instance properties", null, UntypedJson),
         new("type.json", "object type matches objects", null, UntypedJson),
         new("type.json", "null type matches only the null object", null, UntypedJson),
         new("type.json", "multiple types can be specified in an array", null, UntypedJson),
