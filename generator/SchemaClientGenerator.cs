@@ -194,7 +194,7 @@ namespace RunComfy.SchemaClient.Generator
         {
             try
             {
-                output.AddSource("RunComfy.Models.GeneratedModelCatalog.g.cs", SourceText.From(CatalogEmitter.Emit(entries), System.Text.Encoding.UTF8));
+                output.AddSource("RunComfy.Generated.GeneratedModelCatalog.g.cs", SourceText.From(CatalogEmitter.Emit(entries), System.Text.Encoding.UTF8));
             }
             catch (OperationCanceledException)
             {

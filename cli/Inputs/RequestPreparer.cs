@@ -111,7 +111,7 @@ internal sealed partial class RequestPreparer
 
     // Messages may come from a schema the API served: no control characters reach the terminal.
     private static InputProblem ToProblem(ValidationError error) =>
-        new(Models.RemoteModelLoader.Printable(error.Path), $"{Models.RemoteModelLoader.Printable(error.Message)} ({Models.RemoteModelLoader.Printable(error.Rule)})", InputProblemKind.Invalid);
+        new(Rendering.Printable.Short(error.Path), $"{Rendering.Printable.Short(error.Message)} ({Rendering.Printable.Short(error.Rule)})", InputProblemKind.Invalid);
 
     private static string RootKey(string path)
     {

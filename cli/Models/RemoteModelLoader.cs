@@ -42,7 +42,7 @@ internal sealed class RemoteModelLoader
         }
         catch (ModelSchemaException e)
         {
-            var problems = e.Problems.Where(p => p.IsError).Select(p => $"{p.Id}: {Printable(p.Message)}");
+            var problems = e.Problems.Where(p => p.IsError).Select(p => $"{p.Id}: {Rendering.Printable.Short(p.Message)}");
             throw new CliException(ExitCodes.Unavailable, $"The schema {session.BaseAddress} serves for '{modelId}' cannot be used:{Environment.NewLine}  - {string.Join(Environment.NewLine + "  - ", problems)}", e);
         }
 
@@ -59,12 +59,5 @@ internal sealed class RemoteModelLoader
         }
 
         return model;
-    }
-
-    /// <summary>Server text goes to a terminal: no control characters (escape sequences), bounded length.</summary>
-    public static string Printable(string text)
-    {
-        var clean = new string([.. text.Select(c => char.IsControl(c) ? ' ' : c)]);
-        return clean.Length <= 500 ? clean : string.Concat(clean.AsSpan(0, 500), "...");
     }
 }

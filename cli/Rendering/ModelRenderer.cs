@@ -290,15 +290,16 @@ internal static class ModelRenderer
         foreach (var p in parameters)
         {
             writer.WriteStartObject();
-            writer.WriteString("name", p.Name);
-            writer.WriteString("type", p.Type);
-            WriteIfSet(writer, "format", p.Format);
-            WriteIfSet(writer, "item_type", p.ItemType);
-            WriteIfSet(writer, "item_format", p.ItemFormat);
+            // Schema text comes from a server: cleaned as in the text output (Printable), so `jq -r` cannot print an escape sequence.
+            writer.WriteString("name", Printable.Short(p.Name));
+            writer.WriteString("type", Printable.Short(p.Type));
+            WriteTextIfSet(writer, "format", p.Format);
+            WriteTextIfSet(writer, "item_type", p.ItemType);
+            WriteTextIfSet(writer, "item_format", p.ItemFormat);
             writer.WriteBoolean("required", p.Required);
             writer.WriteBoolean("media", p.IsMedia);
-            WriteIfSet(writer, "title", p.Title);
-            WriteIfSet(writer, "description", p.Description);
+            WriteTextIfSet(writer, "title", p.Title);
+            WriteTextIfSet(writer, "description", p.Description);
             if (p.DefaultJson is not null)
             {
                 writer.WritePropertyName("default");
@@ -324,16 +325,16 @@ internal static class ModelRenderer
             WriteIfSet(writer, "max_length", p.MaxLength);
             WriteIfSet(writer, "min_items", p.MinItems);
             WriteIfSet(writer, "max_items", p.MaxItems);
-            WriteIfSet(writer, "pattern", p.Pattern);
+            WriteTextIfSet(writer, "pattern", p.Pattern);
             if (p.MediaRules.Count > 0)
             {
                 writer.WriteStartArray("media_rules");
                 foreach (var rule in p.MediaRules)
                 {
                     writer.WriteStartObject();
-                    writer.WriteString("rule", rule.Rule);
+                    writer.WriteString("rule", Printable.Short(rule.Rule));
                     writer.WriteNumber("value", rule.Value);
-                    WriteIfSet(writer, "message", rule.Message);
+                    WriteTextIfSet(writer, "message", rule.Message);
                     writer.WriteEndObject();
                 }
 
@@ -366,6 +367,10 @@ internal static class ModelRenderer
             writer.WriteString(name, value);
         }
     }
+
+    /// <summary>Server or schema text, cleaned by <see cref="Printable.Short"/>, when it is set.</summary>
+    private static void WriteTextIfSet(Utf8JsonWriter writer, string name, string? value) =>
+        WriteIfSet(writer, name, value is null ? null : Printable.Short(value));
 
     private static void WriteIfSet(Utf8JsonWriter writer, string name, double? value)
     {

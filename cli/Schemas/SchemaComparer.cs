@@ -6,8 +6,10 @@ namespace RunComfy.Cli.Schemas;
 /// <summary>
 /// Compares the input schema code was built on with the one RunComfy serves now, property by property.
 /// Breaking: a property removed, a new required property or one that became required, an enum value removed,
-/// a type or format changed, a limit, pattern or media rule tightened. Compatible: a new optional property,
-/// an enum value added, a limit or rule loosened, a default or a text changed. Pure: text in, changes out.
+/// a type or format changed, a const added or changed, a limit, pattern or media rule tightened. Compatible: a new
+/// optional property, an enum value added, a const removed, a limit or rule loosened, a default or a text changed.
+/// Array <c>items</c> rules (enum, lengths, pattern, number limits) follow the same rules as the property's own.
+/// Pure: text in, changes out.
 /// </summary>
 internal static class SchemaComparer
 {
@@ -19,6 +21,8 @@ internal static class SchemaComparer
         var changes = new List<SchemaChange>();
         var before = SchemaParameters.Read(oldSchema).ToDictionary(p => p.Name, StringComparer.Ordinal);
         var after = SchemaParameters.Read(newSchema);
+        var oldRules = SchemaParameters.ReadExtraRules(oldSchema);
+        var newRules = SchemaParameters.ReadExtraRules(newSchema);
 
         foreach (var parameter in after)
         {
@@ -31,6 +35,7 @@ internal static class SchemaComparer
             }
 
             CompareProperty(old, parameter, changes);
+            CompareExtraRules(parameter.Name, oldRules[parameter.Name], newRules[parameter.Name], changes);
         }
 
         foreach (var removed in before.Values)
@@ -66,7 +71,7 @@ internal static class SchemaComparer
             changes.Add(new(name, SchemaChangeKind.TypeChanged, true, $"type of '{name}' changed from {oldType} to {newType}"));
         }
 
-        CompareEnums(name, old.EnumJson, now.EnumJson, changes);
+        CompareEnums(name, items: false, old.EnumJson, now.EnumJson, changes);
 
         Lower(name, "minimum", old.Minimum, now.Minimum, changes);
         Lower(name, "exclusive minimum", old.ExclusiveMinimum, now.ExclusiveMinimum, changes);
@@ -76,7 +81,7 @@ internal static class SchemaComparer
         Upper(name, "maxLength", old.MaxLength, now.MaxLength, changes);
         Lower(name, "minItems", old.MinItems, now.MinItems, changes);
         Upper(name, "maxItems", old.MaxItems, now.MaxItems, changes);
-        ComparePattern(name, old.Pattern, now.Pattern, changes);
+        ComparePattern(name, items: false, old.Pattern, now.Pattern, changes);
         CompareMediaRules(name, old.MediaRules, now.MediaRules, changes);
 
         if (old.DefaultJson != now.DefaultJson)
@@ -90,12 +95,37 @@ internal static class SchemaComparer
         }
     }
 
+    /// <summary>The <c>const</c> and the rules inside <c>items</c>, which generated code enforces as strictly as the rest.</summary>
+    private static void CompareExtraRules(string name, ExtraRules old, ExtraRules now, List<SchemaChange> changes)
+    {
+        if (old.ConstJson != now.ConstJson)
+        {
+            var tightened = now.ConstJson is not null;
+            changes.Add(new(name, tightened ? SchemaChangeKind.LimitTightened : SchemaChangeKind.LimitLoosened, tightened,
+                old.ConstJson is null ? $"'{name}' now has to be {now.ConstJson}"
+                : now.ConstJson is null ? $"'{name}' no longer has to be {old.ConstJson}"
+                : $"const of '{name}' changed from {old.ConstJson} to {now.ConstJson}"));
+        }
+
+        var (o, n) = (old.Items, now.Items);
+        CompareEnums(name, items: true, o.EnumJson, n.EnumJson, changes);
+        Lower(name, "item minimum", o.Minimum, n.Minimum, changes);
+        Lower(name, "item exclusive minimum", o.ExclusiveMinimum, n.ExclusiveMinimum, changes);
+        Upper(name, "item maximum", o.Maximum, n.Maximum, changes);
+        Upper(name, "item exclusive maximum", o.ExclusiveMaximum, n.ExclusiveMaximum, changes);
+        Lower(name, "item minLength", o.MinLength, n.MinLength, changes);
+        Upper(name, "item maxLength", o.MaxLength, n.MaxLength, changes);
+        ComparePattern(name, items: true, o.Pattern, n.Pattern, changes);
+    }
+
     private static string TypeText(ModelParameter p) =>
         p.Type + (p.Format is null ? "" : $" ({p.Format})")
         + (p.ItemType is null && p.ItemFormat is null ? "" : $" of {p.ItemType ?? "any"}{(p.ItemFormat is null ? "" : $" ({p.ItemFormat})")}");
 
-    private static void CompareEnums(string name, IReadOnlyList<string>? old, IReadOnlyList<string>? now, List<SchemaChange> changes)
+    private static void CompareEnums(string name, bool items, IReadOnlyList<string>? old, IReadOnlyList<string>? now, List<SchemaChange> changes)
     {
+        var subject = items ? $"items of '{name}' are" : $"'{name}' is";
+        var value = items ? "item value" : "value";
         if (old is null && now is null)
         {
             return;
@@ -103,24 +133,24 @@ internal static class SchemaComparer
 
         if (old is null)
         {
-            changes.Add(new(name, SchemaChangeKind.LimitTightened, true, $"'{name}' is now limited to: {string.Join(", ", now!)}"));
+            changes.Add(new(name, SchemaChangeKind.LimitTightened, true, $"{subject} now limited to: {string.Join(", ", now!)}"));
             return;
         }
 
         if (now is null)
         {
-            changes.Add(new(name, SchemaChangeKind.LimitLoosened, false, $"'{name}' is no longer limited to a list of values"));
+            changes.Add(new(name, SchemaChangeKind.LimitLoosened, false, $"{subject} no longer limited to a list of values"));
             return;
         }
 
         foreach (var removed in old.Except(now, StringComparer.Ordinal))
         {
-            changes.Add(new(name, SchemaChangeKind.EnumValueRemoved, true, $"value {removed} of '{name}' was removed"));
+            changes.Add(new(name, SchemaChangeKind.EnumValueRemoved, true, $"{value} {removed} of '{name}' was removed"));
         }
 
         foreach (var added in now.Except(old, StringComparer.Ordinal))
         {
-            changes.Add(new(name, SchemaChangeKind.EnumValueAdded, false, $"value {added} of '{name}' was added"));
+            changes.Add(new(name, SchemaChangeKind.EnumValueAdded, false, $"{value} {added} of '{name}' was added"));
         }
     }
 
@@ -149,17 +179,22 @@ internal static class SchemaComparer
             $"{limit} of '{name}' {(tightened ? "tightened" : "loosened")}: {Number(old)} -> {Number(now)}"));
     }
 
-    private static void ComparePattern(string name, string? old, string? now, List<SchemaChange> changes)
+    private static void ComparePattern(string name, bool items, string? old, string? now, List<SchemaChange> changes)
     {
         if (old == now)
         {
             return;
         }
 
+        var subject = items ? $"items of '{name}'" : $"'{name}'";
+        var verb = items ? "have" : "has";
+
         // A changed pattern cannot be proven looser, so it counts as tightened.
         var tightened = now is not null;
         changes.Add(new(name, tightened ? SchemaChangeKind.LimitTightened : SchemaChangeKind.LimitLoosened, tightened,
-            old is null ? $"'{name}' now has to match {now}" : now is null ? $"'{name}' no longer has to match {old}" : $"pattern of '{name}' changed from {old} to {now}"));
+            old is null ? $"{subject} now {verb} to match {now}"
+            : now is null ? $"{subject} no longer {verb} to match {old}"
+            : $"{(items ? "item pattern" : "pattern")} of '{name}' changed from {old} to {now}"));
     }
 
     /// <summary>

@@ -12,6 +12,7 @@ namespace RunComfy.Cli.Schemas;
 internal static class SchemaParameters
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64, AllowTrailingCommas = true };
+    private static readonly ItemRules EmptyItems = new(null, null, null, null, null, null, null, null);
 
     /// <summary>The schema as a JSON object.</summary>
     /// <exception cref="JsonException">The text is not a JSON object.</exception>
@@ -71,6 +72,44 @@ internal static class SchemaParameters
         }
 
         return parameters;
+    }
+
+    /// <summary>
+    /// The rules <see cref="ModelParameter"/> does not carry but generated code and <c>ModelInfo.FromSchema</c> enforce:
+    /// <c>const</c>, and the <c>enum</c>, length, <c>pattern</c> and number limits inside array <c>items</c>. By property name.
+    /// </summary>
+    public static IReadOnlyDictionary<string, ExtraRules> ReadExtraRules(JsonObject schema)
+    {
+        var rules = new Dictionary<string, ExtraRules>(StringComparer.Ordinal);
+        if (schema["properties"] is not JsonObject properties)
+        {
+            return rules;
+        }
+
+        foreach (var (name, node) in properties)
+        {
+            var property = node as JsonObject ?? [];
+            var constJson = property.TryGetPropertyValue("const", out var constValue) ? constValue?.ToJsonString() ?? "null" : null;
+            if (property["items"] is not JsonObject items)
+            {
+                rules[name] = new ExtraRules(constJson, EmptyItems);
+                continue;
+            }
+
+            var (minimum, exclusiveMinimum) = Bound(items, "minimum", "exclusiveMinimum");
+            var (maximum, exclusiveMaximum) = Bound(items, "maximum", "exclusiveMaximum");
+            rules[name] = new ExtraRules(constJson, new ItemRules(
+                items["enum"] is JsonArray values ? values.Select(v => v?.ToJsonString() ?? "null").ToArray() : null,
+                Whole(items, "minLength"),
+                Whole(items, "maxLength"),
+                Text(items, "pattern"),
+                minimum,
+                maximum,
+                exclusiveMinimum,
+                exclusiveMaximum));
+        }
+
+        return rules;
     }
 
     private static string TypeOf(JsonObject property)
@@ -145,3 +184,17 @@ internal static class SchemaParameters
         _ => null,
     };
 }
+
+/// <summary>A property's <c>const</c> (as JSON text, or null when it has none) and the rules on its array items.</summary>
+internal sealed record ExtraRules(string? ConstJson, ItemRules Items);
+
+/// <summary>The rules inside an array property's <c>items</c>; all null when it has none.</summary>
+internal sealed record ItemRules(
+    IReadOnlyList<string>? EnumJson,
+    int? MinLength,
+    int? MaxLength,
+    string? Pattern,
+    double? Minimum,
+    double? Maximum,
+    double? ExclusiveMinimum,
+    double? ExclusiveMaximum);

@@ -13,8 +13,9 @@ internal static class StateNames
         RunComfyRequestState.Completed => "completed",
         RunComfyRequestState.Cancelled => "cancelled",
         RunComfyRequestState.Failed => "failed",
-        // A status this CLI does not know is shown and journaled as sent, cleaned of controls and cut.
-        _ => Printable.Line(raw).Trim() is { Length: > 0 } shown ? RunComfy.Client.Wire.ServerText.Cut(shown, 64) : "unknown",
+        // A status this CLI does not know is shown and journaled as "unknown: <as sent>", cleaned of controls and
+        // cut, so that no server string can pass for a known state once its escape sequences are gone.
+        _ => Printable.Line(raw).Trim() is { Length: > 0 } shown ? "unknown: " + ServerText.Cut(shown, 64) : "unknown",
     };
 
     public static string Of(CancelOutcome outcome) => outcome switch

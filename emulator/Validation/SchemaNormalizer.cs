@@ -12,7 +12,8 @@ internal static class SchemaNormalizer
 {
     private static readonly string[] OwnKeywords = ["validations", "maxLength", "minLength", "pattern"];
     private static readonly string[] SchemaListKeywords = ["allOf", "anyOf", "oneOf"];
-    private static readonly string[] SchemaMapKeywords = ["properties", "definitions", "$defs", "patternProperties"];
+    private static readonly string[] SchemaMapKeywords = ["properties", "definitions", "$defs", "dependentSchemas"];
+    private static readonly string[] SchemaKeywords = ["additionalProperties", "additionalItems", "unevaluatedItems", "unevaluatedProperties", "contains", "propertyNames", "not", "if", "then", "else"];
 
     public static JObject ForNJsonSchema(JObject rawSchema)
     {
@@ -25,6 +26,10 @@ internal static class SchemaNormalizer
     private static void Normalize(JObject schema)
     {
         foreach (var keyword in OwnKeywords) schema.Remove(keyword);
+
+        // patternProperties' keys are regular expressions NJsonSchema would match, with no timeout, against every
+        // property name of a submission; no published schema uses them, so the emulator does not check them.
+        schema.Remove("patternProperties");
 
         switch (schema["type"])
         {
@@ -55,7 +60,10 @@ internal static class SchemaNormalizer
             case JObject items: Normalize(items); break;
             case JArray tuple: foreach (var child in tuple.OfType<JObject>()) Normalize(child); break;
         }
-        if (schema["additionalProperties"] is JObject additional) Normalize(additional);
-        if (schema["not"] is JObject not) Normalize(not);
+        // Every other place a schema can hold a schema, so no pattern reaches NJsonSchema's unbounded matcher.
+        foreach (var keyword in SchemaKeywords)
+        {
+            if (schema[keyword] is JObject child) Normalize(child);
+        }
     }
 }

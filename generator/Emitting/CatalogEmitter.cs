@@ -4,7 +4,7 @@ using RunComfy.SchemaClient.Generator.Specs;
 namespace RunComfy.SchemaClient.Generator.Emitting
 {
     /// <summary>
-    /// Writes <c>RunComfy.Models.GeneratedModelCatalog</c>: every model of the compilation, registered
+    /// Writes <c>RunComfy.Generated.GeneratedModelCatalog</c>: every model of the compilation, registered
     /// in <c>ModelCatalog</c> when the assembly loads.
     /// </summary>
     internal static class CatalogEmitter
@@ -16,7 +16,8 @@ namespace RunComfy.SchemaClient.Generator.Emitting
             w.Line("#nullable enable");
             w.Line("#pragma warning disable CA2255 // Registering generated models when the assembly loads is the point.");
             w.Line();
-            w.Open("namespace RunComfy.Models");
+            // Outside RunComfy.Models, where owner namespaces live: no owner can be named like the catalog.
+            w.Open("namespace RunComfy.Generated");
             w.Doc("summary", "Every RunComfy model generated in this assembly, ordered by model id.");
             w.Line(CodeText.GeneratedCodeAttribute);
             w.Open("internal static class GeneratedModelCatalog");

@@ -12,16 +12,17 @@ namespace RunComfy.SchemaClient.Generator.Emitting
     {
         public static void Emit(SourceWriter w, ModelSpec model, EnumSpec spec, PropertySpec property)
         {
-            // Inside the namespace nothing can shadow the enum's simple name (the Values class has only
-            // All/ToJsonValue/TryParse/IsDefined), so the short name keeps the generated code readable.
-            string type = Identifier.Of(spec.TypeName);
+            // The declaration uses the short name; every use is fully qualified, since an enum named like a
+            // member of its Values class (IsDefined, TryParse, ToJsonValue, All) would otherwise bind to that member.
+            string declared = Identifier.Of(spec.TypeName);
+            string type = TypeNames.Enum(model, spec);
             string values = Identifier.Of(spec.ValuesTypeName);
             w.Line("/// <summary>");
             w.Line("/// The allowed values of " + DocText.Code(spec.PropertyJsonName) + " (" + DocText.Inline(Label(property)) + ") for the model " + DocText.Code(model.ModelId) + ".");
             w.Line("/// </summary>");
             w.Line("/// <remarks>Convert to and from the JSON values with <see cref=\"" + values + "\"/>.</remarks>");
             w.Line(CodeText.GeneratedCodeAttribute);
-            w.Open("public enum " + type + (spec.IsInt64 ? " : long" : string.Empty));
+            w.Open("public enum " + declared + (spec.IsInt64 ? " : long" : string.Empty));
             foreach (EnumMemberSpec member in spec.Members)
             {
                 w.Doc("summary", "JSON value " + DocText.Code(spec.IsString ? Literal.String(member.Value) : member.Value) + ".");

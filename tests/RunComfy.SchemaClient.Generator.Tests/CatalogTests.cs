@@ -19,7 +19,7 @@ public sealed class CatalogTests : IClassFixture<CatalogTests.CatalogBuild>
     public void Every_schema_generates_a_request_type_and_the_catalog_lists_them_all()
     {
         _build.Result.Sources.Count.ShouldBe(Fixtures.Catalog.Count + 1);
-        _build.Result.Sources.Keys.ShouldContain("RunComfy.Models.GeneratedModelCatalog.g.cs");
+        _build.Result.Sources.Keys.ShouldContain("RunComfy.Generated.GeneratedModelCatalog.g.cs");
         _build.Models.Select(m => m.ModelId).ShouldBe(Fixtures.Catalog.Select(s => s.ModelId!));
     }
 
@@ -125,7 +125,7 @@ public sealed class CatalogTests : IClassFixture<CatalogTests.CatalogBuild>
             var emitted = Result.Compilation.Emit(stream);
             emitted.Success.ShouldBeTrue(string.Join(Environment.NewLine, emitted.Diagnostics));
             Assembly assembly = Assembly.Load(stream.ToArray());
-            var models = (IReadOnlyList<ModelInfo>)assembly.GetType("RunComfy.Models.GeneratedModelCatalog", throwOnError: true)!
+            var models = (IReadOnlyList<ModelInfo>)assembly.GetType("RunComfy.Generated.GeneratedModelCatalog", throwOnError: true)!
                 .GetProperty("Models", BindingFlags.Public | BindingFlags.Static)!
                 .GetValue(null)!;
             Models = models;

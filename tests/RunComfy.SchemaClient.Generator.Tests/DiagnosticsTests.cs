@@ -204,7 +204,7 @@ public sealed class DiagnosticsTests
 
         ShouldReport(result, "RCS0009", DiagnosticSeverity.Error, line: 1,
             $"'{modelId}' is not a usable model id ({problem}); the schema generates nothing. Place the file at schemas/<owner>/<model>[/<variant>].json, or give its item the ModelId metadata: <RunComfySchema Include=\"path/to/schema.json\" ModelId=\"owner/model\" />.");
-        result.Sources.Keys.ShouldBe(["RunComfy.Models.GeneratedModelCatalog.g.cs"]);
+        result.Sources.Keys.ShouldBe(["RunComfy.Generated.GeneratedModelCatalog.g.cs"]);
     }
 
     [Fact]
@@ -406,7 +406,7 @@ public sealed class DiagnosticsTests
         GenerationResult result = GeneratorHarness.Run(new SchemaInput("/schemas/acme/widget.json", "not json at all", ModelId, IsSchema: false));
 
         result.GeneratorDiagnostics.ShouldBeEmpty();
-        result.Sources.Keys.ShouldBe(["RunComfy.Models.GeneratedModelCatalog.g.cs"]);
+        result.Sources.Keys.ShouldBe(["RunComfy.Generated.GeneratedModelCatalog.g.cs"]);
     }
 
     private static GenerationResult Generate(string json) => GeneratorHarness.Run(SchemaInput.ForModel(ModelId, json));

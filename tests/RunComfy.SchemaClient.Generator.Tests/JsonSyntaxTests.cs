@@ -94,7 +94,7 @@ public sealed class JsonSyntaxTests
         Diagnostic diagnostic = result.GeneratorDiagnostics.ShouldHaveSingleItem();
         diagnostic.Id.ShouldBe("RCS0001");
         diagnostic.Severity.ShouldBe(DiagnosticSeverity.Error);
-        result.Sources.Keys.ShouldBe(["RunComfy.Models.GeneratedModelCatalog.g.cs"]);
+        result.Sources.Keys.ShouldBe(["RunComfy.Generated.GeneratedModelCatalog.g.cs"]);
         return diagnostic;
     }
 }

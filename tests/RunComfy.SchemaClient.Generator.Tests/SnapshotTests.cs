@@ -46,7 +46,7 @@ public sealed class SnapshotTests
     {
         GenerationResult result = GeneratorHarness.Run(Fixtures.Seeds);
 
-        result.Sources["RunComfy.Models.GeneratedModelCatalog.g.cs"].ShouldMatchApproved(c => c
+        result.Sources["RunComfy.Generated.GeneratedModelCatalog.g.cs"].ShouldMatchApproved(c => c
             .SubFolder("Snapshots")
             .WithFileExtension("cs")
             .NoDiff());

@@ -159,6 +159,105 @@ public sealed class SchemaComparerTests
         SchemaComparer.Compare(withPattern, Base).ShouldHaveSingleItem().Breaking.ShouldBeFalse();
     }
 
+    [Fact]
+    public void A_new_or_changed_const_is_breaking_and_a_dropped_one_compatible()
+    {
+        Single(s => Property(s, "seed")["const"] = 1)
+            .ShouldBe(new SchemaChange("seed", SchemaChangeKind.LimitTightened, true, "'seed' now has to be 1"));
+
+        var withConst = Edit(s => Property(s, "seed")["const"] = 1);
+        SchemaComparer.Compare(withConst, Edit(s => Property(s, "seed")["const"] = 2)).ShouldHaveSingleItem()
+            .ShouldBe(new SchemaChange("seed", SchemaChangeKind.LimitTightened, true, "const of 'seed' changed from 1 to 2"));
+        SchemaComparer.Compare(withConst, Base).ShouldHaveSingleItem()
+            .ShouldBe(new SchemaChange("seed", SchemaChangeKind.LimitLoosened, false, "'seed' no longer has to be 1"));
+    }
+
+    [Fact]
+    public void An_item_enum_value_removed_is_breaking_and_one_added_compatible()
+    {
+        var withEnum = Edit(s => Property(s, "images")["items"]!["enum"] = new JsonArray("a", "b"));
+        SchemaComparer.Compare(withEnum, Edit(s => Property(s, "images")["items"]!["enum"] = new JsonArray("a"))).ShouldHaveSingleItem()
+            .ShouldBe(new SchemaChange("images", SchemaChangeKind.EnumValueRemoved, true, "item value \"b\" of 'images' was removed"));
+        SchemaComparer.Compare(withEnum, Edit(s => Property(s, "images")["items"]!["enum"] = new JsonArray("a", "b", "c"))).ShouldHaveSingleItem()
+            .ShouldBe(new SchemaChange("images", SchemaChangeKind.EnumValueAdded, false, "item value \"c\" of 'images' was added"));
+    }
+
+    [Fact]
+    public void An_item_enum_on_free_items_tightens_and_dropping_one_loosens()
+    {
+        var withEnum = Edit(s => Property(s, "images")["items"]!["enum"] = new JsonArray("a", "b"));
+        SchemaComparer.Compare(Base, withEnum).ShouldHaveSingleItem()
+            .ShouldBe(new SchemaChange("images", SchemaChangeKind.LimitTightened, true, "items of 'images' are now limited to: \"a\", \"b\""));
+        SchemaComparer.Compare(withEnum, Base).ShouldHaveSingleItem()
+            .ShouldBe(new SchemaChange("images", SchemaChangeKind.LimitLoosened, false, "items of 'images' are no longer limited to a list of values"));
+    }
+
+    [Theory]
+    [InlineData("minLength", 5, "item minLength of 'images' tightened: 2 -> 5", true)]
+    [InlineData("minLength", 1, "item minLength of 'images' loosened: 2 -> 1", false)]
+    [InlineData("maxLength", 100, "item maxLength of 'images' tightened: 200 -> 100", true)]
+    [InlineData("maxLength", 300, "item maxLength of 'images' loosened: 200 -> 300", false)]
+    public void Item_length_limits_tighten_or_loosen(string keyword, int value, string message, bool breaking)
+    {
+        static void Limits(JsonObject s)
+        {
+            Property(s, "images")["items"]!["minLength"] = 2;
+            Property(s, "images")["items"]!["maxLength"] = 200;
+        }
+
+        var change = SchemaComparer.Compare(Edit(Limits), Edit(s =>
+        {
+            Limits(s);
+            Property(s, "images")["items"]![keyword] = value;
+        })).ShouldHaveSingleItem();
+        change.ShouldBe(new SchemaChange("images", breaking ? SchemaChangeKind.LimitTightened : SchemaChangeKind.LimitLoosened, breaking, message));
+    }
+
+    [Fact]
+    public void A_new_item_length_limit_is_breaking_and_a_dropped_one_compatible()
+    {
+        Single(s => Property(s, "images")["items"]!["maxLength"] = 200)
+            .ShouldBe(new SchemaChange("images", SchemaChangeKind.LimitTightened, true, "item maxLength of 'images' tightened: none -> 200"));
+        var withLimit = Edit(s => Property(s, "images")["items"]!["minLength"] = 2);
+        SchemaComparer.Compare(withLimit, Base).ShouldHaveSingleItem()
+            .ShouldBe(new SchemaChange("images", SchemaChangeKind.LimitLoosened, false, "item minLength of 'images' loosened: 2 -> none"));
+    }
+
+    [Theory]
+    [InlineData("minimum", 0.5, "item minimum of 'weights' tightened: 0 -> 0.5", true)]
+    [InlineData("minimum", -1, "item minimum of 'weights' loosened: 0 -> -1", false)]
+    [InlineData("maximum", 0.5, "item maximum of 'weights' tightened: 1 -> 0.5", true)]
+    [InlineData("maximum", 2, "item maximum of 'weights' loosened: 1 -> 2", false)]
+    [InlineData("exclusiveMaximum", 0.9, "item exclusive maximum of 'weights' tightened: none -> 0.9", true)]
+    public void Item_number_limits_tighten_or_loosen(string keyword, double value, string message, bool breaking)
+    {
+        static void Weights(JsonObject s) => s["properties"]!["weights"] = new JsonObject
+        {
+            ["type"] = "array",
+            ["items"] = new JsonObject { ["type"] = "number", ["minimum"] = 0, ["maximum"] = 1 },
+        };
+
+        var change = SchemaComparer.Compare(Edit(Weights), Edit(s =>
+        {
+            Weights(s);
+            Property(s, "weights")["items"]![keyword] = value;
+        })).ShouldHaveSingleItem();
+        change.ShouldBe(new SchemaChange("weights", breaking ? SchemaChangeKind.LimitTightened : SchemaChangeKind.LimitLoosened, breaking, message));
+    }
+
+    [Fact]
+    public void A_new_or_changed_item_pattern_is_breaking_and_a_dropped_one_compatible()
+    {
+        Single(s => Property(s, "images")["items"]!["pattern"] = "^https://")
+            .ShouldBe(new SchemaChange("images", SchemaChangeKind.LimitTightened, true, "items of 'images' now have to match ^https://"));
+
+        var withPattern = Edit(s => Property(s, "images")["items"]!["pattern"] = "^https://");
+        SchemaComparer.Compare(withPattern, Edit(s => Property(s, "images")["items"]!["pattern"] = "^https?://")).ShouldHaveSingleItem()
+            .ShouldBe(new SchemaChange("images", SchemaChangeKind.LimitTightened, true, "item pattern of 'images' changed from ^https:// to ^https?://"));
+        SchemaComparer.Compare(withPattern, Base).ShouldHaveSingleItem()
+            .ShouldBe(new SchemaChange("images", SchemaChangeKind.LimitLoosened, false, "items of 'images' no longer have to match ^https://"));
+    }
+
     [Theory]
     [InlineData(0, 5, true, "media rule file_size_mb< on 'images' tightened: 10 -> 5")]
     [InlineData(0, 20, false, "media rule file_size_mb< on 'images' loosened: 10 -> 20")]

@@ -133,7 +133,7 @@ public sealed class JsonSchemaTestSuiteTests
         using var stream = new MemoryStream();
         var emitted = result.Compilation.Emit(stream);
         emitted.Success.ShouldBeTrue(string.Join(Environment.NewLine, emitted.Diagnostics));
-        Type catalog = Assembly.Load(stream.ToArray()).GetType("RunComfy.Models.GeneratedModelCatalog", throwOnError: true)!;
+        Type catalog = Assembly.Load(stream.ToArray()).GetType("RunComfy.Generated.GeneratedModelCatalog", throwOnError: true)!;
         var models = (IReadOnlyList<ModelInfo>)catalog.GetProperty("Models", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
         var byId = models.ToDictionary(m => m.ModelId, StringComparer.Ordinal);
         var byGroup = wrapped.Keys.Where(g => byId.ContainsKey(ModelId(g))).ToDictionary(g => g, g => byId[ModelId(g)]);

@@ -69,7 +69,10 @@ public sealed class RegexBudgetTests
         IReadOnlyList<ValidationError> errors = collector.ToResult().Errors;
         errors.Select(e => (e.Path, e.Rule)).ShouldBe([("first", "pattern"), ("second", "pattern"), ("third", "pattern")]);
         errors[0].Message.ShouldStartWith("could not be checked against the pattern ^(?=a)(a+)+$ within ");
-        errors[1].Message.ShouldBe("was not checked against the pattern ^(?=a)(a+)+$: this validation already spent its 0.1 s budget for patterns.");
+        // The engine notices a timeout a little after it: the second match may get the last milliseconds of the budget.
+        string second = errors[1].Message;
+        (second == "was not checked against the pattern ^(?=a)(a+)+$: this validation already spent its 0.1 s budget for patterns."
+            || second.StartsWith("could not be checked against the pattern ^(?=a)(a+)+$ within ", StringComparison.Ordinal)).ShouldBeTrue(second);
         errors[2].Message.ShouldBe("was not checked against the pattern ^a+$: this validation already spent its 0.1 s budget for patterns.");
     }
 

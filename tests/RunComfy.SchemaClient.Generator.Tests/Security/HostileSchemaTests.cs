@@ -19,7 +19,7 @@ public sealed class HostileSchemaTests : IClassFixture<HostileSchemaTests.Hostil
 {
     private const string GeneratedCode = "global::System.CodeDom.Compiler.GeneratedCode";
     private const string ModuleInitializer = "global::System.Runtime.CompilerServices.ModuleInitializer";
-    private const string Catalog = "RunComfy.Models.GeneratedModelCatalog";
+    private const string Catalog = "RunComfy.Generated.GeneratedModelCatalog";
 
     private readonly HostileBuild _build;
 

@@ -29,9 +29,9 @@ public sealed class IsolationTests
         result.GeneratorDiagnostics.Select(d => Path.GetFileName(d.Location.GetLineSpan().Path)).Order().ShouldBe(["foobar.json", "gpt-image.json"]);
         result.Sources.Keys.Order(StringComparer.Ordinal).ShouldBe(
         [
+            "RunComfy.Generated.GeneratedModelCatalog.g.cs",
             "RunComfy.Models.Acme.FooBarRequest.g.cs",
             "RunComfy.Models.Acme.FoobarRequest_2.g.cs",
-            "RunComfy.Models.GeneratedModelCatalog.g.cs",
             "RunComfy.Models.OpenAI.GptImageRequest.g.cs",
             "RunComfy.Models.Openai.GptImageRequest_2.g.cs",
         ]);
@@ -43,6 +43,37 @@ public sealed class IsolationTests
             ("acme/foo_bar", "RunComfy.Models.Acme.FooBarRequest"),
             ("acme/foobar", "RunComfy.Models.Acme.FoobarRequest_2"),
             ("openai/gpt-image", "RunComfy.Models.Openai.GptImageRequest_2"),
+        ]);
+    }
+
+    [Fact]
+    public void Generated_names_that_match_generated_members_or_the_catalog_compile_beside_the_seeds()
+    {
+        // Enums named like a member of their Values class (IsDefined, TryParse, ToJsonValue), and an owner
+        // named like the catalog class: each once bound to the wrong symbol and broke the whole assembly.
+        GenerationResult result = GeneratorHarness.Run(
+        [
+            SchemaInput.ForModel("acme/is", """{ "type": "object", "properties": { "defined": { "type": "string", "enum": ["a"] } } }"""),
+            SchemaInput.ForModel("acme/try", """{ "type": "object", "properties": { "parse": { "type": "integer", "enum": [1, 2] } } }"""),
+            SchemaInput.ForModel("acme/to-json", """{ "type": "object", "properties": { "value": { "type": "string", "enum": ["x"] } } }"""),
+            SchemaInput.ForModel("generated-model-catalog/x", """{ "type": "object", "properties": { "prompt": { "type": "string" } } }"""),
+            .. Fixtures.Seeds,
+        ]);
+
+        result.Run.Results.ShouldHaveSingleItem().Exception.ShouldBeNull();
+        result.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ShouldBeEmpty();
+        CompilerWarnings(result).ShouldBeEmpty();
+
+        // Not loaded: the seeds' module initialiser would replace the bundled models in this process's catalog.
+        result.Sources.Keys.Order(StringComparer.Ordinal).ShouldBe(
+        [
+            "RunComfy.Generated.GeneratedModelCatalog.g.cs",
+            "RunComfy.Models.Acme.IsRequest.g.cs",
+            "RunComfy.Models.Acme.ToJsonRequest.g.cs",
+            "RunComfy.Models.Acme.TryRequest.g.cs",
+            "RunComfy.Models.Bytedance.Seedream40EditRequest.g.cs",
+            "RunComfy.Models.Bytedance.Seedream40EditSequentialRequest.g.cs",
+            "RunComfy.Models.GeneratedModelCatalog.XRequest.g.cs",
         ]);
     }
 
@@ -221,7 +252,7 @@ public sealed class IsolationTests
         using var stream = new MemoryStream();
         var emitted = result.Compilation.Emit(stream);
         emitted.Success.ShouldBeTrue(string.Join(Environment.NewLine, emitted.Diagnostics));
-        Type catalog = Assembly.Load(stream.ToArray()).GetType("RunComfy.Models.GeneratedModelCatalog", throwOnError: true)!;
+        Type catalog = Assembly.Load(stream.ToArray()).GetType("RunComfy.Generated.GeneratedModelCatalog", throwOnError: true)!;
         return (IReadOnlyList<ModelInfo>)catalog.GetProperty("Models", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
     }
 }

@@ -441,29 +441,29 @@ namespace RunComfy.Models.Acme
         _5000000000 = 5000000000,
     }
 
-    /// <summary>Converts <see cref="EdgeCasesLevel"/> to and from its JSON values.</summary>
+    /// <summary>Converts <see cref="global::RunComfy.Models.Acme.EdgeCasesLevel"/> to and from its JSON values.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public static class EdgeCasesLevelValues
     {
         /// <summary>Every value, in schema order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<EdgeCasesLevel> All { get; } = new EdgeCasesLevel[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::RunComfy.Models.Acme.EdgeCasesLevel> All { get; } = new global::RunComfy.Models.Acme.EdgeCasesLevel[]
         {
-            EdgeCasesLevel.Minus1,
-            EdgeCasesLevel._0,
-            EdgeCasesLevel._4,
-            EdgeCasesLevel._5000000000,
+            global::RunComfy.Models.Acme.EdgeCasesLevel.Minus1,
+            global::RunComfy.Models.Acme.EdgeCasesLevel._0,
+            global::RunComfy.Models.Acme.EdgeCasesLevel._4,
+            global::RunComfy.Models.Acme.EdgeCasesLevel._5000000000,
         };
 
         /// <summary>The exact JSON value of <paramref name="value"/>.</summary>
         /// <param name="value">A declared member.</param>
         /// <returns>The integer sent on the wire.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is not a declared member.</exception>
-        public static long ToJsonValue(this EdgeCasesLevel value) => value switch
+        public static long ToJsonValue(this global::RunComfy.Models.Acme.EdgeCasesLevel value) => value switch
         {
-            EdgeCasesLevel.Minus1 => -1L,
-            EdgeCasesLevel._0 => 0L,
-            EdgeCasesLevel._4 => 4L,
-            EdgeCasesLevel._5000000000 => 5000000000L,
+            global::RunComfy.Models.Acme.EdgeCasesLevel.Minus1 => -1L,
+            global::RunComfy.Models.Acme.EdgeCasesLevel._0 => 0L,
+            global::RunComfy.Models.Acme.EdgeCasesLevel._4 => 4L,
+            global::RunComfy.Models.Acme.EdgeCasesLevel._5000000000 => 5000000000L,
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of the schema's enum."),
         };
 
@@ -471,21 +471,21 @@ namespace RunComfy.Models.Acme
         /// <param name="json">The JSON value.</param>
         /// <param name="value">The member, when found.</param>
         /// <returns>True when <paramref name="json"/> is an allowed value.</returns>
-        public static bool TryParse(long json, out EdgeCasesLevel value)
+        public static bool TryParse(long json, out global::RunComfy.Models.Acme.EdgeCasesLevel value)
         {
             switch (json)
             {
                 case -1L:
-                    value = EdgeCasesLevel.Minus1;
+                    value = global::RunComfy.Models.Acme.EdgeCasesLevel.Minus1;
                     return true;
                 case 0L:
-                    value = EdgeCasesLevel._0;
+                    value = global::RunComfy.Models.Acme.EdgeCasesLevel._0;
                     return true;
                 case 4L:
-                    value = EdgeCasesLevel._4;
+                    value = global::RunComfy.Models.Acme.EdgeCasesLevel._4;
                     return true;
                 case 5000000000L:
-                    value = EdgeCasesLevel._5000000000;
+                    value = global::RunComfy.Models.Acme.EdgeCasesLevel._5000000000;
                     return true;
                 default:
                     value = default;
@@ -496,9 +496,9 @@ namespace RunComfy.Models.Acme
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>
         /// <param name="value">The value to check.</param>
         /// <returns>Whether the value is allowed.</returns>
-        public static bool IsDefined(EdgeCasesLevel value) => value switch
+        public static bool IsDefined(global::RunComfy.Models.Acme.EdgeCasesLevel value) => value switch
         {
-            EdgeCasesLevel.Minus1 or EdgeCasesLevel._0 or EdgeCasesLevel._4 or EdgeCasesLevel._5000000000 => true,
+            global::RunComfy.Models.Acme.EdgeCasesLevel.Minus1 or global::RunComfy.Models.Acme.EdgeCasesLevel._0 or global::RunComfy.Models.Acme.EdgeCasesLevel._4 or global::RunComfy.Models.Acme.EdgeCasesLevel._5000000000 => true,
             _ => false,
         };
     }

@@ -2,7 +2,7 @@
 #nullable enable
 #pragma warning disable CA2255 // Registering generated models when the assembly loads is the point.
 
-namespace RunComfy.Models
+namespace RunComfy.Generated
 {
     /// <summary>Every RunComfy model generated in this assembly, ordered by model id.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]

@@ -245,33 +245,33 @@ namespace RunComfy.Models.Blackforestlabs
         Landscape16_9,
     }
 
-    /// <summary>Converts <see cref="Flux2FlashTextToImageImageSize"/> to and from its JSON values.</summary>
+    /// <summary>Converts <see cref="global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize"/> to and from its JSON values.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public static class Flux2FlashTextToImageImageSizeValues
     {
         /// <summary>Every value, in schema order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<Flux2FlashTextToImageImageSize> All { get; } = new Flux2FlashTextToImageImageSize[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize> All { get; } = new global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize[]
         {
-            Flux2FlashTextToImageImageSize.SquareHd,
-            Flux2FlashTextToImageImageSize.Square,
-            Flux2FlashTextToImageImageSize.Portrait4_3,
-            Flux2FlashTextToImageImageSize.Portrait16_9,
-            Flux2FlashTextToImageImageSize.Landscape4_3,
-            Flux2FlashTextToImageImageSize.Landscape16_9,
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.SquareHd,
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Square,
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Portrait4_3,
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Portrait16_9,
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Landscape4_3,
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Landscape16_9,
         };
 
         /// <summary>The exact JSON value of <paramref name="value"/>.</summary>
         /// <param name="value">A declared member.</param>
         /// <returns>The string sent on the wire.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is not a declared member.</exception>
-        public static string ToJsonValue(this Flux2FlashTextToImageImageSize value) => value switch
+        public static string ToJsonValue(this global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize value) => value switch
         {
-            Flux2FlashTextToImageImageSize.SquareHd => "square_hd",
-            Flux2FlashTextToImageImageSize.Square => "square",
-            Flux2FlashTextToImageImageSize.Portrait4_3 => "portrait_4_3",
-            Flux2FlashTextToImageImageSize.Portrait16_9 => "portrait_16_9",
-            Flux2FlashTextToImageImageSize.Landscape4_3 => "landscape_4_3",
-            Flux2FlashTextToImageImageSize.Landscape16_9 => "landscape_16_9",
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.SquareHd => "square_hd",
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Square => "square",
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Portrait4_3 => "portrait_4_3",
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Portrait16_9 => "portrait_16_9",
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Landscape4_3 => "landscape_4_3",
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Landscape16_9 => "landscape_16_9",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of the schema's enum."),
         };
 
@@ -279,27 +279,27 @@ namespace RunComfy.Models.Blackforestlabs
         /// <param name="json">The JSON value.</param>
         /// <param name="value">The member, when found.</param>
         /// <returns>True when <paramref name="json"/> is an allowed value.</returns>
-        public static bool TryParse(string? json, out Flux2FlashTextToImageImageSize value)
+        public static bool TryParse(string? json, out global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize value)
         {
             switch (json)
             {
                 case "square_hd":
-                    value = Flux2FlashTextToImageImageSize.SquareHd;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.SquareHd;
                     return true;
                 case "square":
-                    value = Flux2FlashTextToImageImageSize.Square;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Square;
                     return true;
                 case "portrait_4_3":
-                    value = Flux2FlashTextToImageImageSize.Portrait4_3;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Portrait4_3;
                     return true;
                 case "portrait_16_9":
-                    value = Flux2FlashTextToImageImageSize.Portrait16_9;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Portrait16_9;
                     return true;
                 case "landscape_4_3":
-                    value = Flux2FlashTextToImageImageSize.Landscape4_3;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Landscape4_3;
                     return true;
                 case "landscape_16_9":
-                    value = Flux2FlashTextToImageImageSize.Landscape16_9;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Landscape16_9;
                     return true;
                 default:
                     value = default;
@@ -310,7 +310,7 @@ namespace RunComfy.Models.Blackforestlabs
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>
         /// <param name="value">The value to check.</param>
         /// <returns>Whether the value is allowed.</returns>
-        public static bool IsDefined(Flux2FlashTextToImageImageSize value) => (uint)value < 6;
+        public static bool IsDefined(global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize value) => (uint)value < 6;
     }
 
     /// <summary>
@@ -328,27 +328,27 @@ namespace RunComfy.Models.Blackforestlabs
         Webp,
     }
 
-    /// <summary>Converts <see cref="Flux2FlashTextToImageOutputFormat"/> to and from its JSON values.</summary>
+    /// <summary>Converts <see cref="global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat"/> to and from its JSON values.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public static class Flux2FlashTextToImageOutputFormatValues
     {
         /// <summary>Every value, in schema order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<Flux2FlashTextToImageOutputFormat> All { get; } = new Flux2FlashTextToImageOutputFormat[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat> All { get; } = new global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat[]
         {
-            Flux2FlashTextToImageOutputFormat.Jpeg,
-            Flux2FlashTextToImageOutputFormat.Png,
-            Flux2FlashTextToImageOutputFormat.Webp,
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat.Jpeg,
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat.Png,
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat.Webp,
         };
 
         /// <summary>The exact JSON value of <paramref name="value"/>.</summary>
         /// <param name="value">A declared member.</param>
         /// <returns>The string sent on the wire.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is not a declared member.</exception>
-        public static string ToJsonValue(this Flux2FlashTextToImageOutputFormat value) => value switch
+        public static string ToJsonValue(this global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat value) => value switch
         {
-            Flux2FlashTextToImageOutputFormat.Jpeg => "jpeg",
-            Flux2FlashTextToImageOutputFormat.Png => "png",
-            Flux2FlashTextToImageOutputFormat.Webp => "webp",
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat.Jpeg => "jpeg",
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat.Png => "png",
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat.Webp => "webp",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of the schema's enum."),
         };
 
@@ -356,18 +356,18 @@ namespace RunComfy.Models.Blackforestlabs
         /// <param name="json">The JSON value.</param>
         /// <param name="value">The member, when found.</param>
         /// <returns>True when <paramref name="json"/> is an allowed value.</returns>
-        public static bool TryParse(string? json, out Flux2FlashTextToImageOutputFormat value)
+        public static bool TryParse(string? json, out global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat value)
         {
             switch (json)
             {
                 case "jpeg":
-                    value = Flux2FlashTextToImageOutputFormat.Jpeg;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat.Jpeg;
                     return true;
                 case "png":
-                    value = Flux2FlashTextToImageOutputFormat.Png;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat.Png;
                     return true;
                 case "webp":
-                    value = Flux2FlashTextToImageOutputFormat.Webp;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat.Webp;
                     return true;
                 default:
                     value = default;
@@ -378,6 +378,6 @@ namespace RunComfy.Models.Blackforestlabs
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>
         /// <param name="value">The value to check.</param>
         /// <returns>Whether the value is allowed.</returns>
-        public static bool IsDefined(Flux2FlashTextToImageOutputFormat value) => (uint)value < 3;
+        public static bool IsDefined(global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat value) => (uint)value < 3;
     }
 }

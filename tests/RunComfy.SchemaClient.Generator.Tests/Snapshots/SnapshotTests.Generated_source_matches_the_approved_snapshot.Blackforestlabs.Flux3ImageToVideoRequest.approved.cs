@@ -309,37 +309,37 @@ namespace RunComfy.Models.Blackforestlabs
         _9_16,
     }
 
-    /// <summary>Converts <see cref="Flux3ImageToVideoAspectRatio"/> to and from its JSON values.</summary>
+    /// <summary>Converts <see cref="global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio"/> to and from its JSON values.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public static class Flux3ImageToVideoAspectRatioValues
     {
         /// <summary>Every value, in schema order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<Flux3ImageToVideoAspectRatio> All { get; } = new Flux3ImageToVideoAspectRatio[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio> All { get; } = new global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio[]
         {
-            Flux3ImageToVideoAspectRatio.Auto,
-            Flux3ImageToVideoAspectRatio._21_9,
-            Flux3ImageToVideoAspectRatio._2_1,
-            Flux3ImageToVideoAspectRatio._16_9,
-            Flux3ImageToVideoAspectRatio._4_3,
-            Flux3ImageToVideoAspectRatio._1_1,
-            Flux3ImageToVideoAspectRatio._3_4,
-            Flux3ImageToVideoAspectRatio._9_16,
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio.Auto,
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio._21_9,
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio._2_1,
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio._16_9,
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio._4_3,
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio._1_1,
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio._3_4,
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio._9_16,
         };
 
         /// <summary>The exact JSON value of <paramref name="value"/>.</summary>
         /// <param name="value">A declared member.</param>
         /// <returns>The string sent on the wire.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is not a declared member.</exception>
-        public static string ToJsonValue(this Flux3ImageToVideoAspectRatio value) => value switch
+        public static string ToJsonValue(this global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio value) => value switch
         {
-            Flux3ImageToVideoAspectRatio.Auto => "auto",
-            Flux3ImageToVideoAspectRatio._21_9 => "21:9",
-            Flux3ImageToVideoAspectRatio._2_1 => "2:1",
-            Flux3ImageToVideoAspectRatio._16_9 => "16:9",
-            Flux3ImageToVideoAspectRatio._4_3 => "4:3",
-            Flux3ImageToVideoAspectRatio._1_1 => "1:1",
-            Flux3ImageToVideoAspectRatio._3_4 => "3:4",
-            Flux3ImageToVideoAspectRatio._9_16 => "9:16",
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio.Auto => "auto",
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio._21_9 => "21:9",
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio._2_1 => "2:1",
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio._16_9 => "16:9",
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio._4_3 => "4:3",
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio._1_1 => "1:1",
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio._3_4 => "3:4",
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio._9_16 => "9:16",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of the schema's enum."),
         };
 
@@ -347,33 +347,33 @@ namespace RunComfy.Models.Blackforestlabs
         /// <param name="json">The JSON value.</param>
         /// <param name="value">The member, when found.</param>
         /// <returns>True when <paramref name="json"/> is an allowed value.</returns>
-        public static bool TryParse(string? json, out Flux3ImageToVideoAspectRatio value)
+        public static bool TryParse(string? json, out global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio value)
         {
             switch (json)
             {
                 case "auto":
-                    value = Flux3ImageToVideoAspectRatio.Auto;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio.Auto;
                     return true;
                 case "21:9":
-                    value = Flux3ImageToVideoAspectRatio._21_9;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio._21_9;
                     return true;
                 case "2:1":
-                    value = Flux3ImageToVideoAspectRatio._2_1;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio._2_1;
                     return true;
                 case "16:9":
-                    value = Flux3ImageToVideoAspectRatio._16_9;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio._16_9;
                     return true;
                 case "4:3":
-                    value = Flux3ImageToVideoAspectRatio._4_3;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio._4_3;
                     return true;
                 case "1:1":
-                    value = Flux3ImageToVideoAspectRatio._1_1;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio._1_1;
                     return true;
                 case "3:4":
-                    value = Flux3ImageToVideoAspectRatio._3_4;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio._3_4;
                     return true;
                 case "9:16":
-                    value = Flux3ImageToVideoAspectRatio._9_16;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio._9_16;
                     return true;
                 default:
                     value = default;
@@ -384,7 +384,7 @@ namespace RunComfy.Models.Blackforestlabs
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>
         /// <param name="value">The value to check.</param>
         /// <returns>Whether the value is allowed.</returns>
-        public static bool IsDefined(Flux3ImageToVideoAspectRatio value) => (uint)value < 8;
+        public static bool IsDefined(global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio value) => (uint)value < 8;
     }
 
     /// <summary>
@@ -430,55 +430,55 @@ namespace RunComfy.Models.Blackforestlabs
         _20,
     }
 
-    /// <summary>Converts <see cref="Flux3ImageToVideoDuration"/> to and from its JSON values.</summary>
+    /// <summary>Converts <see cref="global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration"/> to and from its JSON values.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public static class Flux3ImageToVideoDurationValues
     {
         /// <summary>Every value, in schema order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<Flux3ImageToVideoDuration> All { get; } = new Flux3ImageToVideoDuration[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration> All { get; } = new global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration[]
         {
-            Flux3ImageToVideoDuration.Auto,
-            Flux3ImageToVideoDuration._5,
-            Flux3ImageToVideoDuration._6,
-            Flux3ImageToVideoDuration._7,
-            Flux3ImageToVideoDuration._8,
-            Flux3ImageToVideoDuration._9,
-            Flux3ImageToVideoDuration._10,
-            Flux3ImageToVideoDuration._11,
-            Flux3ImageToVideoDuration._12,
-            Flux3ImageToVideoDuration._13,
-            Flux3ImageToVideoDuration._14,
-            Flux3ImageToVideoDuration._15,
-            Flux3ImageToVideoDuration._16,
-            Flux3ImageToVideoDuration._17,
-            Flux3ImageToVideoDuration._18,
-            Flux3ImageToVideoDuration._19,
-            Flux3ImageToVideoDuration._20,
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration.Auto,
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._5,
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._6,
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._7,
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._8,
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._9,
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._10,
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._11,
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._12,
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._13,
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._14,
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._15,
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._16,
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._17,
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._18,
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._19,
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._20,
         };
 
         /// <summary>The exact JSON value of <paramref name="value"/>.</summary>
         /// <param name="value">A declared member.</param>
         /// <returns>The string sent on the wire.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is not a declared member.</exception>
-        public static string ToJsonValue(this Flux3ImageToVideoDuration value) => value switch
+        public static string ToJsonValue(this global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration value) => value switch
         {
-            Flux3ImageToVideoDuration.Auto => "auto",
-            Flux3ImageToVideoDuration._5 => "5",
-            Flux3ImageToVideoDuration._6 => "6",
-            Flux3ImageToVideoDuration._7 => "7",
-            Flux3ImageToVideoDuration._8 => "8",
-            Flux3ImageToVideoDuration._9 => "9",
-            Flux3ImageToVideoDuration._10 => "10",
-            Flux3ImageToVideoDuration._11 => "11",
-            Flux3ImageToVideoDuration._12 => "12",
-            Flux3ImageToVideoDuration._13 => "13",
-            Flux3ImageToVideoDuration._14 => "14",
-            Flux3ImageToVideoDuration._15 => "15",
-            Flux3ImageToVideoDuration._16 => "16",
-            Flux3ImageToVideoDuration._17 => "17",
-            Flux3ImageToVideoDuration._18 => "18",
-            Flux3ImageToVideoDuration._19 => "19",
-            Flux3ImageToVideoDuration._20 => "20",
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration.Auto => "auto",
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._5 => "5",
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._6 => "6",
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._7 => "7",
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._8 => "8",
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._9 => "9",
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._10 => "10",
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._11 => "11",
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._12 => "12",
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._13 => "13",
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._14 => "14",
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._15 => "15",
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._16 => "16",
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._17 => "17",
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._18 => "18",
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._19 => "19",
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._20 => "20",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of the schema's enum."),
         };
 
@@ -486,60 +486,60 @@ namespace RunComfy.Models.Blackforestlabs
         /// <param name="json">The JSON value.</param>
         /// <param name="value">The member, when found.</param>
         /// <returns>True when <paramref name="json"/> is an allowed value.</returns>
-        public static bool TryParse(string? json, out Flux3ImageToVideoDuration value)
+        public static bool TryParse(string? json, out global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration value)
         {
             switch (json)
             {
                 case "auto":
-                    value = Flux3ImageToVideoDuration.Auto;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration.Auto;
                     return true;
                 case "5":
-                    value = Flux3ImageToVideoDuration._5;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._5;
                     return true;
                 case "6":
-                    value = Flux3ImageToVideoDuration._6;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._6;
                     return true;
                 case "7":
-                    value = Flux3ImageToVideoDuration._7;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._7;
                     return true;
                 case "8":
-                    value = Flux3ImageToVideoDuration._8;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._8;
                     return true;
                 case "9":
-                    value = Flux3ImageToVideoDuration._9;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._9;
                     return true;
                 case "10":
-                    value = Flux3ImageToVideoDuration._10;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._10;
                     return true;
                 case "11":
-                    value = Flux3ImageToVideoDuration._11;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._11;
                     return true;
                 case "12":
-                    value = Flux3ImageToVideoDuration._12;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._12;
                     return true;
                 case "13":
-                    value = Flux3ImageToVideoDuration._13;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._13;
                     return true;
                 case "14":
-                    value = Flux3ImageToVideoDuration._14;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._14;
                     return true;
                 case "15":
-                    value = Flux3ImageToVideoDuration._15;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._15;
                     return true;
                 case "16":
-                    value = Flux3ImageToVideoDuration._16;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._16;
                     return true;
                 case "17":
-                    value = Flux3ImageToVideoDuration._17;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._17;
                     return true;
                 case "18":
-                    value = Flux3ImageToVideoDuration._18;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._18;
                     return true;
                 case "19":
-                    value = Flux3ImageToVideoDuration._19;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._19;
                     return true;
                 case "20":
-                    value = Flux3ImageToVideoDuration._20;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._20;
                     return true;
                 default:
                     value = default;
@@ -550,7 +550,7 @@ namespace RunComfy.Models.Blackforestlabs
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>
         /// <param name="value">The value to check.</param>
         /// <returns>Whether the value is allowed.</returns>
-        public static bool IsDefined(Flux3ImageToVideoDuration value) => (uint)value < 17;
+        public static bool IsDefined(global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration value) => (uint)value < 17;
     }
 
     /// <summary>
@@ -566,25 +566,25 @@ namespace RunComfy.Models.Blackforestlabs
         _1080p,
     }
 
-    /// <summary>Converts <see cref="Flux3ImageToVideoResolution"/> to and from its JSON values.</summary>
+    /// <summary>Converts <see cref="global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution"/> to and from its JSON values.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public static class Flux3ImageToVideoResolutionValues
     {
         /// <summary>Every value, in schema order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<Flux3ImageToVideoResolution> All { get; } = new Flux3ImageToVideoResolution[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution> All { get; } = new global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution[]
         {
-            Flux3ImageToVideoResolution._720p,
-            Flux3ImageToVideoResolution._1080p,
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution._720p,
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution._1080p,
         };
 
         /// <summary>The exact JSON value of <paramref name="value"/>.</summary>
         /// <param name="value">A declared member.</param>
         /// <returns>The string sent on the wire.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is not a declared member.</exception>
-        public static string ToJsonValue(this Flux3ImageToVideoResolution value) => value switch
+        public static string ToJsonValue(this global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution value) => value switch
         {
-            Flux3ImageToVideoResolution._720p => "720p",
-            Flux3ImageToVideoResolution._1080p => "1080p",
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution._720p => "720p",
+            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution._1080p => "1080p",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of the schema's enum."),
         };
 
@@ -592,15 +592,15 @@ namespace RunComfy.Models.Blackforestlabs
         /// <param name="json">The JSON value.</param>
         /// <param name="value">The member, when found.</param>
         /// <returns>True when <paramref name="json"/> is an allowed value.</returns>
-        public static bool TryParse(string? json, out Flux3ImageToVideoResolution value)
+        public static bool TryParse(string? json, out global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution value)
         {
             switch (json)
             {
                 case "720p":
-                    value = Flux3ImageToVideoResolution._720p;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution._720p;
                     return true;
                 case "1080p":
-                    value = Flux3ImageToVideoResolution._1080p;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution._1080p;
                     return true;
                 default:
                     value = default;
@@ -611,6 +611,6 @@ namespace RunComfy.Models.Blackforestlabs
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>
         /// <param name="value">The value to check.</param>
         /// <returns>Whether the value is allowed.</returns>
-        public static bool IsDefined(Flux3ImageToVideoResolution value) => (uint)value < 2;
+        public static bool IsDefined(global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution value) => (uint)value < 2;
     }
 }

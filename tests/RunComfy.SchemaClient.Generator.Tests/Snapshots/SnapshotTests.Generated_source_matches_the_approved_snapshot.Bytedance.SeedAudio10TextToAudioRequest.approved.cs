@@ -373,27 +373,27 @@ namespace RunComfy.Models.Bytedance
         OggOpus,
     }
 
-    /// <summary>Converts <see cref="SeedAudio10TextToAudioOutputFormat"/> to and from its JSON values.</summary>
+    /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat"/> to and from its JSON values.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public static class SeedAudio10TextToAudioOutputFormatValues
     {
         /// <summary>Every value, in schema order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<SeedAudio10TextToAudioOutputFormat> All { get; } = new SeedAudio10TextToAudioOutputFormat[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat> All { get; } = new global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat[]
         {
-            SeedAudio10TextToAudioOutputFormat.Wav,
-            SeedAudio10TextToAudioOutputFormat.Mp3,
-            SeedAudio10TextToAudioOutputFormat.OggOpus,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat.Wav,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat.Mp3,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat.OggOpus,
         };
 
         /// <summary>The exact JSON value of <paramref name="value"/>.</summary>
         /// <param name="value">A declared member.</param>
         /// <returns>The string sent on the wire.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is not a declared member.</exception>
-        public static string ToJsonValue(this SeedAudio10TextToAudioOutputFormat value) => value switch
+        public static string ToJsonValue(this global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat value) => value switch
         {
-            SeedAudio10TextToAudioOutputFormat.Wav => "wav",
-            SeedAudio10TextToAudioOutputFormat.Mp3 => "mp3",
-            SeedAudio10TextToAudioOutputFormat.OggOpus => "ogg_opus",
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat.Wav => "wav",
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat.Mp3 => "mp3",
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat.OggOpus => "ogg_opus",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of the schema's enum."),
         };
 
@@ -401,18 +401,18 @@ namespace RunComfy.Models.Bytedance
         /// <param name="json">The JSON value.</param>
         /// <param name="value">The member, when found.</param>
         /// <returns>True when <paramref name="json"/> is an allowed value.</returns>
-        public static bool TryParse(string? json, out SeedAudio10TextToAudioOutputFormat value)
+        public static bool TryParse(string? json, out global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat value)
         {
             switch (json)
             {
                 case "wav":
-                    value = SeedAudio10TextToAudioOutputFormat.Wav;
+                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat.Wav;
                     return true;
                 case "mp3":
-                    value = SeedAudio10TextToAudioOutputFormat.Mp3;
+                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat.Mp3;
                     return true;
                 case "ogg_opus":
-                    value = SeedAudio10TextToAudioOutputFormat.OggOpus;
+                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat.OggOpus;
                     return true;
                 default:
                     value = default;
@@ -423,7 +423,7 @@ namespace RunComfy.Models.Bytedance
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>
         /// <param name="value">The value to check.</param>
         /// <returns>Whether the value is allowed.</returns>
-        public static bool IsDefined(SeedAudio10TextToAudioOutputFormat value) => (uint)value < 3;
+        public static bool IsDefined(global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat value) => (uint)value < 3;
     }
 
     /// <summary>
@@ -447,33 +447,33 @@ namespace RunComfy.Models.Bytedance
         _48000 = 48000,
     }
 
-    /// <summary>Converts <see cref="SeedAudio10TextToAudioSampleRate"/> to and from its JSON values.</summary>
+    /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate"/> to and from its JSON values.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public static class SeedAudio10TextToAudioSampleRateValues
     {
         /// <summary>Every value, in schema order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<SeedAudio10TextToAudioSampleRate> All { get; } = new SeedAudio10TextToAudioSampleRate[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate> All { get; } = new global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate[]
         {
-            SeedAudio10TextToAudioSampleRate._8000,
-            SeedAudio10TextToAudioSampleRate._16000,
-            SeedAudio10TextToAudioSampleRate._24000,
-            SeedAudio10TextToAudioSampleRate._32000,
-            SeedAudio10TextToAudioSampleRate._44100,
-            SeedAudio10TextToAudioSampleRate._48000,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._8000,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._16000,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._24000,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._32000,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._44100,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._48000,
         };
 
         /// <summary>The exact JSON value of <paramref name="value"/>.</summary>
         /// <param name="value">A declared member.</param>
         /// <returns>The integer sent on the wire.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is not a declared member.</exception>
-        public static long ToJsonValue(this SeedAudio10TextToAudioSampleRate value) => value switch
+        public static long ToJsonValue(this global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate value) => value switch
         {
-            SeedAudio10TextToAudioSampleRate._8000 => 8000L,
-            SeedAudio10TextToAudioSampleRate._16000 => 16000L,
-            SeedAudio10TextToAudioSampleRate._24000 => 24000L,
-            SeedAudio10TextToAudioSampleRate._32000 => 32000L,
-            SeedAudio10TextToAudioSampleRate._44100 => 44100L,
-            SeedAudio10TextToAudioSampleRate._48000 => 48000L,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._8000 => 8000L,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._16000 => 16000L,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._24000 => 24000L,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._32000 => 32000L,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._44100 => 44100L,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._48000 => 48000L,
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of the schema's enum."),
         };
 
@@ -481,27 +481,27 @@ namespace RunComfy.Models.Bytedance
         /// <param name="json">The JSON value.</param>
         /// <param name="value">The member, when found.</param>
         /// <returns>True when <paramref name="json"/> is an allowed value.</returns>
-        public static bool TryParse(long json, out SeedAudio10TextToAudioSampleRate value)
+        public static bool TryParse(long json, out global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate value)
         {
             switch (json)
             {
                 case 8000L:
-                    value = SeedAudio10TextToAudioSampleRate._8000;
+                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._8000;
                     return true;
                 case 16000L:
-                    value = SeedAudio10TextToAudioSampleRate._16000;
+                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._16000;
                     return true;
                 case 24000L:
-                    value = SeedAudio10TextToAudioSampleRate._24000;
+                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._24000;
                     return true;
                 case 32000L:
-                    value = SeedAudio10TextToAudioSampleRate._32000;
+                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._32000;
                     return true;
                 case 44100L:
-                    value = SeedAudio10TextToAudioSampleRate._44100;
+                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._44100;
                     return true;
                 case 48000L:
-                    value = SeedAudio10TextToAudioSampleRate._48000;
+                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._48000;
                     return true;
                 default:
                     value = default;
@@ -512,9 +512,9 @@ namespace RunComfy.Models.Bytedance
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>
         /// <param name="value">The value to check.</param>
         /// <returns>Whether the value is allowed.</returns>
-        public static bool IsDefined(SeedAudio10TextToAudioSampleRate value) => value switch
+        public static bool IsDefined(global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate value) => value switch
         {
-            SeedAudio10TextToAudioSampleRate._8000 or SeedAudio10TextToAudioSampleRate._16000 or SeedAudio10TextToAudioSampleRate._24000 or SeedAudio10TextToAudioSampleRate._32000 or SeedAudio10TextToAudioSampleRate._44100 or SeedAudio10TextToAudioSampleRate._48000 => true,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._8000 or global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._16000 or global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._24000 or global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._32000 or global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._44100 or global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._48000 => true,
             _ => false,
         };
     }
@@ -568,61 +568,61 @@ namespace RunComfy.Models.Bytedance
         MonkeyKingZh,
     }
 
-    /// <summary>Converts <see cref="SeedAudio10TextToAudioVoice"/> to and from its JSON values.</summary>
+    /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice"/> to and from its JSON values.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public static class SeedAudio10TextToAudioVoiceValues
     {
         /// <summary>Every value, in schema order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<SeedAudio10TextToAudioVoice> All { get; } = new SeedAudio10TextToAudioVoice[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice> All { get; } = new global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice[]
         {
-            SeedAudio10TextToAudioVoice.ViviMixedEnZhJaEsId,
-            SeedAudio10TextToAudioVoice.MindyEnEsIdPtZh,
-            SeedAudio10TextToAudioVoice.KianEnZh,
-            SeedAudio10TextToAudioVoice.CedricEnZh,
-            SeedAudio10TextToAudioVoice.SophieEnZh,
-            SeedAudio10TextToAudioVoice.JeanEnZh,
-            SeedAudio10TextToAudioVoice.MagnusEnZh,
-            SeedAudio10TextToAudioVoice.MabelEnZh,
-            SeedAudio10TextToAudioVoice.NadiaEnZh,
-            SeedAudio10TextToAudioVoice.OpalEnZh,
-            SeedAudio10TextToAudioVoice.PearlEnZh,
-            SeedAudio10TextToAudioVoice.QuentinEnZh,
-            SeedAudio10TextToAudioVoice.CorinneMixedEnZh,
-            SeedAudio10TextToAudioVoice.EstherMixedEnZh,
-            SeedAudio10TextToAudioVoice.LylaMixedEnZh,
-            SeedAudio10TextToAudioVoice.TracyEsZh,
-            SeedAudio10TextToAudioVoice.SandyEsMixedEnZh,
-            SeedAudio10TextToAudioVoice.FelixZh,
-            SeedAudio10TextToAudioVoice.CelesteZh,
-            SeedAudio10TextToAudioVoice.MonkeyKingZh,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.ViviMixedEnZhJaEsId,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.MindyEnEsIdPtZh,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.KianEnZh,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.CedricEnZh,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.SophieEnZh,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.JeanEnZh,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.MagnusEnZh,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.MabelEnZh,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.NadiaEnZh,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.OpalEnZh,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.PearlEnZh,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.QuentinEnZh,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.CorinneMixedEnZh,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.EstherMixedEnZh,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.LylaMixedEnZh,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.TracyEsZh,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.SandyEsMixedEnZh,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.FelixZh,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.CelesteZh,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.MonkeyKingZh,
         };
 
         /// <summary>The exact JSON value of <paramref name="value"/>.</summary>
         /// <param name="value">A declared member.</param>
         /// <returns>The string sent on the wire.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is not a declared member.</exception>
-        public static string ToJsonValue(this SeedAudio10TextToAudioVoice value) => value switch
+        public static string ToJsonValue(this global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice value) => value switch
         {
-            SeedAudio10TextToAudioVoice.ViviMixedEnZhJaEsId => "vivi_mixed_en_zh_ja_es_id",
-            SeedAudio10TextToAudioVoice.MindyEnEsIdPtZh => "mindy_en_es_id_pt_zh",
-            SeedAudio10TextToAudioVoice.KianEnZh => "kian_en_zh",
-            SeedAudio10TextToAudioVoice.CedricEnZh => "cedric_en_zh",
-            SeedAudio10TextToAudioVoice.SophieEnZh => "sophie_en_zh",
-            SeedAudio10TextToAudioVoice.JeanEnZh => "jean_en_zh",
-            SeedAudio10TextToAudioVoice.MagnusEnZh => "magnus_en_zh",
-            SeedAudio10TextToAudioVoice.MabelEnZh => "mabel_en_zh",
-            SeedAudio10TextToAudioVoice.NadiaEnZh => "nadia_en_zh",
-            SeedAudio10TextToAudioVoice.OpalEnZh => "opal_en_zh",
-            SeedAudio10TextToAudioVoice.PearlEnZh => "pearl_en_zh",
-            SeedAudio10TextToAudioVoice.QuentinEnZh => "quentin_en_zh",
-            SeedAudio10TextToAudioVoice.CorinneMixedEnZh => "corinne_mixed_en_zh",
-            SeedAudio10TextToAudioVoice.EstherMixedEnZh => "esther_mixed_en_zh",
-            SeedAudio10TextToAudioVoice.LylaMixedEnZh => "lyla_mixed_en_zh",
-            SeedAudio10TextToAudioVoice.TracyEsZh => "tracy_es_zh",
-            SeedAudio10TextToAudioVoice.SandyEsMixedEnZh => "sandy_es_mixed_en_zh",
-            SeedAudio10TextToAudioVoice.FelixZh => "felix_zh",
-            SeedAudio10TextToAudioVoice.CelesteZh => "celeste_zh",
-            SeedAudio10TextToAudioVoice.MonkeyKingZh => "monkey_king_zh",
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.ViviMixedEnZhJaEsId => "vivi_mixed_en_zh_ja_es_id",
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.MindyEnEsIdPtZh => "mindy_en_es_id_pt_zh",
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.KianEnZh => "kian_en_zh",
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.CedricEnZh => "cedric_en_zh",
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.SophieEnZh => "sophie_en_zh",
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.JeanEnZh => "jean_en_zh",
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.MagnusEnZh => "magnus_en_zh",
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.MabelEnZh => "mabel_en_zh",
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.NadiaEnZh => "nadia_en_zh",
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.OpalEnZh => "opal_en_zh",
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.PearlEnZh => "pearl_en_zh",
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.QuentinEnZh => "quentin_en_zh",
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.CorinneMixedEnZh => "corinne_mixed_en_zh",
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.EstherMixedEnZh => "esther_mixed_en_zh",
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.LylaMixedEnZh => "lyla_mixed_en_zh",
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.TracyEsZh => "tracy_es_zh",
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.SandyEsMixedEnZh => "sandy_es_mixed_en_zh",
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.FelixZh => "felix_zh",
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.CelesteZh => "celeste_zh",
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.MonkeyKingZh => "monkey_king_zh",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of the schema's enum."),
         };
 
@@ -630,69 +630,69 @@ namespace RunComfy.Models.Bytedance
         /// <param name="json">The JSON value.</param>
         /// <param name="value">The member, when found.</param>
         /// <returns>True when <paramref name="json"/> is an allowed value.</returns>
-        public static bool TryParse(string? json, out SeedAudio10TextToAudioVoice value)
+        public static bool TryParse(string? json, out global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice value)
         {
             switch (json)
             {
                 case "vivi_mixed_en_zh_ja_es_id":
-                    value = SeedAudio10TextToAudioVoice.ViviMixedEnZhJaEsId;
+                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.ViviMixedEnZhJaEsId;
                     return true;
                 case "mindy_en_es_id_pt_zh":
-                    value = SeedAudio10TextToAudioVoice.MindyEnEsIdPtZh;
+                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.MindyEnEsIdPtZh;
                     return true;
                 case "kian_en_zh":
-                    value = SeedAudio10TextToAudioVoice.KianEnZh;
+                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.KianEnZh;
                     return true;
                 case "cedric_en_zh":
-                    value = SeedAudio10TextToAudioVoice.CedricEnZh;
+                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.CedricEnZh;
                     return true;
                 case "sophie_en_zh":
-                    value = SeedAudio10TextToAudioVoice.SophieEnZh;
+                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.SophieEnZh;
                     return true;
                 case "jean_en_zh":
-                    value = SeedAudio10TextToAudioVoice.JeanEnZh;
+                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.JeanEnZh;
                     return true;
                 case "magnus_en_zh":
-                    value = SeedAudio10TextToAudioVoice.MagnusEnZh;
+                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.MagnusEnZh;
                     return true;
                 case "mabel_en_zh":
-                    value = SeedAudio10TextToAudioVoice.MabelEnZh;
+                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.MabelEnZh;
                     return true;
                 case "nadia_en_zh":
-                    value = SeedAudio10TextToAudioVoice.NadiaEnZh;
+                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.NadiaEnZh;
                     return true;
                 case "opal_en_zh":
-                    value = SeedAudio10TextToAudioVoice.OpalEnZh;
+                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.OpalEnZh;
                     return true;
                 case "pearl_en_zh":
-                    value = SeedAudio10TextToAudioVoice.PearlEnZh;
+                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.PearlEnZh;
                     return true;
                 case "quentin_en_zh":
-                    value = SeedAudio10TextToAudioVoice.QuentinEnZh;
+                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.QuentinEnZh;
                     return true;
                 case "corinne_mixed_en_zh":
-                    value = SeedAudio10TextToAudioVoice.CorinneMixedEnZh;
+                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.CorinneMixedEnZh;
                     return true;
                 case "esther_mixed_en_zh":
-                    value = SeedAudio10TextToAudioVoice.EstherMixedEnZh;
+                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.EstherMixedEnZh;
                     return true;
                 case "lyla_mixed_en_zh":
-                    value = SeedAudio10TextToAudioVoice.LylaMixedEnZh;
+                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.LylaMixedEnZh;
                     return true;
                 case "tracy_es_zh":
-                    value = SeedAudio10TextToAudioVoice.TracyEsZh;
+                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.TracyEsZh;
                     return true;
                 case "sandy_es_mixed_en_zh":
-                    value = SeedAudio10TextToAudioVoice.SandyEsMixedEnZh;
+                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.SandyEsMixedEnZh;
                     return true;
                 case "felix_zh":
-                    value = SeedAudio10TextToAudioVoice.FelixZh;
+                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.FelixZh;
                     return true;
                 case "celeste_zh":
-                    value = SeedAudio10TextToAudioVoice.CelesteZh;
+                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.CelesteZh;
                     return true;
                 case "monkey_king_zh":
-                    value = SeedAudio10TextToAudioVoice.MonkeyKingZh;
+                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.MonkeyKingZh;
                     return true;
                 default:
                     value = default;
@@ -703,6 +703,6 @@ namespace RunComfy.Models.Bytedance
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>
         /// <param name="value">The value to check.</param>
         /// <returns>Whether the value is allowed.</returns>
-        public static bool IsDefined(SeedAudio10TextToAudioVoice value) => (uint)value < 20;
+        public static bool IsDefined(global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice value) => (uint)value < 20;
     }
 }

@@ -319,35 +319,35 @@ namespace RunComfy.Models.Bytedance
         Adaptive,
     }
 
-    /// <summary>Converts <see cref="Seedance25ReferenceToVideo480pAspectRatio"/> to and from its JSON values.</summary>
+    /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio"/> to and from its JSON values.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public static class Seedance25ReferenceToVideo480pAspectRatioValues
     {
         /// <summary>Every value, in schema order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<Seedance25ReferenceToVideo480pAspectRatio> All { get; } = new Seedance25ReferenceToVideo480pAspectRatio[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio> All { get; } = new global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio[]
         {
-            Seedance25ReferenceToVideo480pAspectRatio._16_9,
-            Seedance25ReferenceToVideo480pAspectRatio._9_16,
-            Seedance25ReferenceToVideo480pAspectRatio._1_1,
-            Seedance25ReferenceToVideo480pAspectRatio._4_3,
-            Seedance25ReferenceToVideo480pAspectRatio._3_4,
-            Seedance25ReferenceToVideo480pAspectRatio._21_9,
-            Seedance25ReferenceToVideo480pAspectRatio.Adaptive,
+            global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio._16_9,
+            global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio._9_16,
+            global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio._1_1,
+            global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio._4_3,
+            global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio._3_4,
+            global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio._21_9,
+            global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio.Adaptive,
         };
 
         /// <summary>The exact JSON value of <paramref name="value"/>.</summary>
         /// <param name="value">A declared member.</param>
         /// <returns>The string sent on the wire.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is not a declared member.</exception>
-        public static string ToJsonValue(this Seedance25ReferenceToVideo480pAspectRatio value) => value switch
+        public static string ToJsonValue(this global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio value) => value switch
         {
-            Seedance25ReferenceToVideo480pAspectRatio._16_9 => "16:9",
-            Seedance25ReferenceToVideo480pAspectRatio._9_16 => "9:16",
-            Seedance25ReferenceToVideo480pAspectRatio._1_1 => "1:1",
-            Seedance25ReferenceToVideo480pAspectRatio._4_3 => "4:3",
-            Seedance25ReferenceToVideo480pAspectRatio._3_4 => "3:4",
-            Seedance25ReferenceToVideo480pAspectRatio._21_9 => "21:9",
-            Seedance25ReferenceToVideo480pAspectRatio.Adaptive => "adaptive",
+            global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio._16_9 => "16:9",
+            global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio._9_16 => "9:16",
+            global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio._1_1 => "1:1",
+            global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio._4_3 => "4:3",
+            global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio._3_4 => "3:4",
+            global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio._21_9 => "21:9",
+            global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio.Adaptive => "adaptive",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of the schema's enum."),
         };
 
@@ -355,30 +355,30 @@ namespace RunComfy.Models.Bytedance
         /// <param name="json">The JSON value.</param>
         /// <param name="value">The member, when found.</param>
         /// <returns>True when <paramref name="json"/> is an allowed value.</returns>
-        public static bool TryParse(string? json, out Seedance25ReferenceToVideo480pAspectRatio value)
+        public static bool TryParse(string? json, out global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio value)
         {
             switch (json)
             {
                 case "16:9":
-                    value = Seedance25ReferenceToVideo480pAspectRatio._16_9;
+                    value = global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio._16_9;
                     return true;
                 case "9:16":
-                    value = Seedance25ReferenceToVideo480pAspectRatio._9_16;
+                    value = global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio._9_16;
                     return true;
                 case "1:1":
-                    value = Seedance25ReferenceToVideo480pAspectRatio._1_1;
+                    value = global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio._1_1;
                     return true;
                 case "4:3":
-                    value = Seedance25ReferenceToVideo480pAspectRatio._4_3;
+                    value = global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio._4_3;
                     return true;
                 case "3:4":
-                    value = Seedance25ReferenceToVideo480pAspectRatio._3_4;
+                    value = global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio._3_4;
                     return true;
                 case "21:9":
-                    value = Seedance25ReferenceToVideo480pAspectRatio._21_9;
+                    value = global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio._21_9;
                     return true;
                 case "adaptive":
-                    value = Seedance25ReferenceToVideo480pAspectRatio.Adaptive;
+                    value = global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio.Adaptive;
                     return true;
                 default:
                     value = default;
@@ -389,6 +389,6 @@ namespace RunComfy.Models.Bytedance
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>
         /// <param name="value">The value to check.</param>
         /// <returns>Whether the value is allowed.</returns>
-        public static bool IsDefined(Seedance25ReferenceToVideo480pAspectRatio value) => (uint)value < 7;
+        public static bool IsDefined(global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio value) => (uint)value < 7;
     }
 }

@@ -216,43 +216,43 @@ namespace RunComfy.Models.Bytedance
         _3024x1296_21_9,
     }
 
-    /// <summary>Converts <see cref="Seedream40EditResolution"/> to and from its JSON values.</summary>
+    /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.Seedream40EditResolution"/> to and from its JSON values.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public static class Seedream40EditResolutionValues
     {
         /// <summary>Every value, in schema order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<Seedream40EditResolution> All { get; } = new Seedream40EditResolution[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::RunComfy.Models.Bytedance.Seedream40EditResolution> All { get; } = new global::RunComfy.Models.Bytedance.Seedream40EditResolution[]
         {
-            Seedream40EditResolution._1K,
-            Seedream40EditResolution._2K,
-            Seedream40EditResolution._4K,
-            Seedream40EditResolution._2048x2048_1_1,
-            Seedream40EditResolution._2304x1728_4_3,
-            Seedream40EditResolution._1728x2304_3_4,
-            Seedream40EditResolution._2560x1440_16_9,
-            Seedream40EditResolution._1440x2560_9_16,
-            Seedream40EditResolution._2496x1664_3_2,
-            Seedream40EditResolution._1664x2496_2_3,
-            Seedream40EditResolution._3024x1296_21_9,
+            global::RunComfy.Models.Bytedance.Seedream40EditResolution._1K,
+            global::RunComfy.Models.Bytedance.Seedream40EditResolution._2K,
+            global::RunComfy.Models.Bytedance.Seedream40EditResolution._4K,
+            global::RunComfy.Models.Bytedance.Seedream40EditResolution._2048x2048_1_1,
+            global::RunComfy.Models.Bytedance.Seedream40EditResolution._2304x1728_4_3,
+            global::RunComfy.Models.Bytedance.Seedream40EditResolution._1728x2304_3_4,
+            global::RunComfy.Models.Bytedance.Seedream40EditResolution._2560x1440_16_9,
+            global::RunComfy.Models.Bytedance.Seedream40EditResolution._1440x2560_9_16,
+            global::RunComfy.Models.Bytedance.Seedream40EditResolution._2496x1664_3_2,
+            global::RunComfy.Models.Bytedance.Seedream40EditResolution._1664x2496_2_3,
+            global::RunComfy.Models.Bytedance.Seedream40EditResolution._3024x1296_21_9,
         };
 
         /// <summary>The exact JSON value of <paramref name="value"/>.</summary>
         /// <param name="value">A declared member.</param>
         /// <returns>The string sent on the wire.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is not a declared member.</exception>
-        public static string ToJsonValue(this Seedream40EditResolution value) => value switch
+        public static string ToJsonValue(this global::RunComfy.Models.Bytedance.Seedream40EditResolution value) => value switch
         {
-            Seedream40EditResolution._1K => "1K",
-            Seedream40EditResolution._2K => "2K",
-            Seedream40EditResolution._4K => "4K",
-            Seedream40EditResolution._2048x2048_1_1 => "2048x2048 (1:1)",
-            Seedream40EditResolution._2304x1728_4_3 => "2304x1728 (4:3)",
-            Seedream40EditResolution._1728x2304_3_4 => "1728x2304 (3:4)",
-            Seedream40EditResolution._2560x1440_16_9 => "2560x1440 (16:9)",
-            Seedream40EditResolution._1440x2560_9_16 => "1440x2560 (9:16)",
-            Seedream40EditResolution._2496x1664_3_2 => "2496x1664 (3:2)",
-            Seedream40EditResolution._1664x2496_2_3 => "1664x2496 (2:3)",
-            Seedream40EditResolution._3024x1296_21_9 => "3024x1296 (21:9)",
+            global::RunComfy.Models.Bytedance.Seedream40EditResolution._1K => "1K",
+            global::RunComfy.Models.Bytedance.Seedream40EditResolution._2K => "2K",
+            global::RunComfy.Models.Bytedance.Seedream40EditResolution._4K => "4K",
+            global::RunComfy.Models.Bytedance.Seedream40EditResolution._2048x2048_1_1 => "2048x2048 (1:1)",
+            global::RunComfy.Models.Bytedance.Seedream40EditResolution._2304x1728_4_3 => "2304x1728 (4:3)",
+            global::RunComfy.Models.Bytedance.Seedream40EditResolution._1728x2304_3_4 => "1728x2304 (3:4)",
+            global::RunComfy.Models.Bytedance.Seedream40EditResolution._2560x1440_16_9 => "2560x1440 (16:9)",
+            global::RunComfy.Models.Bytedance.Seedream40EditResolution._1440x2560_9_16 => "1440x2560 (9:16)",
+            global::RunComfy.Models.Bytedance.Seedream40EditResolution._2496x1664_3_2 => "2496x1664 (3:2)",
+            global::RunComfy.Models.Bytedance.Seedream40EditResolution._1664x2496_2_3 => "1664x2496 (2:3)",
+            global::RunComfy.Models.Bytedance.Seedream40EditResolution._3024x1296_21_9 => "3024x1296 (21:9)",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of the schema's enum."),
         };
 
@@ -260,42 +260,42 @@ namespace RunComfy.Models.Bytedance
         /// <param name="json">The JSON value.</param>
         /// <param name="value">The member, when found.</param>
         /// <returns>True when <paramref name="json"/> is an allowed value.</returns>
-        public static bool TryParse(string? json, out Seedream40EditResolution value)
+        public static bool TryParse(string? json, out global::RunComfy.Models.Bytedance.Seedream40EditResolution value)
         {
             switch (json)
             {
                 case "1K":
-                    value = Seedream40EditResolution._1K;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditResolution._1K;
                     return true;
                 case "2K":
-                    value = Seedream40EditResolution._2K;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditResolution._2K;
                     return true;
                 case "4K":
-                    value = Seedream40EditResolution._4K;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditResolution._4K;
                     return true;
                 case "2048x2048 (1:1)":
-                    value = Seedream40EditResolution._2048x2048_1_1;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditResolution._2048x2048_1_1;
                     return true;
                 case "2304x1728 (4:3)":
-                    value = Seedream40EditResolution._2304x1728_4_3;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditResolution._2304x1728_4_3;
                     return true;
                 case "1728x2304 (3:4)":
-                    value = Seedream40EditResolution._1728x2304_3_4;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditResolution._1728x2304_3_4;
                     return true;
                 case "2560x1440 (16:9)":
-                    value = Seedream40EditResolution._2560x1440_16_9;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditResolution._2560x1440_16_9;
                     return true;
                 case "1440x2560 (9:16)":
-                    value = Seedream40EditResolution._1440x2560_9_16;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditResolution._1440x2560_9_16;
                     return true;
                 case "2496x1664 (3:2)":
-                    value = Seedream40EditResolution._2496x1664_3_2;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditResolution._2496x1664_3_2;
                     return true;
                 case "1664x2496 (2:3)":
-                    value = Seedream40EditResolution._1664x2496_2_3;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditResolution._1664x2496_2_3;
                     return true;
                 case "3024x1296 (21:9)":
-                    value = Seedream40EditResolution._3024x1296_21_9;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditResolution._3024x1296_21_9;
                     return true;
                 default:
                     value = default;
@@ -306,6 +306,6 @@ namespace RunComfy.Models.Bytedance
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>
         /// <param name="value">The value to check.</param>
         /// <returns>Whether the value is allowed.</returns>
-        public static bool IsDefined(Seedream40EditResolution value) => (uint)value < 11;
+        public static bool IsDefined(global::RunComfy.Models.Bytedance.Seedream40EditResolution value) => (uint)value < 11;
     }
 }

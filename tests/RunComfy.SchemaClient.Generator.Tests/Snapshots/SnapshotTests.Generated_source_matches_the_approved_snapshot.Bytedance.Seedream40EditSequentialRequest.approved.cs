@@ -341,51 +341,51 @@ namespace RunComfy.Models.Bytedance
         _15 = 15,
     }
 
-    /// <summary>Converts <see cref="Seedream40EditSequentialSequentialImageGenerationOptions"/> to and from its JSON values.</summary>
+    /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions"/> to and from its JSON values.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public static class Seedream40EditSequentialSequentialImageGenerationOptionsValues
     {
         /// <summary>Every value, in schema order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<Seedream40EditSequentialSequentialImageGenerationOptions> All { get; } = new Seedream40EditSequentialSequentialImageGenerationOptions[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions> All { get; } = new global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions[]
         {
-            Seedream40EditSequentialSequentialImageGenerationOptions._1,
-            Seedream40EditSequentialSequentialImageGenerationOptions._2,
-            Seedream40EditSequentialSequentialImageGenerationOptions._3,
-            Seedream40EditSequentialSequentialImageGenerationOptions._4,
-            Seedream40EditSequentialSequentialImageGenerationOptions._5,
-            Seedream40EditSequentialSequentialImageGenerationOptions._6,
-            Seedream40EditSequentialSequentialImageGenerationOptions._7,
-            Seedream40EditSequentialSequentialImageGenerationOptions._8,
-            Seedream40EditSequentialSequentialImageGenerationOptions._9,
-            Seedream40EditSequentialSequentialImageGenerationOptions._10,
-            Seedream40EditSequentialSequentialImageGenerationOptions._11,
-            Seedream40EditSequentialSequentialImageGenerationOptions._12,
-            Seedream40EditSequentialSequentialImageGenerationOptions._13,
-            Seedream40EditSequentialSequentialImageGenerationOptions._14,
-            Seedream40EditSequentialSequentialImageGenerationOptions._15,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._1,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._2,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._3,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._4,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._5,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._6,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._7,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._8,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._9,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._10,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._11,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._12,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._13,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._14,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._15,
         };
 
         /// <summary>The exact JSON value of <paramref name="value"/>.</summary>
         /// <param name="value">A declared member.</param>
         /// <returns>The integer sent on the wire.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is not a declared member.</exception>
-        public static long ToJsonValue(this Seedream40EditSequentialSequentialImageGenerationOptions value) => value switch
+        public static long ToJsonValue(this global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions value) => value switch
         {
-            Seedream40EditSequentialSequentialImageGenerationOptions._1 => 1L,
-            Seedream40EditSequentialSequentialImageGenerationOptions._2 => 2L,
-            Seedream40EditSequentialSequentialImageGenerationOptions._3 => 3L,
-            Seedream40EditSequentialSequentialImageGenerationOptions._4 => 4L,
-            Seedream40EditSequentialSequentialImageGenerationOptions._5 => 5L,
-            Seedream40EditSequentialSequentialImageGenerationOptions._6 => 6L,
-            Seedream40EditSequentialSequentialImageGenerationOptions._7 => 7L,
-            Seedream40EditSequentialSequentialImageGenerationOptions._8 => 8L,
-            Seedream40EditSequentialSequentialImageGenerationOptions._9 => 9L,
-            Seedream40EditSequentialSequentialImageGenerationOptions._10 => 10L,
-            Seedream40EditSequentialSequentialImageGenerationOptions._11 => 11L,
-            Seedream40EditSequentialSequentialImageGenerationOptions._12 => 12L,
-            Seedream40EditSequentialSequentialImageGenerationOptions._13 => 13L,
-            Seedream40EditSequentialSequentialImageGenerationOptions._14 => 14L,
-            Seedream40EditSequentialSequentialImageGenerationOptions._15 => 15L,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._1 => 1L,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._2 => 2L,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._3 => 3L,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._4 => 4L,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._5 => 5L,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._6 => 6L,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._7 => 7L,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._8 => 8L,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._9 => 9L,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._10 => 10L,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._11 => 11L,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._12 => 12L,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._13 => 13L,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._14 => 14L,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._15 => 15L,
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of the schema's enum."),
         };
 
@@ -393,54 +393,54 @@ namespace RunComfy.Models.Bytedance
         /// <param name="json">The JSON value.</param>
         /// <param name="value">The member, when found.</param>
         /// <returns>True when <paramref name="json"/> is an allowed value.</returns>
-        public static bool TryParse(long json, out Seedream40EditSequentialSequentialImageGenerationOptions value)
+        public static bool TryParse(long json, out global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions value)
         {
             switch (json)
             {
                 case 1L:
-                    value = Seedream40EditSequentialSequentialImageGenerationOptions._1;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._1;
                     return true;
                 case 2L:
-                    value = Seedream40EditSequentialSequentialImageGenerationOptions._2;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._2;
                     return true;
                 case 3L:
-                    value = Seedream40EditSequentialSequentialImageGenerationOptions._3;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._3;
                     return true;
                 case 4L:
-                    value = Seedream40EditSequentialSequentialImageGenerationOptions._4;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._4;
                     return true;
                 case 5L:
-                    value = Seedream40EditSequentialSequentialImageGenerationOptions._5;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._5;
                     return true;
                 case 6L:
-                    value = Seedream40EditSequentialSequentialImageGenerationOptions._6;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._6;
                     return true;
                 case 7L:
-                    value = Seedream40EditSequentialSequentialImageGenerationOptions._7;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._7;
                     return true;
                 case 8L:
-                    value = Seedream40EditSequentialSequentialImageGenerationOptions._8;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._8;
                     return true;
                 case 9L:
-                    value = Seedream40EditSequentialSequentialImageGenerationOptions._9;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._9;
                     return true;
                 case 10L:
-                    value = Seedream40EditSequentialSequentialImageGenerationOptions._10;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._10;
                     return true;
                 case 11L:
-                    value = Seedream40EditSequentialSequentialImageGenerationOptions._11;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._11;
                     return true;
                 case 12L:
-                    value = Seedream40EditSequentialSequentialImageGenerationOptions._12;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._12;
                     return true;
                 case 13L:
-                    value = Seedream40EditSequentialSequentialImageGenerationOptions._13;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._13;
                     return true;
                 case 14L:
-                    value = Seedream40EditSequentialSequentialImageGenerationOptions._14;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._14;
                     return true;
                 case 15L:
-                    value = Seedream40EditSequentialSequentialImageGenerationOptions._15;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._15;
                     return true;
                 default:
                     value = default;
@@ -451,9 +451,9 @@ namespace RunComfy.Models.Bytedance
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>
         /// <param name="value">The value to check.</param>
         /// <returns>Whether the value is allowed.</returns>
-        public static bool IsDefined(Seedream40EditSequentialSequentialImageGenerationOptions value) => value switch
+        public static bool IsDefined(global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions value) => value switch
         {
-            Seedream40EditSequentialSequentialImageGenerationOptions._1 or Seedream40EditSequentialSequentialImageGenerationOptions._2 or Seedream40EditSequentialSequentialImageGenerationOptions._3 or Seedream40EditSequentialSequentialImageGenerationOptions._4 or Seedream40EditSequentialSequentialImageGenerationOptions._5 or Seedream40EditSequentialSequentialImageGenerationOptions._6 or Seedream40EditSequentialSequentialImageGenerationOptions._7 or Seedream40EditSequentialSequentialImageGenerationOptions._8 or Seedream40EditSequentialSequentialImageGenerationOptions._9 or Seedream40EditSequentialSequentialImageGenerationOptions._10 or Seedream40EditSequentialSequentialImageGenerationOptions._11 or Seedream40EditSequentialSequentialImageGenerationOptions._12 or Seedream40EditSequentialSequentialImageGenerationOptions._13 or Seedream40EditSequentialSequentialImageGenerationOptions._14 or Seedream40EditSequentialSequentialImageGenerationOptions._15 => true,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._1 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._2 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._3 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._4 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._5 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._6 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._7 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._8 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._9 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._10 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._11 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._12 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._13 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._14 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._15 => true,
             _ => false,
         };
     }
@@ -483,37 +483,37 @@ namespace RunComfy.Models.Bytedance
         _3024_1296_21_9,
     }
 
-    /// <summary>Converts <see cref="Seedream40EditSequentialImageSize"/> to and from its JSON values.</summary>
+    /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize"/> to and from its JSON values.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public static class Seedream40EditSequentialImageSizeValues
     {
         /// <summary>Every value, in schema order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<Seedream40EditSequentialImageSize> All { get; } = new Seedream40EditSequentialImageSize[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize> All { get; } = new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize[]
         {
-            Seedream40EditSequentialImageSize._2048_2048_1_1,
-            Seedream40EditSequentialImageSize._2304_1728_4_3,
-            Seedream40EditSequentialImageSize._1728_2304_3_4,
-            Seedream40EditSequentialImageSize._2560_1440_16_9,
-            Seedream40EditSequentialImageSize._1440_2560_9_16,
-            Seedream40EditSequentialImageSize._2496_1664_3_2,
-            Seedream40EditSequentialImageSize._1664_2496_2_3,
-            Seedream40EditSequentialImageSize._3024_1296_21_9,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize._2048_2048_1_1,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize._2304_1728_4_3,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize._1728_2304_3_4,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize._2560_1440_16_9,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize._1440_2560_9_16,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize._2496_1664_3_2,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize._1664_2496_2_3,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize._3024_1296_21_9,
         };
 
         /// <summary>The exact JSON value of <paramref name="value"/>.</summary>
         /// <param name="value">A declared member.</param>
         /// <returns>The string sent on the wire.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is not a declared member.</exception>
-        public static string ToJsonValue(this Seedream40EditSequentialImageSize value) => value switch
+        public static string ToJsonValue(this global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize value) => value switch
         {
-            Seedream40EditSequentialImageSize._2048_2048_1_1 => "2048:2048 (1:1)",
-            Seedream40EditSequentialImageSize._2304_1728_4_3 => "2304:1728 (4:3)",
-            Seedream40EditSequentialImageSize._1728_2304_3_4 => "1728:2304 (3:4)",
-            Seedream40EditSequentialImageSize._2560_1440_16_9 => "2560:1440 (16:9)",
-            Seedream40EditSequentialImageSize._1440_2560_9_16 => "1440:2560 (9:16)",
-            Seedream40EditSequentialImageSize._2496_1664_3_2 => "2496:1664 (3:2)",
-            Seedream40EditSequentialImageSize._1664_2496_2_3 => "1664:2496 (2:3)",
-            Seedream40EditSequentialImageSize._3024_1296_21_9 => "3024:1296 (21:9)",
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize._2048_2048_1_1 => "2048:2048 (1:1)",
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize._2304_1728_4_3 => "2304:1728 (4:3)",
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize._1728_2304_3_4 => "1728:2304 (3:4)",
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize._2560_1440_16_9 => "2560:1440 (16:9)",
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize._1440_2560_9_16 => "1440:2560 (9:16)",
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize._2496_1664_3_2 => "2496:1664 (3:2)",
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize._1664_2496_2_3 => "1664:2496 (2:3)",
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize._3024_1296_21_9 => "3024:1296 (21:9)",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of the schema's enum."),
         };
 
@@ -521,33 +521,33 @@ namespace RunComfy.Models.Bytedance
         /// <param name="json">The JSON value.</param>
         /// <param name="value">The member, when found.</param>
         /// <returns>True when <paramref name="json"/> is an allowed value.</returns>
-        public static bool TryParse(string? json, out Seedream40EditSequentialImageSize value)
+        public static bool TryParse(string? json, out global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize value)
         {
             switch (json)
             {
                 case "2048:2048 (1:1)":
-                    value = Seedream40EditSequentialImageSize._2048_2048_1_1;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize._2048_2048_1_1;
                     return true;
                 case "2304:1728 (4:3)":
-                    value = Seedream40EditSequentialImageSize._2304_1728_4_3;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize._2304_1728_4_3;
                     return true;
                 case "1728:2304 (3:4)":
-                    value = Seedream40EditSequentialImageSize._1728_2304_3_4;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize._1728_2304_3_4;
                     return true;
                 case "2560:1440 (16:9)":
-                    value = Seedream40EditSequentialImageSize._2560_1440_16_9;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize._2560_1440_16_9;
                     return true;
                 case "1440:2560 (9:16)":
-                    value = Seedream40EditSequentialImageSize._1440_2560_9_16;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize._1440_2560_9_16;
                     return true;
                 case "2496:1664 (3:2)":
-                    value = Seedream40EditSequentialImageSize._2496_1664_3_2;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize._2496_1664_3_2;
                     return true;
                 case "1664:2496 (2:3)":
-                    value = Seedream40EditSequentialImageSize._1664_2496_2_3;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize._1664_2496_2_3;
                     return true;
                 case "3024:1296 (21:9)":
-                    value = Seedream40EditSequentialImageSize._3024_1296_21_9;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize._3024_1296_21_9;
                     return true;
                 default:
                     value = default;
@@ -558,7 +558,7 @@ namespace RunComfy.Models.Bytedance
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>
         /// <param name="value">The value to check.</param>
         /// <returns>Whether the value is allowed.</returns>
-        public static bool IsDefined(Seedream40EditSequentialImageSize value) => (uint)value < 8;
+        public static bool IsDefined(global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize value) => (uint)value < 8;
     }
 
     /// <summary>
@@ -574,25 +574,25 @@ namespace RunComfy.Models.Bytedance
         Standard,
     }
 
-    /// <summary>Converts <see cref="Seedream40EditSequentialOptimizePromptOptions"/> to and from its JSON values.</summary>
+    /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions"/> to and from its JSON values.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public static class Seedream40EditSequentialOptimizePromptOptionsValues
     {
         /// <summary>Every value, in schema order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<Seedream40EditSequentialOptimizePromptOptions> All { get; } = new Seedream40EditSequentialOptimizePromptOptions[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions> All { get; } = new global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions[]
         {
-            Seedream40EditSequentialOptimizePromptOptions.Fast,
-            Seedream40EditSequentialOptimizePromptOptions.Standard,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions.Fast,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions.Standard,
         };
 
         /// <summary>The exact JSON value of <paramref name="value"/>.</summary>
         /// <param name="value">A declared member.</param>
         /// <returns>The string sent on the wire.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is not a declared member.</exception>
-        public static string ToJsonValue(this Seedream40EditSequentialOptimizePromptOptions value) => value switch
+        public static string ToJsonValue(this global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions value) => value switch
         {
-            Seedream40EditSequentialOptimizePromptOptions.Fast => "fast",
-            Seedream40EditSequentialOptimizePromptOptions.Standard => "standard",
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions.Fast => "fast",
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions.Standard => "standard",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of the schema's enum."),
         };
 
@@ -600,15 +600,15 @@ namespace RunComfy.Models.Bytedance
         /// <param name="json">The JSON value.</param>
         /// <param name="value">The member, when found.</param>
         /// <returns>True when <paramref name="json"/> is an allowed value.</returns>
-        public static bool TryParse(string? json, out Seedream40EditSequentialOptimizePromptOptions value)
+        public static bool TryParse(string? json, out global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions value)
         {
             switch (json)
             {
                 case "fast":
-                    value = Seedream40EditSequentialOptimizePromptOptions.Fast;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions.Fast;
                     return true;
                 case "standard":
-                    value = Seedream40EditSequentialOptimizePromptOptions.Standard;
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions.Standard;
                     return true;
                 default:
                     value = default;
@@ -619,6 +619,6 @@ namespace RunComfy.Models.Bytedance
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>
         /// <param name="value">The value to check.</param>
         /// <returns>Whether the value is allowed.</returns>
-        public static bool IsDefined(Seedream40EditSequentialOptimizePromptOptions value) => (uint)value < 2;
+        public static bool IsDefined(global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions value) => (uint)value < 2;
     }
 }

@@ -225,37 +225,37 @@ namespace RunComfy.Models.Runwayml
         _21_9,
     }
 
-    /// <summary>Converts <see cref="RunwayAleph2VideoToVideoTargetAspectRatio"/> to and from its JSON values.</summary>
+    /// <summary>Converts <see cref="global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio"/> to and from its JSON values.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public static class RunwayAleph2VideoToVideoTargetAspectRatioValues
     {
         /// <summary>Every value, in schema order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<RunwayAleph2VideoToVideoTargetAspectRatio> All { get; } = new RunwayAleph2VideoToVideoTargetAspectRatio[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio> All { get; } = new global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio[]
         {
-            RunwayAleph2VideoToVideoTargetAspectRatio._16_9,
-            RunwayAleph2VideoToVideoTargetAspectRatio._4_3,
-            RunwayAleph2VideoToVideoTargetAspectRatio._3_2,
-            RunwayAleph2VideoToVideoTargetAspectRatio._1_1,
-            RunwayAleph2VideoToVideoTargetAspectRatio._2_3,
-            RunwayAleph2VideoToVideoTargetAspectRatio._3_4,
-            RunwayAleph2VideoToVideoTargetAspectRatio._9_16,
-            RunwayAleph2VideoToVideoTargetAspectRatio._21_9,
+            global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio._16_9,
+            global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio._4_3,
+            global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio._3_2,
+            global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio._1_1,
+            global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio._2_3,
+            global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio._3_4,
+            global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio._9_16,
+            global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio._21_9,
         };
 
         /// <summary>The exact JSON value of <paramref name="value"/>.</summary>
         /// <param name="value">A declared member.</param>
         /// <returns>The string sent on the wire.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is not a declared member.</exception>
-        public static string ToJsonValue(this RunwayAleph2VideoToVideoTargetAspectRatio value) => value switch
+        public static string ToJsonValue(this global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio value) => value switch
         {
-            RunwayAleph2VideoToVideoTargetAspectRatio._16_9 => "16:9",
-            RunwayAleph2VideoToVideoTargetAspectRatio._4_3 => "4:3",
-            RunwayAleph2VideoToVideoTargetAspectRatio._3_2 => "3:2",
-            RunwayAleph2VideoToVideoTargetAspectRatio._1_1 => "1:1",
-            RunwayAleph2VideoToVideoTargetAspectRatio._2_3 => "2:3",
-            RunwayAleph2VideoToVideoTargetAspectRatio._3_4 => "3:4",
-            RunwayAleph2VideoToVideoTargetAspectRatio._9_16 => "9:16",
-            RunwayAleph2VideoToVideoTargetAspectRatio._21_9 => "21:9",
+            global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio._16_9 => "16:9",
+            global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio._4_3 => "4:3",
+            global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio._3_2 => "3:2",
+            global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio._1_1 => "1:1",
+            global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio._2_3 => "2:3",
+            global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio._3_4 => "3:4",
+            global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio._9_16 => "9:16",
+            global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio._21_9 => "21:9",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of the schema's enum."),
         };
 
@@ -263,33 +263,33 @@ namespace RunComfy.Models.Runwayml
         /// <param name="json">The JSON value.</param>
         /// <param name="value">The member, when found.</param>
         /// <returns>True when <paramref name="json"/> is an allowed value.</returns>
-        public static bool TryParse(string? json, out RunwayAleph2VideoToVideoTargetAspectRatio value)
+        public static bool TryParse(string? json, out global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio value)
         {
             switch (json)
             {
                 case "16:9":
-                    value = RunwayAleph2VideoToVideoTargetAspectRatio._16_9;
+                    value = global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio._16_9;
                     return true;
                 case "4:3":
-                    value = RunwayAleph2VideoToVideoTargetAspectRatio._4_3;
+                    value = global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio._4_3;
                     return true;
                 case "3:2":
-                    value = RunwayAleph2VideoToVideoTargetAspectRatio._3_2;
+                    value = global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio._3_2;
                     return true;
                 case "1:1":
-                    value = RunwayAleph2VideoToVideoTargetAspectRatio._1_1;
+                    value = global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio._1_1;
                     return true;
                 case "2:3":
-                    value = RunwayAleph2VideoToVideoTargetAspectRatio._2_3;
+                    value = global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio._2_3;
                     return true;
                 case "3:4":
-                    value = RunwayAleph2VideoToVideoTargetAspectRatio._3_4;
+                    value = global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio._3_4;
                     return true;
                 case "9:16":
-                    value = RunwayAleph2VideoToVideoTargetAspectRatio._9_16;
+                    value = global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio._9_16;
                     return true;
                 case "21:9":
-                    value = RunwayAleph2VideoToVideoTargetAspectRatio._21_9;
+                    value = global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio._21_9;
                     return true;
                 default:
                     value = default;
@@ -300,6 +300,6 @@ namespace RunComfy.Models.Runwayml
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>
         /// <param name="value">The value to check.</param>
         /// <returns>Whether the value is allowed.</returns>
-        public static bool IsDefined(RunwayAleph2VideoToVideoTargetAspectRatio value) => (uint)value < 8;
+        public static bool IsDefined(global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio value) => (uint)value < 8;
     }
 }

@@ -115,4 +115,22 @@ public sealed class EmulatorPatternTests
         detail.GetProperty("field").GetString().ShouldBe("code");
         detail.GetProperty("type").GetString().ShouldBe("pattern");
     }
+
+    [Fact]
+    public void No_pattern_in_any_schema_position_reaches_NJsonSchema()
+    {
+        // NJsonSchema matches with no timeout: a pattern left anywhere (or a patternProperties key) would pin a thread.
+        var raw = JObject.Parse("""
+            {"type":"object","patternProperties":{"^(a+)+$":{}},"properties":{
+              "t":{"type":"array","items":[{}],"additionalItems":{"type":"string","pattern":"^(a+)+$"}},
+              "o":{"type":"object","additionalProperties":{"type":"string","pattern":"^(a+)+$"}},
+              "c":{"if":{"pattern":"^(a+)+$"},"then":{"pattern":"^(a+)+$"},"else":{"not":{"pattern":"^(a+)+$"}}}}}
+            """);
+
+        var prepared = SchemaNormalizer.ForNJsonSchema(raw);
+
+        prepared.ToString().ShouldNotContain("(a+)+");
+        prepared.ContainsKey("patternProperties").ShouldBeFalse();
+        raw.ToString().ShouldContain("(a+)+"); // the loaded schema itself is untouched
+    }
 }
