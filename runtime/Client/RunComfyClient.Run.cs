@@ -95,11 +95,11 @@ public partial class RunComfyClient
             {
                 if (!first || !pollAtOnce)
                 {
-                    // The server's Retry-After is honoured up to ServerDelay.Maximum, and no wait outlasts the run:
-                    // a wait that reaches the run's end lasts until its timeout fires, so no poll goes out at the deadline.
-                    var wanted = PollSchedule.Next(_settings.Time.GetElapsedTime(started), _settings.PollInterval, _settings.MaxPollInterval, ServerDelay.Clamp(retryAfter));
-                    var delay = ServerDelay.Within(wanted, run.Remaining);
-                    await Task.Delay(delay < wanted ? Timeout.InfiniteTimeSpan : delay, _settings.Time, token).ConfigureAwait(false);
+                    // The server's Retry-After is honoured up to ServerDelay.Maximum, and no wait outlasts the run.
+                    var delay = ServerDelay.Within(
+                        PollSchedule.Next(_settings.Time.GetElapsedTime(started), _settings.PollInterval, _settings.MaxPollInterval, ServerDelay.Clamp(retryAfter)),
+                        run.Remaining);
+                    await Task.Delay(delay, _settings.Time, token).ConfigureAwait(false);
                 }
 
                 retryAfter = null;
