@@ -1,3 +1,4 @@
+using RunComfy.SchemaClient.Media.Tests.Support;
 using BenchmarkDotNet.Attributes;
 
 namespace RunComfy.SchemaClient.Benchmarks;
@@ -21,7 +22,7 @@ public class MediaCraftedJpegBenchmarks
     public void Setup()
     {
         _normal = MediaInput.FromBytes(MediaBenchFiles.All[MediaBenchFiles.Jpeg].Content);
-        _crafted = MediaInput.FromBytes(StuffedZerosWithRestartMarkers(CraftedSize));
+        _crafted = MediaInput.FromBytes(CraftedJpeg.StuffedZerosWithRestartMarkers(CraftedSize));
     }
 
     [Benchmark(Baseline = true, Description = "normal JPEG, 9 MB")]
@@ -40,20 +41,5 @@ public class MediaCraftedJpegBenchmarks
         }
 
         throw new InvalidOperationException("The crafted JPEG was accepted.");
-    }
-
-    private static byte[] StuffedZerosWithRestartMarkers(int size)
-    {
-        var bytes = new byte[size];
-        bytes[0] = 0xFF;
-        bytes[1] = 0xD8;
-        var restart = 0;
-        for (var at = 2; at + 1 < size; at += 2)
-        {
-            bytes[at] = 0xFF;
-            bytes[at + 1] = at % 65_000 < 2 ? (byte)(0xD0 + (restart++ % 8)) : (byte)0x00;
-        }
-
-        return bytes;
     }
 }
