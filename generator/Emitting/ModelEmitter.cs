@@ -13,6 +13,9 @@ namespace RunComfy.SchemaClient.Generator.Emitting
     {
         private const string Runtime = "global::RunComfy.";
 
+        /// <summary>Plumbing only generated code calls, hidden from IntelliSense in its own namespace.</summary>
+        private const string Metadata = "global::RunComfy.Metadata.";
+
         public static string Emit(ModelSpec model)
         {
             var w = new SourceWriter();
@@ -75,7 +78,7 @@ namespace RunComfy.SchemaClient.Generator.Emitting
             w.Doc("summary", "The request body as JSON text, exactly as it is sent (unset optional parameters are left out).");
             w.Doc("param name=\"indented\"", "Whether to indent the JSON.");
             w.Doc("returns", "The JSON text.");
-            w.Line("public string ToJson(bool indented = false) => " + Runtime + "RequestJsonWriter.ToJson(this, indented);");
+            w.Line("public string ToJson(bool indented = false) => " + Metadata + "RequestJsonWriter.ToJson(this, indented);");
             w.Line();
             EmitFromJson(w, model, self);
             EmitGetMediaFields(w, model);
@@ -114,7 +117,7 @@ namespace RunComfy.SchemaClient.Generator.Emitting
             w.Doc("returns", "The errors found, each with the JSON path, the rule and a message.");
             w.Line("public " + Runtime + "ValidationResult Validate()");
             w.Open();
-            w.Line("var __v = new " + Runtime + "ValidationCollector();");
+            w.Line("var __v = new " + Metadata + "ValidationCollector();");
             foreach (PropertySpec property in model.Properties)
             {
                 foreach (string check in ValidationCalls.For(model, property))
@@ -161,7 +164,7 @@ namespace RunComfy.SchemaClient.Generator.Emitting
 
         private static string WriteCall(ModelSpec model, PropertySpec property, string name, string value)
         {
-            string helper = Runtime + "RequestJsonWriter.";
+            string helper = Metadata + "RequestJsonWriter.";
             if (property.IsArray)
             {
                 return helper + "Write" + ListName(property.Kind) + "List(writer, " + name + ", " + value + ");";
@@ -188,7 +191,7 @@ namespace RunComfy.SchemaClient.Generator.Emitting
             w.Line("/// <exception cref=\"global::RunComfy.RequestJsonException\">The JSON does not match the schema; every problem is listed.</exception>");
             w.Line("public static " + self + " FromJson(string json)");
             w.Open();
-            w.Line("using var __reader = " + Runtime + "RequestJsonReader.Parse(__ModelId, json);");
+            w.Line("using var __reader = " + Metadata + "RequestJsonReader.Parse(__ModelId, json);");
             foreach (PropertySpec property in model.Properties)
             {
                 w.Line(TypeNames.Value(model, property) + "? " + Local(property) + " = null;");
@@ -271,7 +274,7 @@ namespace RunComfy.SchemaClient.Generator.Emitting
                 w.Line("var __fields = new global::System.Collections.Generic.List<" + Runtime + "MediaField>();");
                 foreach (PropertySpec property in media)
                 {
-                    w.Line(Runtime + "MediaFields.Add(__fields, " + Literal.String(property.JsonName) + ", " + Member(property) + ", " + RulesField(property) + ");");
+                    w.Line(Metadata + "MediaFields.Add(__fields, " + Literal.String(property.JsonName) + ", " + Member(property) + ", " + RulesField(property) + ");");
                 }
 
                 w.Line("return __fields;");

@@ -1,6 +1,9 @@
-namespace RunComfy;
+using System.ComponentModel;
+
+namespace RunComfy.Metadata;
 
 /// <summary>Converts a JSON value to a generated enum; generated <c>...Values.TryParse</c> methods match it.</summary>
 /// <typeparam name="TInput">The JSON value: <see cref="string"/> for string enums, <see cref="long"/> for integer enums.</typeparam>
 /// <typeparam name="TEnum">The generated enum.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public delegate bool EnumParser<in TInput, TEnum>(TInput json, out TEnum value);

@@ -1,6 +1,8 @@
-namespace RunComfy;
+using System.ComponentModel;
+namespace RunComfy.Metadata;
 
 /// <summary>Builds the list generated <c>GetMediaFields()</c> methods return.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class MediaFields
 {
     /// <summary>Adds a single media value, when it is set.</summary>

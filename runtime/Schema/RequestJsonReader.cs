@@ -1,12 +1,14 @@
+using System.ComponentModel;
 using System.Text.Json;
 
-namespace RunComfy;
+namespace RunComfy.Metadata;
 
 /// <summary>
 /// Reads a request body for generated <c>FromJson</c> methods without reflection, collecting every
 /// problem (unknown field, wrong type, bad enum value, missing required field) before throwing one
 /// <see cref="RequestJsonException"/>. A JSON <c>null</c> for an optional field means "not set".
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class RequestJsonReader : IDisposable
 {
     private readonly string _modelId;

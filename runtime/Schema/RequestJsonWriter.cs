@@ -1,10 +1,12 @@
+using System.ComponentModel;
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace RunComfy;
+namespace RunComfy.Metadata;
 
 /// <summary>Writes request fields for generated <c>WriteJson</c> methods, without reflection.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class RequestJsonWriter
 {
     /// <summary>

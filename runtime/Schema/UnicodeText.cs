@@ -1,8 +1,10 @@
+using System.ComponentModel;
 using System.Text;
 
-namespace RunComfy;
+namespace RunComfy.Metadata;
 
 /// <summary>Text measures as JSON Schema defines them.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class UnicodeText
 {
     /// <summary>

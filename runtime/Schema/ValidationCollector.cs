@@ -1,13 +1,15 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace RunComfy;
+namespace RunComfy.Metadata;
 
 /// <summary>
 /// Gathers every broken rule of a request; generated <c>Validate()</c> methods call one method per
 /// schema keyword. Their <c>message</c> parameters carry the schema's own <c>validation_error</c>.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ValidationCollector
 {
     private readonly List<ValidationError> _errors = [];

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using RunComfy.SchemaClient.Generator.Tests.Infrastructure;
+using RunComfy.Metadata;
 
 namespace RunComfy.SchemaClient.Generator.Tests;
 

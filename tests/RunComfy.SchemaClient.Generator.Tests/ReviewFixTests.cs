@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using RunComfy.SchemaClient.Generator.Tests.Infrastructure;
+using RunComfy.Metadata;
 
 namespace RunComfy.SchemaClient.Generator.Tests;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RunComfy.Metadata;
 
 namespace RunComfy.Schema.Interpreted;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RunComfy.Metadata;
 
 namespace RunComfy.Schema.Interpreted;
 

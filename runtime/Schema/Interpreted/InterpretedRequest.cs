@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using RunComfy.Schema.Interpreted;
+using RunComfy.Metadata;
 
 namespace RunComfy;
 

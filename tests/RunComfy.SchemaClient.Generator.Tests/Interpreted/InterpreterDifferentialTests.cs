@@ -1,6 +1,7 @@
 using System.Text.Json;
 using RunComfy.SchemaClient.Generator.Tests.Infrastructure;
 using Xunit.Abstractions;
+using RunComfy.Metadata;
 
 namespace RunComfy.SchemaClient.Generator.Tests.Interpreted;
 

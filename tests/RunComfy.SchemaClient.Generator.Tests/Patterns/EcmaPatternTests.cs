@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using RunComfy.Metadata;
 
 namespace RunComfy.SchemaClient.Generator.Tests.Patterns;
 

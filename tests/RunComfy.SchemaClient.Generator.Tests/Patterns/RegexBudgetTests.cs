@@ -1,5 +1,6 @@
 using System.Reflection;
 using RunComfy.SchemaClient.Generator.Tests.Infrastructure;
+using RunComfy.Metadata;
 
 namespace RunComfy.SchemaClient.Generator.Tests.Patterns;
 

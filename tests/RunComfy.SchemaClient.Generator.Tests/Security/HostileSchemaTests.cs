@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RunComfy.SchemaClient.Generator.Parsing;
 using RunComfy.SchemaClient.Generator.Specs;
 using RunComfy.SchemaClient.Generator.Tests.Infrastructure;
+using RunComfy.Metadata;
 
 namespace RunComfy.SchemaClient.Generator.Tests.Security;
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using RunComfy.Models.Bytedance;
+using RunComfy.Metadata;
 
 namespace RunComfy.SchemaClient.Generator.Tests.Seeds;
 

@@ -145,7 +145,7 @@ namespace RunComfy.Models.Acme
         /// <returns>The errors found, each with the JSON path, the rule and a message.</returns>
         public global::RunComfy.ValidationResult Validate()
         {
-            var __v = new global::RunComfy.ValidationCollector();
+            var __v = new global::RunComfy.Metadata.ValidationCollector();
             __v.Required("code", Code, message: "Use a code such as ABC-123.");
             __v.Text("code", Code);
             __v.Length("code", Code, 5, 12, message: "Use a code such as ABC-123.");
@@ -174,7 +174,7 @@ namespace RunComfy.Models.Acme
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            global::RunComfy.RequestJsonWriter.WriteString(writer, "code", Code);
+            global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "code", Code);
             writer.WriteNumber("ratio", Ratio);
             if (Quality is not null)
             {
@@ -182,20 +182,20 @@ namespace RunComfy.Models.Acme
             }
             if (Version is not null)
             {
-                global::RunComfy.RequestJsonWriter.WriteString(writer, "version", Version);
+                global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "version", Version);
             }
-            global::RunComfy.RequestJsonWriter.WriteStringList(writer, "tags", Tags);
+            global::RunComfy.Metadata.RequestJsonWriter.WriteStringList(writer, "tags", Tags);
             if (Weights is not null)
             {
-                global::RunComfy.RequestJsonWriter.WriteDoubleList(writer, "weights", Weights);
+                global::RunComfy.Metadata.RequestJsonWriter.WriteDoubleList(writer, "weights", Weights);
             }
             if (Anything is not null)
             {
-                global::RunComfy.RequestJsonWriter.WriteJsonList(writer, "anything", Anything);
+                global::RunComfy.Metadata.RequestJsonWriter.WriteJsonList(writer, "anything", Anything);
             }
             if (Payload is not null)
             {
-                global::RunComfy.RequestJsonWriter.WriteJson(writer, "payload", Payload.Value);
+                global::RunComfy.Metadata.RequestJsonWriter.WriteJson(writer, "payload", Payload.Value);
             }
             if (Count is not null)
             {
@@ -203,12 +203,12 @@ namespace RunComfy.Models.Acme
             }
             if (ModelIdValue is not null)
             {
-                global::RunComfy.RequestJsonWriter.WriteString(writer, "model_id", ModelIdValue);
+                global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "model_id", ModelIdValue);
             }
             writer.WriteBoolean("event", Event);
             if (Mask is not null)
             {
-                global::RunComfy.RequestJsonWriter.WriteMedia(writer, "mask", Mask);
+                global::RunComfy.Metadata.RequestJsonWriter.WriteMedia(writer, "mask", Mask);
             }
             if (Level is not null)
             {
@@ -220,7 +220,7 @@ namespace RunComfy.Models.Acme
         /// <summary>The request body as JSON text, exactly as it is sent (unset optional parameters are left out).</summary>
         /// <param name="indented">Whether to indent the JSON.</param>
         /// <returns>The JSON text.</returns>
-        public string ToJson(bool indented = false) => global::RunComfy.RequestJsonWriter.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::RunComfy.Metadata.RequestJsonWriter.ToJson(this, indented);
 
         /// <summary>Parses a request body. Unknown fields, mistyped values, bad enum values and missing required fields are all reported in one exception.</summary>
         /// <param name="json">The JSON object.</param>
@@ -228,7 +228,7 @@ namespace RunComfy.Models.Acme
         /// <exception cref="global::RunComfy.RequestJsonException">The JSON does not match the schema; every problem is listed.</exception>
         public static global::RunComfy.Models.Acme.EdgeCasesRequest FromJson(string json)
         {
-            using var __reader = global::RunComfy.RequestJsonReader.Parse(__ModelId, json);
+            using var __reader = global::RunComfy.Metadata.RequestJsonReader.Parse(__ModelId, json);
             string? __Code = null;
             double? __Ratio = null;
             double? __Quality = null;
@@ -319,7 +319,7 @@ namespace RunComfy.Models.Acme
         public global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaField> GetMediaFields()
         {
             var __fields = new global::System.Collections.Generic.List<global::RunComfy.MediaField>();
-            global::RunComfy.MediaFields.Add(__fields, "mask", Mask, __MaskRules);
+            global::RunComfy.Metadata.MediaFields.Add(__fields, "mask", Mask, __MaskRules);
             return __fields;
         }
 

@@ -73,7 +73,7 @@ namespace RunComfy.Models.Blackforestlabs
         /// <returns>The errors found, each with the JSON path, the rule and a message.</returns>
         public global::RunComfy.ValidationResult Validate()
         {
-            var __v = new global::RunComfy.ValidationCollector();
+            var __v = new global::RunComfy.Metadata.ValidationCollector();
             __v.Required("prompt", Prompt);
             __v.Text("prompt", Prompt);
             __v.Number("guidance_scale", GuidanceScale);
@@ -90,7 +90,7 @@ namespace RunComfy.Models.Blackforestlabs
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            global::RunComfy.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
+            global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
             if (GuidanceScale is not null)
             {
                 writer.WriteNumber("guidance_scale", GuidanceScale.Value);
@@ -113,7 +113,7 @@ namespace RunComfy.Models.Blackforestlabs
         /// <summary>The request body as JSON text, exactly as it is sent (unset optional parameters are left out).</summary>
         /// <param name="indented">Whether to indent the JSON.</param>
         /// <returns>The JSON text.</returns>
-        public string ToJson(bool indented = false) => global::RunComfy.RequestJsonWriter.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::RunComfy.Metadata.RequestJsonWriter.ToJson(this, indented);
 
         /// <summary>Parses a request body. Unknown fields, mistyped values, bad enum values and missing required fields are all reported in one exception.</summary>
         /// <param name="json">The JSON object.</param>
@@ -121,7 +121,7 @@ namespace RunComfy.Models.Blackforestlabs
         /// <exception cref="global::RunComfy.RequestJsonException">The JSON does not match the schema; every problem is listed.</exception>
         public static global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageRequest FromJson(string json)
         {
-            using var __reader = global::RunComfy.RequestJsonReader.Parse(__ModelId, json);
+            using var __reader = global::RunComfy.Metadata.RequestJsonReader.Parse(__ModelId, json);
             string? __Prompt = null;
             double? __GuidanceScale = null;
             long? __Seed = null;

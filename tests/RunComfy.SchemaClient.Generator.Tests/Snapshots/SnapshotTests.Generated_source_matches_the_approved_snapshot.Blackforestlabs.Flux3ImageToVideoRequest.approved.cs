@@ -96,7 +96,7 @@ namespace RunComfy.Models.Blackforestlabs
         /// <returns>The errors found, each with the JSON path, the rule and a message.</returns>
         public global::RunComfy.ValidationResult Validate()
         {
-            var __v = new global::RunComfy.ValidationCollector();
+            var __v = new global::RunComfy.Metadata.ValidationCollector();
             __v.Enum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio>("aspect_ratio", AspectRatio, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatioValues.IsDefined);
             __v.Enum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration>("duration", Duration, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDurationValues.IsDefined);
             __v.Required("image_url", ImageUrl);
@@ -127,8 +127,8 @@ namespace RunComfy.Models.Blackforestlabs
             {
                 writer.WriteBoolean("generate_audio", GenerateAudio.Value);
             }
-            global::RunComfy.RequestJsonWriter.WriteMedia(writer, "image_url", ImageUrl);
-            global::RunComfy.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
+            global::RunComfy.Metadata.RequestJsonWriter.WriteMedia(writer, "image_url", ImageUrl);
+            global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
             if (Resolution is not null)
             {
                 writer.WriteString("resolution", global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolutionValues.ToJsonValue(Resolution.Value));
@@ -143,7 +143,7 @@ namespace RunComfy.Models.Blackforestlabs
         /// <summary>The request body as JSON text, exactly as it is sent (unset optional parameters are left out).</summary>
         /// <param name="indented">Whether to indent the JSON.</param>
         /// <returns>The JSON text.</returns>
-        public string ToJson(bool indented = false) => global::RunComfy.RequestJsonWriter.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::RunComfy.Metadata.RequestJsonWriter.ToJson(this, indented);
 
         /// <summary>Parses a request body. Unknown fields, mistyped values, bad enum values and missing required fields are all reported in one exception.</summary>
         /// <param name="json">The JSON object.</param>
@@ -151,7 +151,7 @@ namespace RunComfy.Models.Blackforestlabs
         /// <exception cref="global::RunComfy.RequestJsonException">The JSON does not match the schema; every problem is listed.</exception>
         public static global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoRequest FromJson(string json)
         {
-            using var __reader = global::RunComfy.RequestJsonReader.Parse(__ModelId, json);
+            using var __reader = global::RunComfy.Metadata.RequestJsonReader.Parse(__ModelId, json);
             global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio? __AspectRatio = null;
             global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration? __Duration = null;
             bool? __GenerateAudio = null;
@@ -210,7 +210,7 @@ namespace RunComfy.Models.Blackforestlabs
         public global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaField> GetMediaFields()
         {
             var __fields = new global::System.Collections.Generic.List<global::RunComfy.MediaField>();
-            global::RunComfy.MediaFields.Add(__fields, "image_url", ImageUrl, __ImageUrlRules);
+            global::RunComfy.Metadata.MediaFields.Add(__fields, "image_url", ImageUrl, __ImageUrlRules);
             return __fields;
         }
 

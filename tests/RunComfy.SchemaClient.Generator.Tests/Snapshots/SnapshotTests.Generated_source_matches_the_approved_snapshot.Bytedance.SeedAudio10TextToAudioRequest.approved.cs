@@ -119,7 +119,7 @@ namespace RunComfy.Models.Bytedance
         /// <returns>The errors found, each with the JSON path, the rule and a message.</returns>
         public global::RunComfy.ValidationResult Validate()
         {
-            var __v = new global::RunComfy.ValidationCollector();
+            var __v = new global::RunComfy.Metadata.ValidationCollector();
             __v.Items("audio_urls", AudioUrls, null, 3, static (__c, __p, __x) => { __c.Media(__p, __x); });
             __v.Media("image_url", ImageUrl);
             __v.Enum<global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat>("output_format", OutputFormat, global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormatValues.IsDefined);
@@ -146,11 +146,11 @@ namespace RunComfy.Models.Bytedance
             writer.WriteStartObject();
             if (AudioUrls is not null)
             {
-                global::RunComfy.RequestJsonWriter.WriteMediaList(writer, "audio_urls", AudioUrls);
+                global::RunComfy.Metadata.RequestJsonWriter.WriteMediaList(writer, "audio_urls", AudioUrls);
             }
             if (ImageUrl is not null)
             {
-                global::RunComfy.RequestJsonWriter.WriteMedia(writer, "image_url", ImageUrl);
+                global::RunComfy.Metadata.RequestJsonWriter.WriteMedia(writer, "image_url", ImageUrl);
             }
             if (OutputFormat is not null)
             {
@@ -160,7 +160,7 @@ namespace RunComfy.Models.Bytedance
             {
                 writer.WriteNumber("pitch", Pitch.Value);
             }
-            global::RunComfy.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
+            global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
             if (SampleRate is not null)
             {
                 writer.WriteNumber("sample_rate", global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRateValues.ToJsonValue(SampleRate.Value));
@@ -183,7 +183,7 @@ namespace RunComfy.Models.Bytedance
         /// <summary>The request body as JSON text, exactly as it is sent (unset optional parameters are left out).</summary>
         /// <param name="indented">Whether to indent the JSON.</param>
         /// <returns>The JSON text.</returns>
-        public string ToJson(bool indented = false) => global::RunComfy.RequestJsonWriter.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::RunComfy.Metadata.RequestJsonWriter.ToJson(this, indented);
 
         /// <summary>Parses a request body. Unknown fields, mistyped values, bad enum values and missing required fields are all reported in one exception.</summary>
         /// <param name="json">The JSON object.</param>
@@ -191,7 +191,7 @@ namespace RunComfy.Models.Bytedance
         /// <exception cref="global::RunComfy.RequestJsonException">The JSON does not match the schema; every problem is listed.</exception>
         public static global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioRequest FromJson(string json)
         {
-            using var __reader = global::RunComfy.RequestJsonReader.Parse(__ModelId, json);
+            using var __reader = global::RunComfy.Metadata.RequestJsonReader.Parse(__ModelId, json);
             global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaInput>? __AudioUrls = null;
             global::RunComfy.MediaInput? __ImageUrl = null;
             global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat? __OutputFormat = null;
@@ -259,8 +259,8 @@ namespace RunComfy.Models.Bytedance
         public global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaField> GetMediaFields()
         {
             var __fields = new global::System.Collections.Generic.List<global::RunComfy.MediaField>();
-            global::RunComfy.MediaFields.Add(__fields, "audio_urls", AudioUrls, __AudioUrlsRules);
-            global::RunComfy.MediaFields.Add(__fields, "image_url", ImageUrl, __ImageUrlRules);
+            global::RunComfy.Metadata.MediaFields.Add(__fields, "audio_urls", AudioUrls, __AudioUrlsRules);
+            global::RunComfy.Metadata.MediaFields.Add(__fields, "image_url", ImageUrl, __ImageUrlRules);
             return __fields;
         }
 

@@ -101,7 +101,7 @@ namespace RunComfy.Models.Bytedance
         /// <returns>The errors found, each with the JSON path, the rule and a message.</returns>
         public global::RunComfy.ValidationResult Validate()
         {
-            var __v = new global::RunComfy.ValidationCollector();
+            var __v = new global::RunComfy.Metadata.ValidationCollector();
             __v.Enum<global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio>("aspect_ratio", AspectRatio, global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatioValues.IsDefined);
             __v.Items("audios", Audios, null, 3, static (__c, __p, __x) => { __c.Media(__p, __x); });
             __v.Minimum("duration", Duration, 4L);
@@ -125,7 +125,7 @@ namespace RunComfy.Models.Bytedance
             }
             if (Audios is not null)
             {
-                global::RunComfy.RequestJsonWriter.WriteMediaList(writer, "audios", Audios);
+                global::RunComfy.Metadata.RequestJsonWriter.WriteMediaList(writer, "audios", Audios);
             }
             if (Duration is not null)
             {
@@ -137,12 +137,12 @@ namespace RunComfy.Models.Bytedance
             }
             if (Images is not null)
             {
-                global::RunComfy.RequestJsonWriter.WriteMediaList(writer, "images", Images);
+                global::RunComfy.Metadata.RequestJsonWriter.WriteMediaList(writer, "images", Images);
             }
-            global::RunComfy.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
+            global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
             if (Videos is not null)
             {
-                global::RunComfy.RequestJsonWriter.WriteMediaList(writer, "videos", Videos);
+                global::RunComfy.Metadata.RequestJsonWriter.WriteMediaList(writer, "videos", Videos);
             }
             writer.WriteEndObject();
         }
@@ -150,7 +150,7 @@ namespace RunComfy.Models.Bytedance
         /// <summary>The request body as JSON text, exactly as it is sent (unset optional parameters are left out).</summary>
         /// <param name="indented">Whether to indent the JSON.</param>
         /// <returns>The JSON text.</returns>
-        public string ToJson(bool indented = false) => global::RunComfy.RequestJsonWriter.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::RunComfy.Metadata.RequestJsonWriter.ToJson(this, indented);
 
         /// <summary>Parses a request body. Unknown fields, mistyped values, bad enum values and missing required fields are all reported in one exception.</summary>
         /// <param name="json">The JSON object.</param>
@@ -158,7 +158,7 @@ namespace RunComfy.Models.Bytedance
         /// <exception cref="global::RunComfy.RequestJsonException">The JSON does not match the schema; every problem is listed.</exception>
         public static global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pRequest FromJson(string json)
         {
-            using var __reader = global::RunComfy.RequestJsonReader.Parse(__ModelId, json);
+            using var __reader = global::RunComfy.Metadata.RequestJsonReader.Parse(__ModelId, json);
             global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio? __AspectRatio = null;
             global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaInput>? __Audios = null;
             int? __Duration = null;
@@ -216,9 +216,9 @@ namespace RunComfy.Models.Bytedance
         public global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaField> GetMediaFields()
         {
             var __fields = new global::System.Collections.Generic.List<global::RunComfy.MediaField>();
-            global::RunComfy.MediaFields.Add(__fields, "audios", Audios, __AudiosRules);
-            global::RunComfy.MediaFields.Add(__fields, "images", Images, __ImagesRules);
-            global::RunComfy.MediaFields.Add(__fields, "videos", Videos, __VideosRules);
+            global::RunComfy.Metadata.MediaFields.Add(__fields, "audios", Audios, __AudiosRules);
+            global::RunComfy.Metadata.MediaFields.Add(__fields, "images", Images, __ImagesRules);
+            global::RunComfy.Metadata.MediaFields.Add(__fields, "videos", Videos, __VideosRules);
             return __fields;
         }
 

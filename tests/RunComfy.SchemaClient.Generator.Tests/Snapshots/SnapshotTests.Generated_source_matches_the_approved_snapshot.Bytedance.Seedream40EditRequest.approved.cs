@@ -66,7 +66,7 @@ namespace RunComfy.Models.Bytedance
         /// <returns>The errors found, each with the JSON path, the rule and a message.</returns>
         public global::RunComfy.ValidationResult Validate()
         {
-            var __v = new global::RunComfy.ValidationCollector();
+            var __v = new global::RunComfy.Metadata.ValidationCollector();
             __v.Required("prompt", Prompt);
             __v.Text("prompt", Prompt);
             __v.Length("prompt", Prompt, null, 600);
@@ -82,8 +82,8 @@ namespace RunComfy.Models.Bytedance
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            global::RunComfy.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
-            global::RunComfy.RequestJsonWriter.WriteMediaList(writer, "images", Images);
+            global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
+            global::RunComfy.Metadata.RequestJsonWriter.WriteMediaList(writer, "images", Images);
             if (Resolution is not null)
             {
                 writer.WriteString("resolution", global::RunComfy.Models.Bytedance.Seedream40EditResolutionValues.ToJsonValue(Resolution.Value));
@@ -94,7 +94,7 @@ namespace RunComfy.Models.Bytedance
         /// <summary>The request body as JSON text, exactly as it is sent (unset optional parameters are left out).</summary>
         /// <param name="indented">Whether to indent the JSON.</param>
         /// <returns>The JSON text.</returns>
-        public string ToJson(bool indented = false) => global::RunComfy.RequestJsonWriter.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::RunComfy.Metadata.RequestJsonWriter.ToJson(this, indented);
 
         /// <summary>Parses a request body. Unknown fields, mistyped values, bad enum values and missing required fields are all reported in one exception.</summary>
         /// <param name="json">The JSON object.</param>
@@ -102,7 +102,7 @@ namespace RunComfy.Models.Bytedance
         /// <exception cref="global::RunComfy.RequestJsonException">The JSON does not match the schema; every problem is listed.</exception>
         public static global::RunComfy.Models.Bytedance.Seedream40EditRequest FromJson(string json)
         {
-            using var __reader = global::RunComfy.RequestJsonReader.Parse(__ModelId, json);
+            using var __reader = global::RunComfy.Metadata.RequestJsonReader.Parse(__ModelId, json);
             string? __Prompt = null;
             global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaInput>? __Images = null;
             global::RunComfy.Models.Bytedance.Seedream40EditResolution? __Resolution = null;
@@ -141,7 +141,7 @@ namespace RunComfy.Models.Bytedance
         public global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaField> GetMediaFields()
         {
             var __fields = new global::System.Collections.Generic.List<global::RunComfy.MediaField>();
-            global::RunComfy.MediaFields.Add(__fields, "images", Images, __ImagesRules);
+            global::RunComfy.Metadata.MediaFields.Add(__fields, "images", Images, __ImagesRules);
             return __fields;
         }
 

@@ -106,7 +106,7 @@ namespace RunComfy.Models.Bytedance
         /// <returns>The errors found, each with the JSON path, the rule and a message.</returns>
         public global::RunComfy.ValidationResult Validate()
         {
-            var __v = new global::RunComfy.ValidationCollector();
+            var __v = new global::RunComfy.Metadata.ValidationCollector();
             __v.Required("images", Images);
             __v.Items("images", Images, 1, 10, static (__c, __p, __x) => { __c.Media(__p, __x); });
             __v.Required("text", Text);
@@ -125,8 +125,8 @@ namespace RunComfy.Models.Bytedance
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            global::RunComfy.RequestJsonWriter.WriteMediaList(writer, "images", Images);
-            global::RunComfy.RequestJsonWriter.WriteString(writer, "text", Text);
+            global::RunComfy.Metadata.RequestJsonWriter.WriteMediaList(writer, "images", Images);
+            global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "text", Text);
             if (SequentialImageGenerationOptions is not null)
             {
                 writer.WriteNumber("sequential_image_generation_options", global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptionsValues.ToJsonValue(SequentialImageGenerationOptions.Value));
@@ -145,7 +145,7 @@ namespace RunComfy.Models.Bytedance
             }
             if (SequentialImageGeneration is not null)
             {
-                global::RunComfy.RequestJsonWriter.WriteString(writer, "sequential_image_generation", SequentialImageGeneration);
+                global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "sequential_image_generation", SequentialImageGeneration);
             }
             writer.WriteEndObject();
         }
@@ -153,7 +153,7 @@ namespace RunComfy.Models.Bytedance
         /// <summary>The request body as JSON text, exactly as it is sent (unset optional parameters are left out).</summary>
         /// <param name="indented">Whether to indent the JSON.</param>
         /// <returns>The JSON text.</returns>
-        public string ToJson(bool indented = false) => global::RunComfy.RequestJsonWriter.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::RunComfy.Metadata.RequestJsonWriter.ToJson(this, indented);
 
         /// <summary>Parses a request body. Unknown fields, mistyped values, bad enum values and missing required fields are all reported in one exception.</summary>
         /// <param name="json">The JSON object.</param>
@@ -161,7 +161,7 @@ namespace RunComfy.Models.Bytedance
         /// <exception cref="global::RunComfy.RequestJsonException">The JSON does not match the schema; every problem is listed.</exception>
         public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialRequest FromJson(string json)
         {
-            using var __reader = global::RunComfy.RequestJsonReader.Parse(__ModelId, json);
+            using var __reader = global::RunComfy.Metadata.RequestJsonReader.Parse(__ModelId, json);
             global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaInput>? __Images = null;
             string? __Text = null;
             global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions? __SequentialImageGenerationOptions = null;
@@ -220,7 +220,7 @@ namespace RunComfy.Models.Bytedance
         public global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaField> GetMediaFields()
         {
             var __fields = new global::System.Collections.Generic.List<global::RunComfy.MediaField>();
-            global::RunComfy.MediaFields.Add(__fields, "images", Images, __ImagesRules);
+            global::RunComfy.Metadata.MediaFields.Add(__fields, "images", Images, __ImagesRules);
             return __fields;
         }
 

@@ -69,7 +69,7 @@ namespace RunComfy.Models.Runwayml
         /// <returns>The errors found, each with the JSON path, the rule and a message.</returns>
         public global::RunComfy.ValidationResult Validate()
         {
-            var __v = new global::RunComfy.ValidationCollector();
+            var __v = new global::RunComfy.Metadata.ValidationCollector();
             __v.Required("prompt", Prompt);
             __v.Text("prompt", Prompt);
             __v.Minimum("seed", Seed, 0L);
@@ -86,7 +86,7 @@ namespace RunComfy.Models.Runwayml
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            global::RunComfy.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
+            global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
             if (Seed is not null)
             {
                 writer.WriteNumber("seed", Seed.Value);
@@ -95,14 +95,14 @@ namespace RunComfy.Models.Runwayml
             {
                 writer.WriteString("target_aspect_ratio", global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatioValues.ToJsonValue(TargetAspectRatio.Value));
             }
-            global::RunComfy.RequestJsonWriter.WriteMedia(writer, "video_url", VideoUrl);
+            global::RunComfy.Metadata.RequestJsonWriter.WriteMedia(writer, "video_url", VideoUrl);
             writer.WriteEndObject();
         }
 
         /// <summary>The request body as JSON text, exactly as it is sent (unset optional parameters are left out).</summary>
         /// <param name="indented">Whether to indent the JSON.</param>
         /// <returns>The JSON text.</returns>
-        public string ToJson(bool indented = false) => global::RunComfy.RequestJsonWriter.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::RunComfy.Metadata.RequestJsonWriter.ToJson(this, indented);
 
         /// <summary>Parses a request body. Unknown fields, mistyped values, bad enum values and missing required fields are all reported in one exception.</summary>
         /// <param name="json">The JSON object.</param>
@@ -110,7 +110,7 @@ namespace RunComfy.Models.Runwayml
         /// <exception cref="global::RunComfy.RequestJsonException">The JSON does not match the schema; every problem is listed.</exception>
         public static global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoRequest FromJson(string json)
         {
-            using var __reader = global::RunComfy.RequestJsonReader.Parse(__ModelId, json);
+            using var __reader = global::RunComfy.Metadata.RequestJsonReader.Parse(__ModelId, json);
             string? __Prompt = null;
             long? __Seed = null;
             global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio? __TargetAspectRatio = null;
@@ -154,7 +154,7 @@ namespace RunComfy.Models.Runwayml
         public global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaField> GetMediaFields()
         {
             var __fields = new global::System.Collections.Generic.List<global::RunComfy.MediaField>();
-            global::RunComfy.MediaFields.Add(__fields, "video_url", VideoUrl, __VideoUrlRules);
+            global::RunComfy.Metadata.MediaFields.Add(__fields, "video_url", VideoUrl, __VideoUrlRules);
             return __fields;
         }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Newtonsoft.Json.Linq;
 using RunComfy.Emulator.Validation;
+using RunComfy.Metadata;
 
 namespace RunComfy.SchemaClient.Tests.Emulator;
 

@@ -1,3 +1,5 @@
+using RunComfy.Metadata;
+
 namespace RunComfy.SchemaClient.Tests.Client.EndToEnd;
 
 /// <summary>A model loaded at run time (<see cref="ModelInfo.FromSchema"/>) goes through the client like a generated one.</summary>
