@@ -11,6 +11,7 @@ public static class ModelCatalog
     private static readonly ConcurrentDictionary<string, ModelInfo> Models = new(StringComparer.Ordinal);
 
     /// <summary>Adds a model, replacing one with the same id (a consumer's schema replaces a bundled one).</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public static void Register(ModelInfo model)
     {
         ArgumentNullException.ThrowIfNull(model);

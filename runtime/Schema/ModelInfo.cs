@@ -12,6 +12,7 @@ public sealed class ModelInfo
     private readonly Lazy<InterpretedModel?> _interpreted;
 
     /// <summary>Creates the metadata; called by generated code.</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public ModelInfo(string modelId, Type requestType, IReadOnlyList<ModelParameter> parameters, string schemaJson, Func<string, IRunComfyRequest> parse)
     {
         ModelId = modelId;

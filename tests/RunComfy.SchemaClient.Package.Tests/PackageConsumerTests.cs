@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RunComfy.Emulator;
+using RunComfy.SchemaClient.Package.Tests.Completion;
 
 namespace RunComfy.SchemaClient.Package.Tests;
 
@@ -72,6 +73,7 @@ public sealed class PackageConsumerTests : IDisposable
 
         var build = await RunAsync("dotnet", consumer, "build", "-c", "Release");
         build.ExitCode.ShouldBe(0, build.Output);
+        await PlumbingCompletionChecks.AssertNoPlumbingAsync(Path.Combine(_cachedPackage, "lib", "net10.0", "RunComfy.SchemaClient.dll"));
 
         var run = await RunAsync("dotnet", consumer,
             Path.Combine(consumer, "bin", "Release", "net10.0", "Consumer.dll"), emulator.BaseAddress.ToString(), options.Token);
