@@ -76,6 +76,21 @@ public sealed class ErrorStyleTests : IDisposable
         run.Error.ShouldNotContain("No API token");
     }
 
+    [Theory]
+    [InlineData("status")]
+    [InlineData("result")]
+    [InlineData("wait")]
+    [InlineData("cancel")]
+    public async Task Without_a_token_an_id_of_the_right_form_that_the_journal_does_not_know_is_named(string command)
+    {
+        var run = await _cli.RunAsync(command, "not-an-id");
+
+        run.ExitCode.ShouldBe(77, run.ToString());
+        run.Error.ShouldStartWith("✗ No API token, and 'not-an-id' is not in this CLI's journal", customMessage: run.ToString());
+        run.Error.ShouldContain("check the id");
+        run.Error.ShouldContain("RUNCOMFY_API_TOKEN");
+    }
+
     [Fact]
     public async Task Every_problem_of_a_run_found_without_the_schema_is_listed_at_once()
     {
