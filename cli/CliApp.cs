@@ -4,7 +4,7 @@ using RunComfy.Cli.Exit;
 
 namespace RunComfy.Cli;
 
-/// <summary>Parses and runs one command line; parse errors become exit code 64 (usage).</summary>
+/// <summary>Parses and runs one command line; parse errors become exit code 64 (usage), reported by <see cref="ParseErrorReport"/>.</summary>
 internal static class CliApp
 {
     /// <summary>Runs <paramref name="args"/>; <paramref name="cancellationToken"/> is the first Ctrl-C (see <see cref="Interrupts.InterruptSignals"/>).</summary>
@@ -13,13 +13,7 @@ internal static class CliApp
         var parse = CommandTree.Create(context).Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
-            {
-                await context.Error.WriteLineAsync(error.Message);
-            }
-
-            await context.Error.WriteLineAsync($"See '{string.Join(' ', ["comfy-schema", .. CommandPath(parse.CommandResult.Command, parse.RootCommandResult.Command)])} --help'.");
-            return ExitCodes.Usage;
+            return await ParseErrorReport.WriteAsync(parse, context);
         }
 
         var configuration = new InvocationConfiguration
@@ -31,16 +25,5 @@ internal static class CliApp
             ProcessTerminationTimeout = null,
         };
         return await parse.InvokeAsync(configuration, cancellationToken);
-    }
-
-    private static IEnumerable<string> CommandPath(Command command, Command root)
-    {
-        var names = new Stack<string>();
-        for (var current = command; current is not null && current != root; current = current.Parents.OfType<Command>().FirstOrDefault())
-        {
-            names.Push(current.Name);
-        }
-
-        return names;
     }
 }

@@ -96,7 +96,7 @@ internal sealed class BatchRunner(CliContext context, ClientSession session, Bat
             }
 
             var running = e.Unfinished.Count(u => u.RequestId is not null && u.Error is RunComfyCanceledException { CancelOutcome: not CancelOutcome.Cancelled });
-            interrupted = $"Interrupted: the queued jobs were cancelled; {running} job(s) already running were left to finish. Rerun the same command to collect them and to continue the batch.";
+            interrupted = $"✗ Interrupted: the queued jobs were cancelled; {running} job(s) already running were left to finish. Rerun the same command to collect them and to continue the batch.";
             exitCode = ExitCodes.Interrupted;
         }
         finally

@@ -14,7 +14,7 @@ internal static class CommandRunner
         }
         catch (OperationCanceledException) when (!json)
         {
-            await context.Error.WriteLineAsync("Interrupted.");
+            await context.Error.WriteLineAsync("✗ Interrupted.");
             return ExitCodes.Interrupted;
         }
         catch (OperationCanceledException e)

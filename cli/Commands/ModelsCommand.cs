@@ -68,6 +68,12 @@ internal static class ModelsCommand
                     return ExitCodes.Ok;
                 }
 
+                // Before a token is asked for or anything is sent: an id that cannot be a model id is a usage error.
+                if (SchemaFiles.Problem(id) is { } idProblem)
+                {
+                    throw new CliException(ExitCodes.Usage, idProblem + ".");
+                }
+
                 if (!parse.GetValue(common.Emulator) && TokenSource.Resolve(parse.GetValue(common.Token), context.GetEnvironmentVariable) is null)
                 {
                     throw new CliException(ExitCodes.BadInput, UnknownModelMessage(id) + " To look it up in RunComfy's catalog, pass a token (--token, RUNCOMFY_API_TOKEN).");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RunComfy.Cli.Connection;
+using RunComfy.Cli.Exit;
 using RunComfy.Cli.Journal;
 
 namespace RunComfy.Cli.Commands;
@@ -21,6 +22,14 @@ internal static class RequestCommandSupport
         RunComfy.Client.Wire.RequestIds.Validate(id, "requestId");
         var journal = new RequestJournal(JournalLocation.Resolve(parse.GetValue(common.DataDir), context.GetEnvironmentVariable));
         var journaled = await journal.FindAsync(id, cancellationToken);
+        if (journaled is null && !parse.GetValue(common.Emulator) && TokenSource.Resolve(parse.GetValue(common.Token), context.GetEnvironmentVariable) is null)
+        {
+            // Only the API can tell whether an id of the right form exists; without a token, say what is known here.
+            throw new CliException(ExitCodes.NoPermission,
+                $"No API token, and {RunComfy.Client.Wire.RequestIds.Show(id)} is not in this CLI's journal ({journal.FilePath}): check the id. "
+                + "To ask RunComfy about it, pass --token, or set RUNCOMFY_API_TOKEN (or RUNCOMFY_TOKEN).");
+        }
+
         var session = await ClientSessionFactory.OpenAsync(
             new ConnectionRequest(parse.GetValue(common.Token), parse.GetValue(common.BaseAddress), parse.GetValue(common.Emulator), journaled?.BaseAddress),
             context,

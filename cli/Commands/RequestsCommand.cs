@@ -64,7 +64,7 @@ internal static class RequestsCommand
             }
 
             var table = new Table().Border(TableBorder.Rounded)
-                .AddColumn("Request id").AddColumn("Model").AddColumn("State").AddColumn("Submitted (UTC)").AddColumn("API");
+                .AddColumn(new TableColumn("Request id").NoWrap()).AddColumn("Model").AddColumn("State").AddColumn("Submitted (UTC)").AddColumn("API");
             foreach (var request in shown)
             {
                 table.AddRow(

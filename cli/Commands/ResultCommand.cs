@@ -22,7 +22,7 @@ internal static class ResultCommand
                 var (id, journal, journaled, session) = opened;
                 var result = await session.Client.GetResultAsync(id, parse.GetValue(cost), cancellationToken);
                 return await new OutcomeReporter(context, json, journal)
-                    .ReportResultAsync(session, result, journaled?.ModelId ?? "", delivery.Read(parse, context), elapsed: null, cancellationToken);
+                    .ReportResultAsync(session, result, journaled?.ModelId ?? "", delivery.Read(parse, context), elapsed: null, journaled?.SubmittedAt, cancellationToken);
             });
         });
         return command;

@@ -56,6 +56,15 @@ internal static class RunCommand
                 {
                     if (!ModelCatalog.TryGet(id, out var model))
                     {
+                        // What can be checked without the schema is checked before a token is asked for.
+                        var early = ArgumentCheck.Problems(id, parse.GetValue(inputFile), parse.GetValue(inputs) ?? [], context.CurrentDirectory);
+                        if (early.Count > 0)
+                        {
+                            var earlyExit = RequestPreparer.ExitCodeFor(early);
+                            ProblemReport.Write(context, json, id, early, earlyExit);
+                            return earlyExit;
+                        }
+
                         session = await ClientSessionFactory.OpenAsync(connection, context, interrupt);
                         model = await LoadRemoteAsync(context, parse, common, session, id, parse.GetValue(refreshSchema), interrupt);
                     }
@@ -115,6 +124,7 @@ internal static class RunCommand
 
         // The first Ctrl-C does not stop the submit (that could lose a billed job's id); it is
         // handled right after, as a cancel. A second one abandons it (see JournaledSubmit).
+        var submittedAt = DateTimeOffset.UtcNow;
         var handle = await new JournaledSubmit(context, session, journal).SubmitAsync(request, interrupt);
 
         if (parse.GetValue(noWait))
@@ -129,9 +139,9 @@ internal static class RunCommand
         }
 
         var outcome = await new JobWatcher(context, quiet: json)
-            .WatchAsync(session.Client, handle.RequestId, RunComfyRequestState.InQueue, parse.GetValue(timeout), interrupt);
+            .WatchAsync(session.Client, handle.RequestId, RunComfyRequestState.InQueue, TimeoutOption.Read(parse, timeout), interrupt);
         return await new OutcomeReporter(context, json, journal)
-            .ReportAsync(session, handle.RequestId, model.ModelId, outcome, delivery.Read(parse, context), interrupt);
+            .ReportAsync(session, handle.RequestId, model.ModelId, outcome, delivery.Read(parse, context), submittedAt, interrupt);
     }
 
     private static void ReportSubmitted(CliContext context, bool json, RequestHandle handle, bool emulator)

@@ -83,6 +83,7 @@ internal static class SchemasCommand
             return CommandRunner.RunAsync(context, json, async () =>
             {
                 var directory = Path.GetFullPath(Path.Combine(context.CurrentDirectory, parse.GetValue(dir)!));
+                SchemaCheck.RequireFolder(directory);
                 await using var session = await OpenAsync(parse, common, context, cancellationToken);
                 var results = await SchemaCheck.RunAsync(session.Client, directory, cancellationToken);
                 var exitCode = SchemaCheck.ExitCodeOf(results);

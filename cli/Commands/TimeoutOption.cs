@@ -12,19 +12,28 @@ internal static class TimeoutOption
     {
         Description = "Stop waiting after this long and leave the request running (e.g. 90s, 10m, 2h; 0 = no limit). Default: 30m.",
         HelpName = "duration",
-        DefaultValueFactory = _ => Default,
         CustomParser = result =>
         {
             var text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
             if (TryParse(text, out var value))
             {
-                return value;
+                // "No limit" travels as zero: a parser's null would be read as a missing value.
+                return value ?? TimeSpan.Zero;
             }
 
             result.AddError($"'{text}' is not a duration; use e.g. 90s, 10m or 2h (0 = no limit).");
             return null;
         },
     };
+
+    /// <summary>
+    /// The timeout given, else <see cref="Default"/>. The default is applied here rather than by a
+    /// DefaultValueFactory, which would make the help print it a second time, as <c>[default: 00:30:00]</c>.
+    /// </summary>
+    public static TimeSpan? Read(ParseResult parse, Option<TimeSpan?> option) =>
+        parse.GetResult(option) is null ? Default
+        : parse.GetValue(option) is { } given && given > TimeSpan.Zero ? given
+        : null;
 
     public static bool TryParse(string text, out TimeSpan? value)
     {

@@ -53,7 +53,7 @@ internal static class ModelRenderer
         }
 
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("Model").AddColumn("Name").AddColumn("Kind").AddColumn("Categories").AddColumn("Price");
+            .AddColumn(new TableColumn("Model").NoWrap()).AddColumn("Name").AddColumn("Kind").AddColumn("Categories").AddColumn("Price");
         foreach (var model in models)
         {
             table.AddRow(
@@ -131,11 +131,66 @@ internal static class ModelRenderer
             ? $"${price.ToString(CultureInfo.InvariantCulture)}{(model.PriceUnit is null ? "" : " " + Printable.Short(model.PriceUnit).Replace('_', ' '))}"
             : "-";
 
-    /// <summary>The parameter table; every cell sanitised, since a remote schema's texts come from a server.</summary>
+    /// <summary>The narrowest a folding column may get in a parameter table before the list form is used instead.</summary>
+    private const int MinFoldingColumnWidth = 10;
+
+    /// <summary>
+    /// The parameter table; every cell sanitised, since a remote schema's texts come from a server. A parameter
+    /// name is what the user types after <c>--input</c>, so it never wraps: its column is <c>NoWrap</c> and the
+    /// other columns fold. A terminal too narrow for that (Spectre would squeeze the other columns to nothing or
+    /// draw only "…") gets the same facts as a list, one parameter per block, its name on a line of its own.
+    /// </summary>
     private static void WriteParameters(IAnsiConsole console, string modelId, IReadOnlyList<ModelParameter> parameters, bool details)
     {
+        var columns = details ? 6 : 5;
+        var longestName = parameters.Select(p => Printable.Short(p.Name).Length).DefaultIfEmpty(0).Max();
+        // Borders (columns + 1), a space each side of every cell, the names, and room for every other column to fold.
+        var needed = (columns + 1) + (2 * columns) + Math.Max(longestName, "Parameter".Length) + ((columns - 1) * MinFoldingColumnWidth);
+        if (console.Profile.Width < needed)
+        {
+            WriteParameterList(console, parameters, details);
+        }
+        else
+        {
+            WriteParameterTable(console, parameters, details);
+        }
+
+        WriteRulesAndExample(console, modelId, parameters, details);
+    }
+
+    private static void WriteParameterList(IAnsiConsole console, IReadOnlyList<ModelParameter> parameters, bool details)
+    {
+        foreach (var parameter in parameters)
+        {
+            console.MarkupLine($"[bold]{Cell(parameter.Name)}[/]");
+            var facts = new List<string> { TypeText(parameter) };
+            if (parameter.Required)
+            {
+                facts.Add("required");
+            }
+
+            if (parameter.DefaultJson is { } defaultJson)
+            {
+                facts.Add($"default {defaultJson}");
+            }
+
+            console.WriteLine(Printable.Short("  " + string.Join(", ", facts)));
+            if (ConstraintsText(parameter) is { Length: > 0 } constraints)
+            {
+                console.WriteLine(Printable.Short("  " + constraints));
+            }
+
+            if (details && DescriptionText(parameter) is { Length: > 0 } description)
+            {
+                console.WriteLine(Printable.Short("  " + description));
+            }
+        }
+    }
+
+    private static void WriteParameterTable(IAnsiConsole console, IReadOnlyList<ModelParameter> parameters, bool details)
+    {
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("Parameter")
+            .AddColumn(new TableColumn("Parameter").NoWrap())
             .AddColumn("Type")
             .AddColumn("Required")
             .AddColumn("Default")
@@ -164,6 +219,10 @@ internal static class ModelRenderer
         }
 
         console.Write(table);
+    }
+
+    private static void WriteRulesAndExample(IAnsiConsole console, string modelId, IReadOnlyList<ModelParameter> parameters, bool details)
+    {
         if (details)
         {
             foreach (var parameter in parameters.Where(p => p.MediaRules.Count > 0))

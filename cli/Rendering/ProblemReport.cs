@@ -7,6 +7,8 @@ internal static class ProblemReport
 {
     public static void Write(CliContext context, bool json, string modelId, IReadOnlyList<InputProblem> problems, int exitCode)
     {
+        // The id is as typed: it may be the problem (and hold control characters).
+        modelId = Printable.Short(modelId);
         if (json)
         {
             JsonOutput.Write(context.Out, writer =>
@@ -44,6 +46,9 @@ internal static class ProblemReport
             context.Error.WriteLine($"  - {Printable.Line(problem.ToString())}");
         }
 
-        context.Error.WriteLine($"  See the parameters with: comfy-schema models show {modelId}");
+        if (!problems.Any(p => p.Path == "model_id"))
+        {
+            context.Error.WriteLine($"  See the parameters with: comfy-schema models show {modelId}");
+        }
     }
 }

@@ -9,13 +9,18 @@ namespace RunComfy.Cli.Schemas;
 /// </summary>
 internal static class SchemaCheck
 {
-    public static async Task<IReadOnlyList<ModelDrift>> RunAsync(RunComfyClient client, string directory, CancellationToken cancellationToken)
+    /// <summary>Throws (exit 66) when the schemas folder is missing: checked before a token is asked for or the API called.</summary>
+    public static void RequireFolder(string directory)
     {
         if (!Directory.Exists(directory))
         {
             throw new CliException(ExitCodes.MissingFile, $"The schemas folder '{directory}' does not exist. Pull schemas first: comfy-schema schemas pull <model_id>.");
         }
+    }
 
+    public static async Task<IReadOnlyList<ModelDrift>> RunAsync(RunComfyClient client, string directory, CancellationToken cancellationToken)
+    {
+        RequireFolder(directory);
         var results = new List<ModelDrift>();
         foreach (var (modelId, path) in SchemaFiles.List(directory))
         {

@@ -26,11 +26,12 @@ internal sealed class OutcomeReporter
     }
 
     /// <summary>Reports a watch that ended (finished, interrupted or timed out).</summary>
-    public async Task<int> ReportAsync(ClientSession session, string requestId, string modelId, WatchOutcome outcome, DeliveryOptions delivery, CancellationToken cancellationToken)
+    /// <param name="submittedAt">When the request was submitted by this CLI (the journal's time), if known; see <see cref="JobDuration"/>.</param>
+    public async Task<int> ReportAsync(ClientSession session, string requestId, string modelId, WatchOutcome outcome, DeliveryOptions delivery, DateTimeOffset? submittedAt, CancellationToken cancellationToken)
     {
         if (outcome.End == WatchEnd.Finished && outcome.Result is { } result)
         {
-            return await ReportResultAsync(session, result, modelId, delivery, outcome.Elapsed, cancellationToken);
+            return await ReportResultAsync(session, result, modelId, delivery, outcome.Elapsed, submittedAt, cancellationToken);
         }
 
         var (state, message, exitCode) = DescribeUnfinished(session, requestId, outcome);
@@ -54,15 +55,20 @@ internal sealed class OutcomeReporter
         }
         else
         {
-            _context.Error.WriteLine(Printable.Lines(message));
+            // Every way a watch ends unfinished exits non-zero: the same ✗ as every other error.
+            _context.Error.WriteLine($"✗ {Printable.Lines(message)}");
         }
 
         return exitCode;
     }
 
     /// <summary>Reports a result read from the API: downloads its outputs when completed.</summary>
-    public async Task<int> ReportResultAsync(ClientSession session, RequestResult result, string modelId, DeliveryOptions delivery, TimeSpan? elapsed, CancellationToken cancellationToken)
+    /// <param name="elapsed">How long this process watched the request; null for a single result call.</param>
+    /// <param name="submittedAt">When the request was submitted by this CLI, if known.</param>
+    public async Task<int> ReportResultAsync(ClientSession session, RequestResult result, string modelId, DeliveryOptions delivery, TimeSpan? elapsed, DateTimeOffset? submittedAt, CancellationToken cancellationToken)
     {
+        // Before the downloads, which are not part of the job's time.
+        var seenAt = DateTimeOffset.UtcNow;
         var state = StateNames.Of(result.State, result.RawStatus);
         await UpdateJournalAsync(result.RequestId, state, CancellationToken.None);
         var files = new List<DownloadedFile>();
@@ -85,7 +91,7 @@ internal sealed class OutcomeReporter
                 {
                     // Ctrl-C: the job is done and paid for, so stopping the download loses nothing
                     // (the partial file is removed); the outputs can be fetched again.
-                    _context.Error.WriteLine($"Ctrl-C: stopped downloading; {result.RequestId} completed. Download its outputs with: comfy-schema result {result.RequestId}");
+                    _context.Error.WriteLine($"✗ Ctrl-C: stopped downloading; {result.RequestId} completed. Download its outputs with: comfy-schema result {result.RequestId}");
                     return ExitCodes.Interrupted;
                 }
             }
@@ -108,7 +114,7 @@ internal sealed class OutcomeReporter
         switch (result.State)
         {
             case RunComfyRequestState.Completed:
-                var took = elapsed is { } e2 ? $" in {e2.TotalSeconds:0.0}s" : "";
+                var took = JobDuration.Describe(result, submittedAt, elapsed, seenAt);
                 _context.Error.WriteLine($"✓ {id} completed{took}.");
                 foreach (var file in files)
                 {
@@ -150,7 +156,7 @@ internal sealed class OutcomeReporter
                 _context.Error.WriteLine($"✗ {id} was cancelled.");
                 break;
             default:
-                _context.Error.WriteLine($"{id} is {state}; it has no result yet. Wait for it with: comfy-schema wait {id}");
+                _context.Error.WriteLine($"✗ {id} is {state}; it has no result yet. Wait for it with: comfy-schema wait {id}");
                 break;
         }
 

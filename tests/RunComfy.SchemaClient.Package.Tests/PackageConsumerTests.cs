@@ -22,7 +22,8 @@ public sealed class PackageConsumerTests : IDisposable
         var repo = RepositoryRoot();
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
         // A version no earlier run used, so the NuGet cache can never hand back a stale package.
-        var version = $"0.1.0-pkgtest.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+        var release = VersionPrefix(repo);
+        var version = $"{release}-pkgtest.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
         var feed = Path.Combine(_work, "feed");
 
         var pack = await RunAsync("dotnet", repo,
@@ -40,6 +41,10 @@ public sealed class PackageConsumerTests : IDisposable
             entries.ShouldContain("analyzers/dotnet/cs/Newtonsoft.Json.dll");
             entries.ShouldContain("analyzers/dotnet/cs/Namotion.Reflection.dll");
             entries.ShouldContain("build/RunComfy.SchemaClient.targets");
+            PackedMetadata.CheckRepository(PackedMetadata.ReadText(zip, "RunComfy.SchemaClient.nuspec"));
+            PackedMetadata.CheckReadmeLinks(PackedMetadata.ReadText(zip, "README.md"));
+            // Only the packed copy is rewritten: on GitHub the repository's README keeps its relative links.
+            File.ReadAllText(Path.Combine(repo, "README.md")).ShouldContain("](docs/");
         }
 
         var consumer = CreateConsumer(version, feed);
@@ -87,6 +92,8 @@ public sealed class PackageConsumerTests : IDisposable
         run.Output.ShouldContain("state=Completed");
         run.Output.ShouldContain($"output={emulator.BaseAddress}");
         run.Output.ShouldContain("kling-state=Completed");
+        // Packed with --no-build under a one-off prerelease suffix: the generator was built with the release version.
+        run.Output.ShouldContain($"generated-code=RunComfy.SchemaClient.Generator {release}{Environment.NewLine}");
         emulator.TotalSubmissions.ShouldBe(2);
     }
 
@@ -124,6 +131,10 @@ public sealed class PackageConsumerTests : IDisposable
             ? line[Prefix.Length..].Trim()
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
     }
+
+    /// <summary>The version every project of the repository is built with (Directory.Build.props).</summary>
+    private static string VersionPrefix(string repo) =>
+        System.Xml.Linq.XDocument.Load(Path.Combine(repo, "Directory.Build.props")).Descendants("VersionPrefix").Single().Value.Trim();
 
     private static string RepositoryRoot()
     {

@@ -67,6 +67,20 @@ public sealed class CommandLineTests : IDisposable
         value.ShouldBe(TimeSpan.FromSeconds(seconds));
     }
 
+    [Theory]
+    [InlineData(new string[0], 1800.0)]
+    [InlineData(new[] { "--timeout", "90s" }, 90.0)]
+    [InlineData(new[] { "--timeout", "0" }, -1.0)]
+    public void The_timeout_defaults_to_30_minutes_only_when_not_given(string[] args, double seconds)
+    {
+        var option = RunComfy.Cli.Commands.TimeoutOption.Create();
+        var command = new System.CommandLine.RootCommand { option };
+
+        var value = RunComfy.Cli.Commands.TimeoutOption.Read(command.Parse(args), option);
+
+        value.ShouldBe(seconds < 0 ? null : TimeSpan.FromSeconds(seconds));
+    }
+
     [Fact]
     public void A_zero_timeout_means_no_limit()
     {

@@ -52,6 +52,30 @@ public sealed class ResumeTests : IDisposable
     }
 
     [Fact]
+    public async Task Wait_counts_the_jobs_time_from_its_creation_not_from_when_wait_started()
+    {
+        await using var emulator = await StartEmulatorAsync();
+        File.WriteAllBytes(_cli.Combine("cat.png"), SampleImages.Png(32, 32));
+        string[] api = ["--base-address", emulator.BaseAddress.ToString(), "--token", emulator.Options.Token];
+        var submitted = await _cli.RunAsync(["run", Edit, "--no-wait", .. api, "--input", "prompt=a cat", "--input", "images=@cat.png"]);
+        var id = submitted.Out.Trim();
+
+        // The job (0.2 s queued, 0.3 s running) finishes before 'wait' starts; bounded.
+        for (var i = 0; i < 100 && !(await _cli.RunAsync(["status", id, .. api])).Out.Contains("completed", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        var waited = await _cli.RunAsync(["wait", id, .. api, "--no-download"]);
+
+        waited.ExitCode.ShouldBe(0, waited.ToString());
+        var match = System.Text.RegularExpressions.Regex.Match(waited.Error, $@"✓ {id} completed in (\d+\.\d)s\.");
+        match.Success.ShouldBeTrue(waited.ToString());
+        // created_at to finished_at on the emulator's clock: at least its 0.5 s, though the wait itself was one poll.
+        double.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThanOrEqualTo(0.5);
+    }
+
+    [Fact]
     public async Task The_journal_never_holds_the_token_the_prompt_or_the_media()
     {
         await using var emulator = await StartEmulatorAsync();

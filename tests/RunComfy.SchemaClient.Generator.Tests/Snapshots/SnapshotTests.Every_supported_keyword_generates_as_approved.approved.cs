@@ -11,7 +11,7 @@ namespace RunComfy.Models.Acme
     /// Hand-written: covers &lt;markup&gt; &amp; keywords the published catalog does not use.
     /// <para>Required parameters are <c>required</c> members; optional ones are left out of the JSON while null, so the server's default applies.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public sealed partial record EdgeCasesRequest : global::RunComfy.IRunComfyRequest<global::RunComfy.Models.Acme.EdgeCasesRequest>
     {
         private const string __ModelId = "acme/edge-cases";
@@ -428,7 +428,7 @@ namespace RunComfy.Models.Acme
     /// The allowed values of <c>level</c> (Level) for the model <c>acme/edge-cases</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="EdgeCasesLevelValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public enum EdgeCasesLevel : long
     {
         /// <summary>JSON value <c>-1</c>.</summary>
@@ -442,7 +442,7 @@ namespace RunComfy.Models.Acme
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Acme.EdgeCasesLevel"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class EdgeCasesLevelValues
     {
         /// <summary>Every value, in schema order.</summary>

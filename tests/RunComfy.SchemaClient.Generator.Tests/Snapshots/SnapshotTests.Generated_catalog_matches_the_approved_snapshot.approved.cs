@@ -5,7 +5,7 @@
 namespace RunComfy.Generated
 {
     /// <summary>Every RunComfy model generated in this assembly, ordered by model id.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     internal static class GeneratedModelCatalog
     {
         /// <summary>The metadata of each model (id, parameters, schema, parser).</summary>

@@ -10,7 +10,7 @@ namespace RunComfy.Models.Blackforestlabs
     /// <remarks>
     /// <para>Required parameters are <c>required</c> members; optional ones are left out of the JSON while null, so the server's default applies.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public sealed partial record Flux2FlashTextToImageRequest : global::RunComfy.IRunComfyRequest<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageRequest>
     {
         private const string __ModelId = "blackforestlabs/flux-2/flash/text-to-image";
@@ -228,7 +228,7 @@ namespace RunComfy.Models.Blackforestlabs
     /// The allowed values of <c>image_size</c> (Image Size) for the model <c>blackforestlabs/flux-2/flash/text-to-image</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="Flux2FlashTextToImageImageSizeValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public enum Flux2FlashTextToImageImageSize
     {
         /// <summary>JSON value <c>"square_hd"</c>.</summary>
@@ -246,7 +246,7 @@ namespace RunComfy.Models.Blackforestlabs
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class Flux2FlashTextToImageImageSizeValues
     {
         /// <summary>Every value, in schema order.</summary>
@@ -317,7 +317,7 @@ namespace RunComfy.Models.Blackforestlabs
     /// The allowed values of <c>output_format</c> (Output Format) for the model <c>blackforestlabs/flux-2/flash/text-to-image</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="Flux2FlashTextToImageOutputFormatValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public enum Flux2FlashTextToImageOutputFormat
     {
         /// <summary>JSON value <c>"jpeg"</c>.</summary>
@@ -329,7 +329,7 @@ namespace RunComfy.Models.Blackforestlabs
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class Flux2FlashTextToImageOutputFormatValues
     {
         /// <summary>Every value, in schema order.</summary>

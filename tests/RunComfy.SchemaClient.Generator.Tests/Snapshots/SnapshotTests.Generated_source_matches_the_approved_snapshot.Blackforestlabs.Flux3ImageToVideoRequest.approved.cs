@@ -10,7 +10,7 @@ namespace RunComfy.Models.Blackforestlabs
     /// <remarks>
     /// <para>Required parameters are <c>required</c> members; optional ones are left out of the JSON while null, so the server's default applies.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public sealed partial record Flux3ImageToVideoRequest : global::RunComfy.IRunComfyRequest<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoRequest>
     {
         private const string __ModelId = "blackforestlabs/flux-3/image-to-video";
@@ -288,7 +288,7 @@ namespace RunComfy.Models.Blackforestlabs
     /// The allowed values of <c>aspect_ratio</c> (AspectRatio) for the model <c>blackforestlabs/flux-3/image-to-video</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="Flux3ImageToVideoAspectRatioValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public enum Flux3ImageToVideoAspectRatio
     {
         /// <summary>JSON value <c>"auto"</c>.</summary>
@@ -310,7 +310,7 @@ namespace RunComfy.Models.Blackforestlabs
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class Flux3ImageToVideoAspectRatioValues
     {
         /// <summary>Every value, in schema order.</summary>
@@ -391,7 +391,7 @@ namespace RunComfy.Models.Blackforestlabs
     /// The allowed values of <c>duration</c> (Duration) for the model <c>blackforestlabs/flux-3/image-to-video</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="Flux3ImageToVideoDurationValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public enum Flux3ImageToVideoDuration
     {
         /// <summary>JSON value <c>"auto"</c>.</summary>
@@ -431,7 +431,7 @@ namespace RunComfy.Models.Blackforestlabs
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class Flux3ImageToVideoDurationValues
     {
         /// <summary>Every value, in schema order.</summary>
@@ -557,7 +557,7 @@ namespace RunComfy.Models.Blackforestlabs
     /// The allowed values of <c>resolution</c> (Resolution) for the model <c>blackforestlabs/flux-3/image-to-video</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="Flux3ImageToVideoResolutionValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public enum Flux3ImageToVideoResolution
     {
         /// <summary>JSON value <c>"720p"</c>.</summary>
@@ -567,7 +567,7 @@ namespace RunComfy.Models.Blackforestlabs
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class Flux3ImageToVideoResolutionValues
     {
         /// <summary>Every value, in schema order.</summary>

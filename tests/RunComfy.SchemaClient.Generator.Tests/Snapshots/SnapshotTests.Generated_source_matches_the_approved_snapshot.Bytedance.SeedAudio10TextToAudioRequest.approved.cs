@@ -10,7 +10,7 @@ namespace RunComfy.Models.Bytedance
     /// <remarks>
     /// <para>Required parameters are <c>required</c> members; optional ones are left out of the JSON while null, so the server's default applies.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public sealed partial record SeedAudio10TextToAudioRequest : global::RunComfy.IRunComfyRequest<global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioRequest>
     {
         private const string __ModelId = "bytedance/seed-audio-1.0/text-to-audio";
@@ -362,7 +362,7 @@ namespace RunComfy.Models.Bytedance
     /// The allowed values of <c>output_format</c> (OutputFormat) for the model <c>bytedance/seed-audio-1.0/text-to-audio</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="SeedAudio10TextToAudioOutputFormatValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public enum SeedAudio10TextToAudioOutputFormat
     {
         /// <summary>JSON value <c>"wav"</c>.</summary>
@@ -374,7 +374,7 @@ namespace RunComfy.Models.Bytedance
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class SeedAudio10TextToAudioOutputFormatValues
     {
         /// <summary>Every value, in schema order.</summary>
@@ -430,7 +430,7 @@ namespace RunComfy.Models.Bytedance
     /// The allowed values of <c>sample_rate</c> (SampleRate) for the model <c>bytedance/seed-audio-1.0/text-to-audio</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="SeedAudio10TextToAudioSampleRateValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public enum SeedAudio10TextToAudioSampleRate
     {
         /// <summary>JSON value <c>8000</c>.</summary>
@@ -448,7 +448,7 @@ namespace RunComfy.Models.Bytedance
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class SeedAudio10TextToAudioSampleRateValues
     {
         /// <summary>Every value, in schema order.</summary>
@@ -523,7 +523,7 @@ namespace RunComfy.Models.Bytedance
     /// The allowed values of <c>voice</c> (Voice) for the model <c>bytedance/seed-audio-1.0/text-to-audio</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="SeedAudio10TextToAudioVoiceValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public enum SeedAudio10TextToAudioVoice
     {
         /// <summary>JSON value <c>"vivi_mixed_en_zh_ja_es_id"</c>.</summary>
@@ -569,7 +569,7 @@ namespace RunComfy.Models.Bytedance
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class SeedAudio10TextToAudioVoiceValues
     {
         /// <summary>Every value, in schema order.</summary>

@@ -10,7 +10,7 @@ namespace RunComfy.Models.Bytedance
     /// <remarks>
     /// <para>Required parameters are <c>required</c> members; optional ones are left out of the JSON while null, so the server's default applies.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public sealed partial record Seedance25ReferenceToVideo480pRequest : global::RunComfy.IRunComfyRequest<global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pRequest>
     {
         private const string __ModelId = "bytedance/seedance-2.5/reference-to-video/480p";
@@ -300,7 +300,7 @@ namespace RunComfy.Models.Bytedance
     /// The allowed values of <c>aspect_ratio</c> (AspectRatio) for the model <c>bytedance/seedance-2.5/reference-to-video/480p</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="Seedance25ReferenceToVideo480pAspectRatioValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public enum Seedance25ReferenceToVideo480pAspectRatio
     {
         /// <summary>JSON value <c>"16:9"</c>.</summary>
@@ -320,7 +320,7 @@ namespace RunComfy.Models.Bytedance
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class Seedance25ReferenceToVideo480pAspectRatioValues
     {
         /// <summary>Every value, in schema order.</summary>

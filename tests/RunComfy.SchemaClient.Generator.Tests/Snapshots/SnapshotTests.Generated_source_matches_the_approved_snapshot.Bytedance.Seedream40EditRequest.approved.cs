@@ -10,7 +10,7 @@ namespace RunComfy.Models.Bytedance
     /// <remarks>
     /// <para>Required parameters are <c>required</c> members; optional ones are left out of the JSON while null, so the server's default applies.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public sealed partial record Seedream40EditRequest : global::RunComfy.IRunComfyRequest<global::RunComfy.Models.Bytedance.Seedream40EditRequest>
     {
         private const string __ModelId = "bytedance/seedream-4-0/edit";
@@ -189,7 +189,7 @@ namespace RunComfy.Models.Bytedance
     /// The allowed values of <c>resolution</c> (Resolution) for the model <c>bytedance/seedream-4-0/edit</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="Seedream40EditResolutionValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public enum Seedream40EditResolution
     {
         /// <summary>JSON value <c>"1K"</c>.</summary>
@@ -217,7 +217,7 @@ namespace RunComfy.Models.Bytedance
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.Seedream40EditResolution"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class Seedream40EditResolutionValues
     {
         /// <summary>Every value, in schema order.</summary>

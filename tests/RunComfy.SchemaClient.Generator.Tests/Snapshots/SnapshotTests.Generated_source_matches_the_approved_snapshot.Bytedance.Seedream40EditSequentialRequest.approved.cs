@@ -10,7 +10,7 @@ namespace RunComfy.Models.Bytedance
     /// <remarks>
     /// <para>Required parameters are <c>required</c> members; optional ones are left out of the JSON while null, so the server's default applies.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public sealed partial record Seedream40EditSequentialRequest : global::RunComfy.IRunComfyRequest<global::RunComfy.Models.Bytedance.Seedream40EditSequentialRequest>
     {
         private const string __ModelId = "bytedance/seedream-4-0/edit-sequential";
@@ -306,7 +306,7 @@ namespace RunComfy.Models.Bytedance
     /// The allowed values of <c>sequential_image_generation_options</c> (Maximum Number of Generated Images) for the model <c>bytedance/seedream-4-0/edit-sequential</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="Seedream40EditSequentialSequentialImageGenerationOptionsValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public enum Seedream40EditSequentialSequentialImageGenerationOptions
     {
         /// <summary>JSON value <c>1</c>.</summary>
@@ -342,7 +342,7 @@ namespace RunComfy.Models.Bytedance
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class Seedream40EditSequentialSequentialImageGenerationOptionsValues
     {
         /// <summary>Every value, in schema order.</summary>
@@ -462,7 +462,7 @@ namespace RunComfy.Models.Bytedance
     /// The allowed values of <c>image_size</c> (Aspect Ratio (W:H)) for the model <c>bytedance/seedream-4-0/edit-sequential</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="Seedream40EditSequentialImageSizeValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public enum Seedream40EditSequentialImageSize
     {
         /// <summary>JSON value <c>"2048:2048 (1:1)"</c>.</summary>
@@ -484,7 +484,7 @@ namespace RunComfy.Models.Bytedance
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class Seedream40EditSequentialImageSizeValues
     {
         /// <summary>Every value, in schema order.</summary>
@@ -565,7 +565,7 @@ namespace RunComfy.Models.Bytedance
     /// The allowed values of <c>optimize_prompt_options</c> (Optimize Prompt) for the model <c>bytedance/seedream-4-0/edit-sequential</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="Seedream40EditSequentialOptimizePromptOptionsValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public enum Seedream40EditSequentialOptimizePromptOptions
     {
         /// <summary>JSON value <c>"fast"</c>.</summary>
@@ -575,7 +575,7 @@ namespace RunComfy.Models.Bytedance
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class Seedream40EditSequentialOptimizePromptOptionsValues
     {
         /// <summary>Every value, in schema order.</summary>

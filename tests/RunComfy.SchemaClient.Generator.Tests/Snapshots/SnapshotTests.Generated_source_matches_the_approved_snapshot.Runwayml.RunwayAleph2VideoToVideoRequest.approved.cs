@@ -10,7 +10,7 @@ namespace RunComfy.Models.Runwayml
     /// <remarks>
     /// <para>Required parameters are <c>required</c> members; optional ones are left out of the JSON while null, so the server's default applies.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public sealed partial record RunwayAleph2VideoToVideoRequest : global::RunComfy.IRunComfyRequest<global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoRequest>
     {
         private const string __ModelId = "runwayml/runway-aleph-2/video-to-video";
@@ -204,7 +204,7 @@ namespace RunComfy.Models.Runwayml
     /// The allowed values of <c>target_aspect_ratio</c> (TargetAspectRatio) for the model <c>runwayml/runway-aleph-2/video-to-video</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="RunwayAleph2VideoToVideoTargetAspectRatioValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public enum RunwayAleph2VideoToVideoTargetAspectRatio
     {
         /// <summary>JSON value <c>"16:9"</c>.</summary>
@@ -226,7 +226,7 @@ namespace RunComfy.Models.Runwayml
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class RunwayAleph2VideoToVideoTargetAspectRatioValues
     {
         /// <summary>Every value, in schema order.</summary>

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using RunComfy.Cli.Exit;
+using RunComfy.Cli.Rendering;
+
+namespace RunComfy.Cli.Commands;
+
+/// <summary>
+/// Writes the command line's parse errors in the style of every other error: one <c>✗</c> line each, an
+/// unknown command named as such with the closest commands (System.CommandLine's own typo corrections)
+/// or, when none is close, the list of commands, then where to find help. The exit code is 64 (usage).
+/// </summary>
+internal static class ParseErrorReport
+{
+    public static async Task<int> WriteAsync(ParseResult parse, CliContext context)
+    {
+        var command = parse.CommandResult.Command;
+        var path = string.Join(' ', ["comfy-schema", .. CommandPath(command, parse.RootCommandResult.Command)]);
+        var unknownCommand = command.Subcommands.Count > 0 && parse.UnmatchedTokens.Count > 0 && !parse.UnmatchedTokens[0].StartsWith('-')
+            ? parse.UnmatchedTokens[0]
+            : null;
+
+        if (unknownCommand is not null)
+        {
+            var commands = command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name).ToArray();
+            var closest = TypoCorrections(parse, commands);
+            await context.Error.WriteLineAsync($"✗ '{Printable.Short(unknownCommand)}' is not a {path} command.");
+            await context.Error.WriteLineAsync(closest.Count > 0
+                ? $"  Did you mean: {string.Join(", ", closest)}?"
+                : $"  Commands: {string.Join(", ", commands)}.");
+        }
+
+        foreach (var message in parse.Errors.Select(e => e.Message).Where(m => unknownCommand is null || !IsAboutUnknownCommand(m, unknownCommand)))
+        {
+            await context.Error.WriteLineAsync($"✗ {Printable.Line(message)}");
+        }
+
+        await context.Error.WriteLineAsync($"  See '{path} --help'.");
+        return ExitCodes.Usage;
+    }
+
+    /// <summary>
+    /// The library's "Required command was not provided." and "Unrecognized command or argument" lines say
+    /// less than the one line written for an unknown command, so they are left out then.
+    /// </summary>
+    private static bool IsAboutUnknownCommand(string message, string token) =>
+        message.Contains($"'{token}'", StringComparison.Ordinal) || message.StartsWith("Required command", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The commands System.CommandLine's typo correction suggests: its parse error action is run with help off
+    /// and its output captured; only the lines that name one of <paramref name="commands"/> are kept, so its
+    /// (localised) header line and option suggestions never reach the user.
+    /// </summary>
+    private static IReadOnlyList<string> TypoCorrections(ParseResult parse, string[] commands)
+    {
+        if (parse.Action is not ParseErrorAction action)
+        {
+            return [];
+        }
+
+        action.ShowHelp = false;
+        action.ShowTypoCorrections = true;
+        var suggestions = new StringWriter();
+        parse.Invoke(new InvocationConfiguration { Output = suggestions, Error = TextWriter.Null });
+        return suggestions.ToString()
+            .Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Where(line => commands.Contains(line, StringComparer.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    private static IEnumerable<string> CommandPath(Command command, Command root)
+    {
+        var names = new Stack<string>();
+        for (var current = command; current is not null && current != root; current = current.Parents.OfType<Command>().FirstOrDefault())
+        {
+            names.Push(current.Name);
+        }
+
+        return names;
+    }
+}
