@@ -76,7 +76,8 @@ internal static class OutputDownloads
         var name = DownloadFileName.Sanitize(source.SuggestedFileName, urlName);
         if (!Path.HasExtension(name) && ExtensionFor(source.ContentType) is { } extension)
         {
-            name += extension;
+            // Sanitised again so that the extension counts against the 200-byte cap.
+            name = DownloadFileName.Sanitize(name + extension, fallbackName + extension);
         }
 
         name = Prefixed(name, options);

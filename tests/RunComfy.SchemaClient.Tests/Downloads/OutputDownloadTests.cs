@@ -97,6 +97,23 @@ public sealed class OutputDownloadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_extension_from_the_content_type_still_fits_the_200_byte_cap()
+    {
+        var path = "/" + new string('a', 300);
+        _server.On(path, async context =>
+        {
+            context.Response.ContentType = "image/webp";
+            await context.Response.Body.WriteAsync(Png);
+        });
+
+        var file = (await Output(path).DownloadAsync(_folder.Path, Options())).Single();
+
+        var written = Path.GetFileName(file.Path);
+        Encoding.UTF8.GetByteCount(written).ShouldBe(DownloadFileName.MaxBytes);
+        written.ShouldBe(new string('a', DownloadFileName.MaxBytes - 5) + ".webp");
+    }
+
+    [Fact]
     public async Task Keeps_both_by_default_replaces_or_fails_on_request()
     {
         _server.Serve("/out.png", Png);
