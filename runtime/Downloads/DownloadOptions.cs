@@ -55,7 +55,7 @@ public sealed class DownloadOptions
     public bool AllowPrivateAddresses { get; set; }
 
     /// <summary>Resolves names and connects under the address rules (tests resolve made-up names).</summary>
-    internal ProbeNetwork Network { get; init; } = ProbeNetwork.Default;
+    internal ProbeNetwork Network { get; init; } = Downloads.DownloadNetwork.Default;
 
     /// <summary>A copy with <paramref name="origin"/> added to <see cref="TrustedOrigins"/>.</summary>
     internal DownloadOptions WithTrustedOrigin(Uri origin)

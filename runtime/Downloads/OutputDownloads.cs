@@ -199,9 +199,7 @@ internal static class OutputDownloads
         {
             if (ProbeAddressRules.Refusal(address, policy) is { } refusal)
             {
-                var literal = IPAddress.TryParse(host.Trim('[', ']'), out _);
-                var what = literal ? $"{address} is {refusal}" : $"the host '{host}' resolves to {address}, {refusal}";
-                throw new RunComfyDownloadException(url, $"Refusing to download {DownloadUrl.Shown(url)}: {what} (set DownloadOptions.AllowPrivateAddresses, or add the origin to DownloadOptions.TrustedOrigins, to download from it).");
+                throw new RunComfyDownloadException(url, $"Refusing to download {DownloadUrl.Shown(url)}: {DownloadNetwork.Describe(host, address, refusal)}.");
             }
         }
     }

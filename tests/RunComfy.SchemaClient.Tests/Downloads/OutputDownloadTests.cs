@@ -3,7 +3,6 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using RunComfy.Downloads;
-using RunComfy.Media.Remote;
 
 namespace RunComfy.SchemaClient.Tests.Downloads;
 
@@ -14,6 +13,7 @@ public sealed class OutputDownloadTests : IAsyncLifetime
     private readonly TempFolder _folder = new();
     private readonly ConcurrentQueue<IPEndPoint> _connections = new();
     private DownloadServer _server = null!;
+    private int _rebindLookups;
 
     public async Task InitializeAsync() => _server = await DownloadServer.StartAsync();
 
@@ -184,6 +184,19 @@ public sealed class OutputDownloadTests : IAsyncLifetime
         var error = await Should.ThrowAsync<RunComfyDownloadException>(() => Output("/out.png").DownloadAsync(_folder.Path, Options()));
 
         error.Message.ShouldContain(reason);
+        _connections.ShouldAllBe(endPoint => endPoint.Port == _server.BaseAddress.Port);
+        _folder.Entries.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task An_address_that_turns_private_between_the_check_and_the_connection_is_refused_where_it_connects()
+    {
+        _server.Redirect("/out.png", "https://rebind.runcomfy.net/x.png");
+
+        var error = await Should.ThrowAsync<RunComfyDownloadException>(() => Output("/out.png").DownloadAsync(_folder.Path, Options()));
+
+        error.Message.ShouldContain("the host 'rebind.runcomfy.net' resolves to 10.0.0.8, a private address (set DownloadOptions.AllowPrivateAddresses");
+        _rebindLookups.ShouldBe(2);
         _connections.ShouldAllBe(endPoint => endPoint.Port == _server.BaseAddress.Port);
         _folder.Entries.ShouldBeEmpty();
     }
@@ -408,14 +421,16 @@ public sealed class OutputDownloadTests : IAsyncLifetime
     /// <summary>The server trusted as the emulator would be; every other host resolved by a fake resolver, every connection recorded.</summary>
     private DownloadOptions Options(Action<DownloadOptions>? configure = null)
     {
-        var options = new DownloadOptions { Network = new ProbeNetwork(Resolve, connecting: _connections.Enqueue) };
+        var options = new DownloadOptions { Network = DownloadNetwork.Create(Resolve, _connections.Enqueue) };
         options.TrustedOrigins.Add(_server.BaseAddress);
         configure?.Invoke(options);
         return options;
     }
 
-    private static Task<IPAddress[]> Resolve(string host, CancellationToken cancellationToken) => Task.FromResult<IPAddress[]>(host switch
+    private Task<IPAddress[]> Resolve(string host, CancellationToken cancellationToken) => Task.FromResult<IPAddress[]>(host switch
     {
+        // Public when checked before the request, private when the connection is made: a DNS rebinding.
+        "rebind.runcomfy.net" => [IPAddress.Parse(Interlocked.Increment(ref _rebindLookups) == 1 ? "203.0.113.9" : "10.0.0.8")],
         "cdn.runcomfy.net" => [IPAddress.Parse("10.0.0.7")],
         "meta.runcomfy.net" => [IPAddress.Parse("169.254.169.254")],
         "link.runcomfy.com" => [IPAddress.Parse("fe80::1")],
