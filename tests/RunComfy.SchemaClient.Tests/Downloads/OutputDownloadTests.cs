@@ -380,6 +380,28 @@ public sealed class OutputDownloadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_stream_read_synchronously_keeps_the_cap_too()
+    {
+        _server.Serve("/out.png", new byte[40_000]);
+        var options = Options(o => o.MaxBytesPerFile = 50_000);
+        _server.On("/big.png", async context =>
+        {
+            for (var i = 0; i < 10 && !context.RequestAborted.IsCancellationRequested; i++)
+            {
+                await context.Response.Body.WriteAsync(new byte[10_000], context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+            }
+        });
+
+        await using var small = await Output("/out.png").OpenReadAsync(0, options);
+        small.CopyTo(Stream.Null);
+        small.BytesRead.ShouldBe(40_000);
+
+        await using var big = await Output("/big.png").OpenReadAsync(0, options);
+        Should.Throw<RunComfyDownloadException>(() => big.CopyTo(Stream.Null)).Message.ShouldContain("50,000-byte cap");
+    }
+
+    [Fact]
     public async Task A_stream_enforces_the_idle_timeout_as_it_is_read()
     {
         _server.On("/out.png", async context =>
