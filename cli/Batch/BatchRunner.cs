@@ -1,5 +1,5 @@
 using RunComfy.Cli.Connection;
-using RunComfy.Cli.Downloads;
+using RunComfy.Downloads;
 using RunComfy.Cli.Exit;
 using RunComfy.Cli.Rendering;
 using Spectre.Console;
@@ -57,7 +57,7 @@ internal sealed class BatchRunner(CliContext context, ClientSession session, Bat
 
         ListUnknown(unknown);
         var tally = new BatchTally(lines.Count, finishedBefore + unknown.Count);
-        using var downloader = settings.OutputDirectory is null ? null : new OutputDownloader(session.CreateDownloadPolicy(settings.MaxDownloadBytes));
+        var downloads = settings.OutputDirectory is null ? null : session.CreateDownloadOptions(settings.MaxDownloadBytes);
         var options = new BatchOptions
         {
             MaxJobsInFlight = settings.Concurrency,
@@ -77,7 +77,7 @@ internal sealed class BatchRunner(CliContext context, ClientSession session, Bat
         {
             await foreach (var item in session.Client.RunBatchAsync(ToAsync(inputs), options, interrupt))
             {
-                await RecordAsync(item, downloader);
+                await RecordAsync(item, downloads);
             }
         }
         catch (BatchCanceledException e)
@@ -117,7 +117,7 @@ internal sealed class BatchRunner(CliContext context, ClientSession session, Bat
         return exitCode != ExitCodes.Ok ? exitCode : Summarize(lines, final);
     }
 
-    private async Task RecordAsync(BatchItemResult item, OutputDownloader? downloader)
+    private async Task RecordAsync(BatchItemResult item, DownloadOptions? downloads)
     {
         var urls = item.Result?.Output.AllUrls.Select(u => u.ToString()).ToList();
         switch (item.Outcome)
@@ -125,14 +125,14 @@ internal sealed class BatchRunner(CliContext context, ClientSession session, Bat
             case BatchItemOutcome.Completed:
                 IReadOnlyList<string>? files = null;
                 string? error = null;
-                if (downloader is not null && item.Result!.Output.AllUrls.Count > 0)
+                if (downloads is not null && item.Result!.Output.AllUrls.Count > 0)
                 {
                     try
                     {
                         var directory = Path.Combine(Path.GetFullPath(settings.OutputDirectory!, context.CurrentDirectory), $"line-{item.Index}");
-                        files = [.. (await downloader.DownloadAllAsync(item.Result.Output.AllUrls, directory, CancellationToken.None)).Select(f => f.Path)];
+                        files = [.. (await OutputDownloads.DownloadAllAsync(item.Result.Output.AllUrls, directory, downloads, CancellationToken.None)).Select(f => f.Path)];
                     }
-                    catch (Exception e) when (e is DownloadException or IOException or HttpRequestException or UnauthorizedAccessException)
+                    catch (Exception e) when (e is RunComfyDownloadException or IOException or HttpRequestException or UnauthorizedAccessException)
                     {
                         // The job is done and paid for: keep it done, with the URLs, and say why the files are missing.
                         error = $"download failed: {Clean(e.Message)}";

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using RunComfy.Cli.Downloads;
 using RunComfy.Cli.Waiting;
 
 namespace RunComfy.Cli.Commands;
@@ -19,7 +18,7 @@ internal sealed class DeliveryOptionSet
     public Option<long> MaxDownloadMb { get; } = new("--max-download-mb")
     {
         Description = "Refuse an output file larger than this many MiB.",
-        DefaultValueFactory = _ => DownloadPolicy.DefaultMaxBytes / (1024 * 1024),
+        DefaultValueFactory = _ => DownloadOptions.DefaultMaxBytesPerFile / (1024 * 1024),
         HelpName = "MiB",
     };
 

@@ -1,4 +1,3 @@
-using RunComfy.Cli.Downloads;
 using RunComfy.Emulator;
 
 namespace RunComfy.Cli.Connection;
@@ -30,10 +29,16 @@ internal sealed class ClientSession : IAsyncDisposable
     /// The download rules: RunComfy's hosts, plus the API's own origin when it is not RunComfy's
     /// (the emulator, or an address the user chose), since that is where its outputs are served from.
     /// </summary>
-    public DownloadPolicy CreateDownloadPolicy(long maxBytes)
+    public DownloadOptions CreateDownloadOptions(long maxBytes)
     {
+        var options = new DownloadOptions { MaxBytesPerFile = maxBytes };
         var isDefault = Uri.Compare(BaseAddress, RunComfyClientOptions.DefaultBaseAddress, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
-        return new DownloadPolicy(maxBytes, isDefault ? [] : [BaseAddress]);
+        if (!isDefault)
+        {
+            options.TrustedOrigins.Add(BaseAddress);
+        }
+
+        return options;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,3 @@
-using RunComfy.Cli.Downloads;
 
 namespace RunComfy.Cli.Exit;
 
@@ -35,8 +34,8 @@ internal static class ExitCodeMapper
         RunComfyException api => ForHttpStatus(api.Status, api.ErrorCode),
         TimeoutException => ExitCodes.TryLater,
         RequestValidationException or RequestJsonException => ExitCodes.BadInput,
-        DownloadException { HttpStatus: { } status } => ForHttpStatus(status),
-        DownloadException => ExitCodes.Failed,
+        RunComfyDownloadException { HttpStatus: { } status } => ForHttpStatus(status),
+        RunComfyDownloadException => ExitCodes.Failed,
         FileNotFoundException or DirectoryNotFoundException => ExitCodes.MissingFile,
         HttpRequestException => ExitCodes.Unavailable,
         // A malformed request id is bad input like an unknown one (404, 65); any other argument the

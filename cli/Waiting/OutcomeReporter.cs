@@ -1,6 +1,6 @@
 using System.Text.Json;
 using RunComfy.Cli.Connection;
-using RunComfy.Cli.Downloads;
+using RunComfy.Downloads;
 using RunComfy.Cli.Exit;
 using RunComfy.Cli.Journal;
 using RunComfy.Cli.Rendering;
@@ -71,18 +71,18 @@ internal sealed class OutcomeReporter
         var seenAt = DateTimeOffset.UtcNow;
         var state = StateNames.Of(result.State, result.RawStatus);
         await UpdateJournalAsync(result.RequestId, state, CancellationToken.None);
-        var files = new List<DownloadedFile>();
-        DownloadException? downloadError = null;
+        var files = new List<DownloadedOutput>();
+        RunComfyDownloadException? downloadError = null;
         if (result.State == RunComfyRequestState.Completed && delivery.Download && result.Output.AllUrls.Count > 0)
         {
-            using var downloader = new OutputDownloader(session.CreateDownloadPolicy(delivery.MaxBytes));
+            var downloadOptions = session.CreateDownloadOptions(delivery.MaxBytes);
             for (var i = 0; i < result.Output.AllUrls.Count; i++)
             {
                 try
                 {
-                    files.Add(await downloader.DownloadAsync(result.Output.AllUrls[i], delivery.OutputDirectory, $"output-{i + 1}", cancellationToken));
+                    files.Add(await OutputDownloads.DownloadAsync(result.Output.AllUrls[i], delivery.OutputDirectory, $"output-{i + 1}", downloadOptions, cancellationToken));
                 }
-                catch (DownloadException e)
+                catch (RunComfyDownloadException e)
                 {
                     // Keep what was downloaded; report the first failure.
                     downloadError ??= e;
@@ -206,7 +206,7 @@ internal sealed class OutcomeReporter
         };
     }
 
-    private static void WriteResultJson(Utf8JsonWriter writer, RequestResult result, string modelId, List<DownloadedFile> files, DownloadException? downloadError)
+    private static void WriteResultJson(Utf8JsonWriter writer, RequestResult result, string modelId, List<DownloadedOutput> files, RunComfyDownloadException? downloadError)
     {
         writer.WriteStartObject();
         writer.WriteString("request_id", result.RequestId);
@@ -217,7 +217,7 @@ internal sealed class OutcomeReporter
         {
             writer.WriteStartObject();
             writer.WriteString("url", Printable.Url(url));
-            if (files.FirstOrDefault(f => f.Url == url) is { } file)
+            if (files.FirstOrDefault(f => f.SourceUrl == url) is { } file)
             {
                 writer.WriteString("path", file.Path);
                 writer.WriteNumber("bytes", file.Bytes);

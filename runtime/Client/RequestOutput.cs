@@ -4,7 +4,7 @@ namespace RunComfy;
 /// The <c>output</c> object of a result: single and multiple image, video and audio URLs, and every
 /// URL found anywhere in the output in one list (for models with other keys).
 /// </summary>
-public sealed record RequestOutput
+public sealed partial record RequestOutput
 {
     /// <summary>An output with nothing in it.</summary>
     public static RequestOutput Empty { get; } = new();

@@ -19,16 +19,20 @@ internal sealed class ProbeNetwork
     private readonly Func<string, CancellationToken, Task<IPAddress[]>> _resolve;
     private readonly RemoteCertificateValidationCallback? _certificateCheck;
     private readonly Action<IPEndPoint>? _connecting;
+    private readonly Func<string, IPAddress, string, string> _describe;
     private readonly ConcurrentDictionary<ProbeAddressPolicy, Lazy<HttpClient>> _clients = new();
 
     /// <param name="resolve">Resolves a host name (tests resolve made-up names without any DNS).</param>
     /// <param name="certificateCheck">Replaces certificate validation (tests trust their own loopback certificate).</param>
     /// <param name="connecting">Told of every connection attempt before it is made (tests prove none went to a refused address).</param>
+    /// <param name="describe">Words a refused address (host, address, reason); by default <see cref="Describe"/>, whose hint names the media options (downloads name theirs).</param>
     public ProbeNetwork(
         Func<string, CancellationToken, Task<IPAddress[]>> resolve,
         RemoteCertificateValidationCallback? certificateCheck = null,
-        Action<IPEndPoint>? connecting = null)
+        Action<IPEndPoint>? connecting = null,
+        Func<string, IPAddress, string, string>? describe = null)
     {
+        _describe = describe ?? Describe;
         _resolve = resolve;
         _certificateCheck = certificateCheck;
         _connecting = connecting;
@@ -90,7 +94,7 @@ internal sealed class ProbeNetwork
         {
             if (ProbeAddressRules.Refusal(address, policy) is { } reason)
             {
-                refusal ??= Describe(host, address, reason);
+                refusal ??= _describe(host, address, reason);
                 continue;
             }
 

@@ -1,4 +1,3 @@
-using RunComfy.Cli.Downloads;
 using RunComfy.Cli.Exit;
 
 namespace RunComfy.SchemaClient.Cli.Tests.Commands;
@@ -39,8 +38,8 @@ public sealed class ExitCodeMapperTests
         ExitCodeMapper.ForException(new RequestValidationException("m", [])).ShouldBe(65);
         ExitCodeMapper.ForException(new FileNotFoundException("f")).ShouldBe(66);
         ExitCodeMapper.ForException(new CliException(64, "usage")).ShouldBe(64);
-        ExitCodeMapper.ForException(new DownloadException(new Uri("https://evil.example"), "refused")).ShouldBe(1);
-        ExitCodeMapper.ForException(new DownloadException(new Uri("https://cdn.runcomfy.net"), "gone", 503)).ShouldBe(69);
+        ExitCodeMapper.ForException(new RunComfyDownloadException(new Uri("https://evil.example"), "refused")).ShouldBe(1);
+        ExitCodeMapper.ForException(new RunComfyDownloadException(new Uri("https://cdn.runcomfy.net"), "gone", 503)).ShouldBe(69);
         ExitCodeMapper.ForException(new InvalidOperationException()).ShouldBe(1);
     }
 }

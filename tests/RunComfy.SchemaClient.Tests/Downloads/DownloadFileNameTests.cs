@@ -1,9 +1,9 @@
 using System.Text;
-using RunComfy.Cli.Downloads;
+using RunComfy.Downloads;
 
-namespace RunComfy.SchemaClient.Cli.Tests.Downloads;
+namespace RunComfy.SchemaClient.Tests.Downloads;
 
-public sealed class FileNameSanitizerTests
+public sealed class DownloadFileNameTests
 {
     [Theory]
     [InlineData("../../etc/passwd", "passwd")]
@@ -15,7 +15,7 @@ public sealed class FileNameSanitizerTests
     [InlineData(".bashrc", "bashrc")]
     [InlineData("name. . ", "name")]
     public void Keeps_only_a_safe_last_segment(string input, string expected) =>
-        FileNameSanitizer.Sanitize(input, "fallback").ShouldBe(expected);
+        DownloadFileName.Sanitize(input, "fallback").ShouldBe(expected);
 
     [Theory]
     [InlineData("CON")]
@@ -25,7 +25,7 @@ public sealed class FileNameSanitizerTests
     [InlineData("lpt9")]
     public void Defuses_windows_device_names(string input)
     {
-        var name = FileNameSanitizer.Sanitize(input, "fallback");
+        var name = DownloadFileName.Sanitize(input, "fallback");
         name.ShouldStartWith("_");
         name[1..].ShouldBe(input, StringCompareShould.IgnoreCase);
     }
@@ -40,13 +40,13 @@ public sealed class FileNameSanitizerTests
     [InlineData("images/")]
     [InlineData("???")]
     public void Falls_back_when_nothing_usable_is_left(string? input) =>
-        FileNameSanitizer.Sanitize(input, "output-1").ShouldBe("output-1");
+        DownloadFileName.Sanitize(input, "output-1").ShouldBe("output-1");
 
     [Fact]
     public void Bounds_the_length_in_utf8_bytes_and_keeps_the_extension()
     {
-        var name = FileNameSanitizer.Sanitize(new string('x', 500) + ".png", "fallback");
-        Encoding.UTF8.GetByteCount(name).ShouldBe(FileNameSanitizer.MaxBytes);
+        var name = DownloadFileName.Sanitize(new string('x', 500) + ".png", "fallback");
+        Encoding.UTF8.GetByteCount(name).ShouldBe(DownloadFileName.MaxBytes);
         name.ShouldEndWith(".png");
     }
 
@@ -54,9 +54,9 @@ public sealed class FileNameSanitizerTests
     public void A_name_of_120_cjk_characters_fits_linux_name_max()
     {
         // 120 characters but 360 UTF-8 bytes: over Linux's 255-byte NAME_MAX before the cap counted bytes.
-        var name = FileNameSanitizer.Sanitize(new string('猫', 120) + ".png", "fallback");
+        var name = DownloadFileName.Sanitize(new string('猫', 120) + ".png", "fallback");
 
-        Encoding.UTF8.GetByteCount(name).ShouldBeLessThanOrEqualTo(FileNameSanitizer.MaxBytes);
+        Encoding.UTF8.GetByteCount(name).ShouldBeLessThanOrEqualTo(DownloadFileName.MaxBytes);
         name.ShouldBe(new string('猫', 65) + ".png");
     }
 
@@ -66,9 +66,9 @@ public sealed class FileNameSanitizerTests
         // "🐱" is a surrogate pair (4 bytes); "e\u0301" is one grapheme of two characters (3 bytes).
         foreach (var unit in new[] { "🐱", "e\u0301", "👩\u200d💻" })
         {
-            var name = FileNameSanitizer.Sanitize(string.Concat(Enumerable.Repeat(unit, 200)) + ".png", "fallback");
+            var name = DownloadFileName.Sanitize(string.Concat(Enumerable.Repeat(unit, 200)) + ".png", "fallback");
 
-            Encoding.UTF8.GetByteCount(name).ShouldBeLessThanOrEqualTo(FileNameSanitizer.MaxBytes);
+            Encoding.UTF8.GetByteCount(name).ShouldBeLessThanOrEqualTo(DownloadFileName.MaxBytes);
             var stem = name[..^4];
             stem.Length.ShouldBeGreaterThan(0);
             (stem.Length % unit.Length).ShouldBe(0, unit);
@@ -80,8 +80,8 @@ public sealed class FileNameSanitizerTests
     public void Lone_surrogates_controls_and_direction_overrides_are_replaced()
     {
         // Not theory data: xunit cannot serialise a lone surrogate into a test case name.
-        FileNameSanitizer.Sanitize("a\ud800b.png", "fallback").ShouldBe("a_b.png");
-        FileNameSanitizer.Sanitize("photo\u202egnp.exe", "fallback").ShouldBe("photo_gnp.exe");
-        FileNameSanitizer.Sanitize("x\u001b[2Jy.png", "fallback").ShouldBe("x_[2Jy.png");
+        DownloadFileName.Sanitize("a\ud800b.png", "fallback").ShouldBe("a_b.png");
+        DownloadFileName.Sanitize("photo\u202egnp.exe", "fallback").ShouldBe("photo_gnp.exe");
+        DownloadFileName.Sanitize("x\u001b[2Jy.png", "fallback").ShouldBe("x_[2Jy.png");
     }
 }

@@ -1,15 +1,15 @@
 using System.Text;
 
-namespace RunComfy.Cli.Downloads;
+namespace RunComfy.Downloads;
 
 /// <summary>
-/// Turns a name taken from a server's URL into a file name that is safe on every OS: only the last
+/// Turns a name a server gave (a URL's last path segment, a <c>Content-Disposition</c> file name) into a file name that is safe on every OS: only the last
 /// path segment survives (no <c>..</c> escapes), characters Windows or Unix reject are replaced,
 /// device names (<c>CON</c>, <c>NUL</c>, <c>COM1</c>...) are defused and the length is bounded in UTF-8
 /// bytes (what Linux's 255-byte NAME_MAX counts), cut on a text-element boundary so no surrogate pair or
 /// grapheme is split.
 /// </summary>
-internal static class FileNameSanitizer
+internal static class DownloadFileName
 {
     /// <summary>
     /// The most UTF-8 bytes of a name, extension included: under Linux's 255 with room for the
@@ -56,7 +56,7 @@ internal static class FileNameSanitizer
             // Lone surrogates cannot be written to disk as UTF-8; direction controls (a right-to-left
             // override turning "gnp.exe" around) would make the name lie.
             var bad = char.IsControl(c) || char.IsSurrogate(c) || Array.IndexOf(Forbidden, c) >= 0
-                      || RunComfy.Client.Wire.ServerText.IsBidiControl(c);
+                      || Client.Wire.ServerText.IsBidiControl(c);
             builder.Append(bad ? '_' : c);
         }
 
