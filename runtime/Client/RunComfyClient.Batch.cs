@@ -6,6 +6,7 @@ using RunComfy.Batch;
 using RunComfy.Client;
 using RunComfy.Client.Transport;
 using RunComfy.Client.Wire;
+using RunComfy.Diagnostics;
 
 namespace RunComfy;
 
@@ -123,23 +124,38 @@ public partial class RunComfyClient
         }
 
         RunComfyEndpoints.ValidateRequestId(requestId);
-        WireAnswer answer;
+        using var span = ClientSpans.Start(ClientSpans.GetStatus, null, requestId);
+        var uri = _endpoints.Status(requestId);
+        WireAnswer? answer = null;
         try
         {
-            answer = await _transport.SendAsync(HttpMethod.Get, _endpoints.Status(requestId), body: null, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TransportException e)
-        {
-            throw _errors.FromTransport(e, "status", requestId);
-        }
+            try
+            {
+                answer = await _transport.SendAsync(HttpMethod.Get, uri, body: null, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TransportException e)
+            {
+                throw _errors.FromTransport(e, "status", requestId);
+            }
+            finally
+            {
+                ClientSpans.TagHttp(span, HttpMethod.Get, uri, answer?.Status, retries: 0);
+                ClientMetrics.Add(ClientMetrics.StatusCalls, modelId: null);
+            }
 
-        if (!answer.IsSuccess)
-        {
-            throw _errors.FromAnswer(answer, "status", requestId);
-        }
+            if (!answer.IsSuccess)
+            {
+                throw _errors.FromAnswer(answer, "status", requestId);
+            }
 
-        var status = WireParser.ReadStatus(answer.Root!.Value, requestId, answer.RetryAfter);
-        ClientLog.StateRead(_logger, requestId, status.State, status.RawStatus, status.QueuePosition);
-        return status;
+            var status = WireParser.ReadStatus(answer.Root!.Value, requestId, answer.RetryAfter);
+            ClientLog.StateRead(_logger, requestId, status.State, _transport.ForMessage(status.RawStatus), status.QueuePosition);
+            TagStatus(span, status);
+            return status;
+        }
+        catch (Exception e) when (ClientSpans.Fail(span, e))
+        {
+            throw;
+        }
     }
 }
