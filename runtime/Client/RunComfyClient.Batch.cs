@@ -86,11 +86,16 @@ public partial class RunComfyClient
             time,
             _logger,
             channel.Writer);
+
+        // One span for the batch; the scheduler's tasks start under it, so every submit, poll, result and cancel is its child.
+        using var span = ClientSpans.Start(ClientSpans.RunBatch, modelId: null, requestId: null);
         var run = Task.Run(() => scheduler.RunAsync(inputs, stop.Token), CancellationToken.None);
+        var yielded = 0;
         try
         {
             await foreach (var item in channel.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
             {
+                yielded++;
                 yield return item;
             }
         }
@@ -104,10 +109,12 @@ public partial class RunComfyClient
 
             // The scheduler returns its error rather than throwing, so this wait never hides another exception.
             await run.ConfigureAwait(false);
+            ClientSpans.Tag(span, TelemetryTags.BatchItems, yielded);
         }
 
         if (await run.ConfigureAwait(false) is { } error)
         {
+            ClientSpans.Fail(span, error);
             ExceptionDispatchInfo.Throw(error);
         }
     }
@@ -124,7 +131,8 @@ public partial class RunComfyClient
         }
 
         RunComfyEndpoints.ValidateRequestId(requestId);
-        using var span = ClientSpans.Start(ClientSpans.GetStatus, null, requestId);
+        var modelId = RunModel.ModelId;
+        using var span = ClientSpans.Start(ClientSpans.GetStatus, modelId, requestId);
         var uri = _endpoints.Status(requestId);
         WireAnswer? answer = null;
         try
@@ -140,7 +148,7 @@ public partial class RunComfyClient
             finally
             {
                 ClientSpans.TagHttp(span, HttpMethod.Get, uri, answer?.Status, retries: 0);
-                ClientMetrics.Add(ClientMetrics.StatusCalls, modelId: null);
+                ClientMetrics.Add(ClientMetrics.StatusCalls, modelId);
             }
 
             if (!answer.IsSuccess)

@@ -17,6 +17,7 @@ internal static class ClientSpans
     public const string Cancel = "RunComfyClient.Cancel";
     public const string Run = "RunComfyClient.Run";
     public const string Wait = "RunComfyClient.Wait";
+    public const string RunBatch = "RunComfyClient.RunBatch";
 
     /// <summary>Starts a span, or returns null (at the cost of one check) when nobody listens.</summary>
     public static Activity? Start(string name, string? modelId, string? requestId)

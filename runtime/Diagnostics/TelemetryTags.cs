@@ -14,6 +14,7 @@ internal static class TelemetryTags
     public const string QueuePosition = "runcomfy.request.queue_position";
     public const string Retries = "runcomfy.retries";
     public const string Polls = "runcomfy.run.polls";
+    public const string BatchItems = "runcomfy.batch.items";
     public const string CancelOutcome = "runcomfy.cancel.outcome";
     public const string Operation = "runcomfy.operation";
     public const string ErrorCode = "runcomfy.error.code";
