@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using RunComfy.SchemaClient.Tests.Client.EndToEnd;
 using RunComfy.SchemaClient.Tests.Client.TestDoubles;
 
 namespace RunComfy.SchemaClient.Tests.Diagnostics;
@@ -156,6 +157,23 @@ public sealed class ClientSpanTests
         submit.GetTagItem("runcomfy.submit.outcome_unknown").ShouldBe(true);
         submit.GetTagItem("http.response.status_code").ShouldBe(500);
         submit.GetTagItem("runcomfy.request.id").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task HttpClient_spans_of_each_attempt_are_children_of_the_operation_spans()
+    {
+        using var telemetry = new TelemetryCapture("System.Net.Http");
+        await using var emulator = await ClientEmulator.StartAsync(o =>
+            o.ExtraSchemas[telemetry.ModelId] = """{"type":"object","properties":{"prompt":{"type":"string"},"images":{"type":"array","items":{"type":"string"}}}}""");
+        using var client = ClientEmulator.Client(emulator);
+
+        await client.RunAsync(Request(telemetry), ClientEmulator.Run());
+
+        var operations = telemetry.Spans.Where(s => s.Source.Name == "RunComfy.SchemaClient" && s.OperationName != "RunComfyClient.Run").ToDictionary(s => s.SpanId);
+        var http = telemetry.Spans.Where(s => s.Source.Name == "System.Net.Http").ToList();
+        http.Count.ShouldBe(operations.Count);
+        http.ShouldAllBe(s => operations.ContainsKey(s.ParentSpanId) && s.Kind == ActivityKind.Client);
+        operations.Values.ShouldAllBe(s => (string?)s.GetTagItem("server.address") == emulator.BaseAddress.Host);
     }
 
     private static TestSeedreamEditRequest Request(TelemetryCapture telemetry) =>

@@ -22,14 +22,15 @@ public sealed class TelemetryCapture : IDisposable
     private readonly ConcurrentQueue<Activity> _spans = new();
     private readonly ConcurrentQueue<CapturedMeasurement> _measurements = new();
 
-    public TelemetryCapture()
+    /// <param name="otherSources">More activity sources to record in this test's trace (e.g. HttpClient's <c>System.Net.Http</c>).</param>
+    public TelemetryCapture(params string[] otherSources)
     {
         ModelId = $"tests/telemetry-{Guid.NewGuid():N}";
         _root = new Activity("telemetry-test").SetIdFormat(ActivityIdFormat.W3C).Start();
         var traceId = _root.TraceId;
         _activities = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == Name,
+            ShouldListenTo = source => source.Name == Name || otherSources.Contains(source.Name),
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity =>
             {
