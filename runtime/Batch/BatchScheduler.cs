@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
+using RunComfy.Diagnostics;
 
 namespace RunComfy.Batch;
 
@@ -218,7 +219,7 @@ internal sealed class BatchScheduler : IDisposable
                 return;
             }
 
-            var job = new TrackedJob(input.Index, modelId, handle.RequestId, Now);
+            var job = new TrackedJob(input.Index, modelId, handle.RequestId, Now) { SubmittedHere = true };
             _live[input.Index] = job;
             _submitting.TryRemove(input.Index, out _);
             Report(new BatchItemProgress { Index = input.Index, Phase = BatchItemPhase.Queued, RequestId = handle.RequestId });
@@ -287,6 +288,8 @@ internal sealed class BatchScheduler : IDisposable
 
     private async Task PollAsync(TrackedJob job, CancellationToken cancellationToken)
     {
+        // The status and result calls of this job tag their metrics with its model (reverts when this method returns).
+        RunModel.Set(job.ModelId);
         try
         {
             if (job.ReadResult)
@@ -320,11 +323,13 @@ internal sealed class BatchScheduler : IDisposable
                     return;
                 case RunComfyRequestState.InProgress:
                     job.UnknownInARow = 0;
+                    LeftQueue(job);
                     Phase(job, BatchItemPhase.Running, null);
                     Reschedule(job, _planner.Running(Now - job.SubmittedAt));
                     return;
                 default:
                     job.UnknownInARow = 0;
+                    LeftQueue(job);
                     job.ReadResult = true;
                     await ReadResultAsync(job, cancellationToken).ConfigureAwait(false);
                     return;
@@ -357,6 +362,15 @@ internal sealed class BatchScheduler : IDisposable
             return;
         }
 
+        if (ClientMetrics.ForFinalState(result.State) is { } counter)
+        {
+            ClientMetrics.Add(counter, job.ModelId);
+        }
+
+        if ((result.Duration ?? (job.SubmittedHere ? Now - job.SubmittedAt : (TimeSpan?)null)) is { } took)
+        {
+            ClientMetrics.RecordRun(job.ModelId, result.State, took);
+        }
         if (result.State == RunComfyRequestState.Completed)
         {
             Finish(job, BatchItemOutcome.Completed, result, null);
@@ -384,6 +398,16 @@ internal sealed class BatchScheduler : IDisposable
             job.RequestId,
             job.FailuresInARow,
             error));
+    }
+
+    /// <summary>Records the queue time once, when a status first shows the job out of the queue.</summary>
+    private void LeftQueue(TrackedJob job)
+    {
+        if (job.SubmittedHere && !job.QueueTimeRecorded)
+        {
+            job.QueueTimeRecorded = true;
+            ClientMetrics.RecordQueue(job.ModelId, Now - job.SubmittedAt);
+        }
     }
 
     private void Phase(TrackedJob job, BatchItemPhase phase, int? position)
@@ -424,7 +448,13 @@ internal sealed class BatchScheduler : IDisposable
                     {
                         try
                         {
-                            outcomes[job.Index] = (await _client.CancelAsync(job.RequestId, token).ConfigureAwait(false)).Outcome;
+                            RunModel.Set(job.ModelId);
+                            var outcome = (await _client.CancelAsync(job.RequestId, token).ConfigureAwait(false)).Outcome;
+                            outcomes[job.Index] = outcome;
+                            if (outcome == CancelOutcome.Cancelled)
+                            {
+                                ClientMetrics.Add(ClientMetrics.JobsCancelled, job.ModelId);
+                            }
                         }
                         catch (Exception e) when (e is RunComfyException or OperationCanceledException)
                         {

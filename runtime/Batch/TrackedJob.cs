@@ -12,6 +12,12 @@ internal sealed class TrackedJob(long index, string? modelId, string requestId, 
     /// <summary>When it was submitted (or resumed), on the batch's clock.</summary>
     public TimeSpan SubmittedAt { get; } = submittedAt;
 
+    /// <summary>True when this batch submitted the job (rather than resumed an id): its queue and run time count from <see cref="SubmittedAt"/>.</summary>
+    public bool SubmittedHere { get; init; }
+
+    /// <summary>The job's queue time has been recorded (once, when a status first showed it out of the queue).</summary>
+    public bool QueueTimeRecorded { get; set; }
+
     /// <summary>Null until the first status was read.</summary>
     public BatchItemPhase? Phase { get; set; }
 

@@ -29,6 +29,12 @@ public sealed record RequestResult
     /// <summary>When the request finished, if the API said.</summary>
     public DateTimeOffset? FinishedAt { get; init; }
 
+    /// <summary>
+    /// How long the request took on RunComfy, from its creation to its end (<see cref="FinishedAt"/> minus
+    /// <see cref="CreatedAt"/>, both the API's clock); null unless the API sent both and they are in order.
+    /// </summary>
+    public TimeSpan? Duration => FinishedAt - CreatedAt is { } duration && duration >= TimeSpan.Zero ? duration : null;
+
     /// <summary>Why the request failed, for <see cref="RunComfyRequestState.Failed"/>.</summary>
     public RequestError? Error { get; init; }
 

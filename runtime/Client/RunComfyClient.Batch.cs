@@ -6,6 +6,7 @@ using RunComfy.Batch;
 using RunComfy.Client;
 using RunComfy.Client.Transport;
 using RunComfy.Client.Wire;
+using RunComfy.Diagnostics;
 
 namespace RunComfy;
 
@@ -85,11 +86,16 @@ public partial class RunComfyClient
             time,
             _logger,
             channel.Writer);
+
+        // One span for the batch; the scheduler's tasks start under it, so every submit, poll, result and cancel is its child.
+        using var span = ClientSpans.Start(ClientSpans.RunBatch, modelId: null, requestId: null);
         var run = Task.Run(() => scheduler.RunAsync(inputs, stop.Token), CancellationToken.None);
+        var yielded = 0;
         try
         {
             await foreach (var item in channel.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
             {
+                yielded++;
                 yield return item;
             }
         }
@@ -103,10 +109,12 @@ public partial class RunComfyClient
 
             // The scheduler returns its error rather than throwing, so this wait never hides another exception.
             await run.ConfigureAwait(false);
+            ClientSpans.Tag(span, TelemetryTags.BatchItems, yielded);
         }
 
         if (await run.ConfigureAwait(false) is { } error)
         {
+            ClientSpans.Fail(span, error);
             ExceptionDispatchInfo.Throw(error);
         }
     }
@@ -123,23 +131,39 @@ public partial class RunComfyClient
         }
 
         RunComfyEndpoints.ValidateRequestId(requestId);
-        WireAnswer answer;
+        var modelId = RunModel.ModelId;
+        using var span = ClientSpans.Start(ClientSpans.GetStatus, modelId, requestId);
+        var uri = _endpoints.Status(requestId);
+        WireAnswer? answer = null;
         try
         {
-            answer = await _transport.SendAsync(HttpMethod.Get, _endpoints.Status(requestId), body: null, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TransportException e)
-        {
-            throw _errors.FromTransport(e, "status", requestId);
-        }
+            try
+            {
+                answer = await _transport.SendAsync(HttpMethod.Get, uri, body: null, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TransportException e)
+            {
+                throw _errors.FromTransport(e, "status", requestId);
+            }
+            finally
+            {
+                ClientSpans.TagHttp(span, HttpMethod.Get, uri, answer?.Status, retries: 0);
+                ClientMetrics.Add(ClientMetrics.StatusCalls, modelId);
+            }
 
-        if (!answer.IsSuccess)
-        {
-            throw _errors.FromAnswer(answer, "status", requestId);
-        }
+            if (!answer.IsSuccess)
+            {
+                throw _errors.FromAnswer(answer, "status", requestId);
+            }
 
-        var status = WireParser.ReadStatus(answer.Root!.Value, requestId, answer.RetryAfter);
-        ClientLog.StateRead(_logger, requestId, status.State, status.RawStatus, status.QueuePosition);
-        return status;
+            var status = WireParser.ReadStatus(answer.Root!.Value, requestId, answer.RetryAfter);
+            ClientLog.StateRead(_logger, requestId, status.State, _transport.ForMessage(status.RawStatus), status.QueuePosition);
+            TagStatus(span, status);
+            return status;
+        }
+        catch (Exception e) when (ClientSpans.Fail(span, e))
+        {
+            throw;
+        }
     }
 }

@@ -99,7 +99,7 @@ public partial class RunComfyClient
     {
         try
         {
-            return await SendAsync(isSubmit: false, operation, requestId: null, HttpMethod.Get, uri, body: null, tracker: null, cancellationToken).ConfigureAwait(false);
+            return await SendAsync(isSubmit: false, operation, requestId: null, HttpMethod.Get, uri, body: null, new AttemptTracker(), span: null, modelId: null, cancellationToken).ConfigureAwait(false);
         }
         catch (TransportException e)
         {

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Net.Http;
 using RunComfy.Client;
 using RunComfy.Client.Transport;
 using RunComfy.Client.Wire;
+using RunComfy.Diagnostics;
 
 namespace RunComfy;
 
@@ -15,15 +17,25 @@ public partial class RunComfyClient
     public virtual async Task<RequestStatus> GetStatusAsync(string requestId, CancellationToken cancellationToken = default)
     {
         RunComfyEndpoints.ValidateRequestId(requestId);
-        var answer = await ReadAsync("status", requestId, HttpMethod.Get, _endpoints.Status(requestId), cancellationToken).ConfigureAwait(false);
-        if (!answer.IsSuccess)
+        var modelId = RunModel.ModelId;
+        using var span = ClientSpans.Start(ClientSpans.GetStatus, modelId, requestId);
+        try
         {
-            throw _errors.FromAnswer(answer, "status", requestId);
-        }
+            var answer = await ReadAsync("status", requestId, HttpMethod.Get, _endpoints.Status(requestId), span, modelId, cancellationToken).ConfigureAwait(false);
+            if (!answer.IsSuccess)
+            {
+                throw _errors.FromAnswer(answer, "status", requestId);
+            }
 
-        var status = WireParser.ReadStatus(answer.Root!.Value, requestId, answer.RetryAfter);
-        ClientLog.StateRead(_logger, requestId, status.State, _transport.ForMessage(status.RawStatus), status.QueuePosition);
-        return status;
+            var status = WireParser.ReadStatus(answer.Root!.Value, requestId, answer.RetryAfter);
+            ClientLog.StateRead(_logger, requestId, status.State, _transport.ForMessage(status.RawStatus), status.QueuePosition);
+            TagStatus(span, status);
+            return status;
+        }
+        catch (Exception e) when (ClientSpans.Fail(span, e))
+        {
+            throw;
+        }
     }
 
     /// <summary>
@@ -38,18 +50,30 @@ public partial class RunComfyClient
     public virtual async Task<RequestResult> GetResultAsync(string requestId, bool includeCost = false, CancellationToken cancellationToken = default)
     {
         RunComfyEndpoints.ValidateRequestId(requestId);
-        var answer = await ReadAsync("result", requestId, HttpMethod.Get, _endpoints.Result(requestId, includeCost), cancellationToken).ConfigureAwait(false);
-        if (answer.IsNotReady)
+        var modelId = RunModel.ModelId;
+        using var span = ClientSpans.Start(ClientSpans.GetResult, modelId, requestId);
+        try
         {
-            return new RequestResult { RequestId = requestId, State = RunComfyRequestState.InProgress };
-        }
+            var answer = await ReadAsync("result", requestId, HttpMethod.Get, _endpoints.Result(requestId, includeCost), span, modelId, cancellationToken).ConfigureAwait(false);
+            if (answer.IsNotReady)
+            {
+                ClientSpans.TagState(span, RunComfyRequestState.InProgress, null);
+                return new RequestResult { RequestId = requestId, State = RunComfyRequestState.InProgress };
+            }
 
-        if (!answer.IsSuccess)
+            if (!answer.IsSuccess)
+            {
+                throw _errors.FromAnswer(answer, "result", requestId);
+            }
+
+            var result = WireParser.ReadResult(answer.Root!.Value, requestId);
+            ClientSpans.TagState(span, result.State, span is null ? null : _transport.ForMessage(result.RawStatus));
+            return result;
+        }
+        catch (Exception e) when (ClientSpans.Fail(span, e))
         {
-            throw _errors.FromAnswer(answer, "result", requestId);
+            throw;
         }
-
-        return WireParser.ReadResult(answer.Root!.Value, requestId);
     }
 
     /// <summary>
@@ -62,23 +86,45 @@ public partial class RunComfyClient
     public virtual async Task<CancelResult> CancelAsync(string requestId, CancellationToken cancellationToken = default)
     {
         RunComfyEndpoints.ValidateRequestId(requestId);
-        var answer = await ReadAsync("cancel", requestId, HttpMethod.Post, _endpoints.Cancel(requestId), cancellationToken).ConfigureAwait(false);
-        if (!answer.IsSuccess)
+        var modelId = RunModel.ModelId;
+        using var span = ClientSpans.Start(ClientSpans.Cancel, modelId, requestId);
+        try
         {
-            throw _errors.FromAnswer(answer, "cancel", requestId);
+            var answer = await ReadAsync("cancel", requestId, HttpMethod.Post, _endpoints.Cancel(requestId), span, modelId, cancellationToken).ConfigureAwait(false);
+            if (!answer.IsSuccess)
+            {
+                throw _errors.FromAnswer(answer, "cancel", requestId);
+            }
+
+            var result = WireParser.ReadCancel(answer.Root!.Value, requestId);
+            ClientLog.Cancelled(_logger, requestId, result.Outcome);
+            ClientSpans.Tag(span, TelemetryTags.CancelOutcome, ClientSpans.OutcomeName(result.Outcome));
+            return result;
+        }
+        catch (Exception e) when (ClientSpans.Fail(span, e))
+        {
+            throw;
+        }
+    }
+
+    /// <summary>The state, the raw status when unknown (redacted and sanitised) and the queue position of a status answer.</summary>
+    private void TagStatus(Activity? span, RequestStatus status)
+    {
+        if (span is not { IsAllDataRequested: true })
+        {
+            return;
         }
 
-        var result = WireParser.ReadCancel(answer.Root!.Value, requestId);
-        ClientLog.Cancelled(_logger, requestId, result.Outcome);
-        return result;
+        ClientSpans.TagState(span, status.State, _transport.ForMessage(status.RawStatus));
+        ClientSpans.Tag(span, TelemetryTags.QueuePosition, status.QueuePosition);
     }
 
     /// <summary>An idempotent call (repeating it changes nothing), so every transient failure is retried.</summary>
-    private async Task<WireAnswer> ReadAsync(string operation, string requestId, HttpMethod method, Uri uri, CancellationToken cancellationToken)
+    private async Task<WireAnswer> ReadAsync(string operation, string requestId, HttpMethod method, Uri uri, Activity? span, string? modelId, CancellationToken cancellationToken)
     {
         try
         {
-            return await SendAsync(isSubmit: false, operation, requestId, method, uri, body: null, tracker: null, cancellationToken).ConfigureAwait(false);
+            return await SendAsync(isSubmit: false, operation, requestId, method, uri, body: null, new AttemptTracker(), span, modelId, cancellationToken).ConfigureAwait(false);
         }
         catch (TransportException e)
         {

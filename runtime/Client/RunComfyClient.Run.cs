@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using RunComfy.Client;
 using RunComfy.Client.Polling;
 using RunComfy.Client.Wire;
+using RunComfy.Diagnostics;
 
 namespace RunComfy;
 
@@ -28,7 +30,23 @@ public partial class RunComfyClient
         ArgumentNullException.ThrowIfNull(request);
         options ??= new RunOptions();
         CheckRunOptions(options);
-        var started = _settings.Time.GetTimestamp();
+        var modelId = request.ModelId;
+        using var span = ClientSpans.Start(ClientSpans.Run, modelId, requestId: null);
+
+        // The status, result and cancel calls of this run tag their metrics with its model (reverts when this method returns).
+        RunModel.Set(modelId);
+        try
+        {
+            return await RunCoreAsync(request, options, modelId, span, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (ClientSpans.Fail(span, e))
+        {
+            throw;
+        }
+    }
+
+    private async Task<RequestResult> RunCoreAsync(IRunComfyRequest request, RunOptions options, string modelId, Activity? span, CancellationToken cancellationToken)
+    {
         using var run = new RunScope(options.Timeout, _settings.Time, cancellationToken);
         RequestHandle handle;
         try
@@ -48,8 +66,11 @@ public partial class RunComfyClient
                 : new RunComfyCanceledException($"The run was cancelled {message}", cancellationToken, e) { SubmitOutcomeUnknown = outcomeUnknown };
         }
 
-        Report(options, new RunProgress { RequestId = handle.RequestId, State = RunComfyRequestState.InQueue, Elapsed = _settings.Time.GetElapsedTime(started) });
-        return await WaitCoreAsync(handle.RequestId, options, started, run, RunComfyRequestState.InQueue, pollAtOnce: false, cancellationToken).ConfigureAwait(false);
+        // Elapsed counts from the submit's answer (the job exists by then; status answers carry no creation time).
+        // The first status is read at once, so the first report already has the state and queue position.
+        var submitted = _settings.Time.GetTimestamp();
+        ClientSpans.Tag(span, TelemetryTags.RequestId, handle.RequestId);
+        return await WaitCoreAsync(handle.RequestId, options, submitted, run, RunComfyRequestState.InQueue, new WaitTelemetry(span, modelId, StartedAtSubmit: true), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -72,14 +93,26 @@ public partial class RunComfyClient
         RunComfyEndpoints.ValidateRequestId(requestId);
         options ??= new RunOptions();
         CheckRunOptions(options);
-        var started = _settings.Time.GetTimestamp();
-        using var run = new RunScope(options.Timeout, _settings.Time, cancellationToken);
-        return await WaitCoreAsync(requestId, options, started, run, lastState: null, pollAtOnce: true, cancellationToken).ConfigureAwait(false);
+        using var span = ClientSpans.Start(ClientSpans.Wait, modelId: null, requestId);
+        try
+        {
+            var started = _settings.Time.GetTimestamp();
+            using var run = new RunScope(options.Timeout, _settings.Time, cancellationToken);
+            return await WaitCoreAsync(requestId, options, started, run, lastState: null, new WaitTelemetry(span, ModelId: null, StartedAtSubmit: false), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (ClientSpans.Fail(span, e))
+        {
+            throw;
+        }
     }
 
+    /// <summary>What a wait reports to telemetry: its span, the model when known (a run's) and whether it began at the submit.</summary>
+    private sealed record WaitTelemetry(Activity? Span, string? ModelId, bool StartedAtSubmit);
+
     private async Task<RequestResult> WaitCoreAsync(
-        string requestId, RunOptions options, long started, RunScope run, RunComfyRequestState? lastState, bool pollAtOnce, CancellationToken callerToken)
+        string requestId, RunOptions options, long started, RunScope run, RunComfyRequestState? lastState, WaitTelemetry telemetry, CancellationToken callerToken)
     {
+        var queueRecorded = false;
         var includeCost = options.IncludeCost ?? _settings.IncludeCost;
         var token = run.Token;
         var polls = 0;
@@ -93,7 +126,7 @@ public partial class RunComfyClient
         {
             for (var first = true; ; first = false)
             {
-                if (!first || !pollAtOnce)
+                if (!first)
                 {
                     // The server's Retry-After is honoured up to ServerDelay.Maximum, and no wait outlasts the run.
                     var delay = ServerDelay.Within(
@@ -140,6 +173,16 @@ public partial class RunComfyClient
 
                     unknownInARow = 0;
                     lastState = status.State;
+                    if (!queueRecorded && status.State != RunComfyRequestState.InQueue)
+                    {
+                        // Queue time is known only when this run saw the job from its submit.
+                        queueRecorded = true;
+                        if (telemetry.StartedAtSubmit)
+                        {
+                            ClientMetrics.RecordQueue(telemetry.ModelId, _settings.Time.GetElapsedTime(started));
+                        }
+                    }
+
                     if (!status.State.IsTerminal())
                     {
                         continue;
@@ -174,6 +217,8 @@ public partial class RunComfyClient
                 }
 
                 ClientLog.Finished(_logger, requestId, result.State);
+                lastState = result.State;
+                Ended(result.State, result.Duration ?? (telemetry.StartedAtSubmit ? _settings.Time.GetElapsedTime(started) : null));
                 return result.State == RunComfyRequestState.Completed ? result : throw new RunComfyJobFailedException(result);
             }
         }
@@ -182,6 +227,7 @@ public partial class RunComfyClient
             var timedOut = run.TimedOut;
             ClientLog.WaitAborted(_logger, requestId, timedOut ? "timeout" : "cancelled", lastState);
             var (cancelAttempted, outcome) = await CancelOnAbortAsync(requestId, options, lastState).ConfigureAwait(false);
+            CancelledOnAbort(outcome);
             var message = (timedOut ? $"Waiting for request '{requestId}' timed out after {options.Timeout}" : $"Waiting for request '{requestId}' was cancelled")
                           + AbortOutcome(requestId, lastState, cancelAttempted, outcome);
             throw timedOut
@@ -193,6 +239,7 @@ public partial class RunComfyClient
             // Not an API answer (e.g. the client was disposed): the request exists, so its id must reach the caller.
             ClientLog.WaitInterrupted(_logger, e, requestId, e.GetType().Name);
             var (cancelAttempted, outcome) = await CancelOnAbortAsync(requestId, options, lastState).ConfigureAwait(false);
+            CancelledOnAbort(outcome);
             throw new RunComfyWaitInterruptedException(
                 $"Waiting for request '{requestId}' was broken off by {e.GetType().Name}: {e.Message}" + AbortOutcome(requestId, lastState, cancelAttempted, outcome),
                 requestId,
@@ -201,6 +248,40 @@ public partial class RunComfyClient
                 LastState = lastState,
                 CancelOutcome = outcome,
             };
+        }
+        finally
+        {
+            ClientSpans.Tag(telemetry.Span, TelemetryTags.Polls, polls);
+            if (lastState is { } state)
+            {
+                ClientSpans.TagState(telemetry.Span, state, null);
+            }
+        }
+
+        void Ended(RunComfyRequestState state, TimeSpan? duration)
+        {
+            if (ClientMetrics.ForFinalState(state) is { } counter)
+            {
+                ClientMetrics.Add(counter, telemetry.ModelId);
+            }
+
+            if (duration is { } took)
+            {
+                ClientMetrics.RecordRun(telemetry.ModelId, state, took);
+            }
+        }
+
+        void CancelledOnAbort(CancelOutcome? outcome)
+        {
+            if (outcome is { } known)
+            {
+                ClientSpans.Tag(telemetry.Span, TelemetryTags.CancelOutcome, ClientSpans.OutcomeName(known));
+            }
+
+            if (outcome == CancelOutcome.Cancelled)
+            {
+                ClientMetrics.Add(ClientMetrics.JobsCancelled, telemetry.ModelId);
+            }
         }
 
         async Task PollFailedAsync(RunComfyException error)
@@ -225,6 +306,7 @@ public partial class RunComfyClient
 
             ClientLog.PollingGaveUp(_logger, requestId, failuresInARow);
             var (cancelAttempted, outcome) = await CancelOnAbortAsync(requestId, options, lastState).ConfigureAwait(false);
+            CancelledOnAbort(outcome);
             throw new RunComfyPollingFailedException(
                 $"Gave up waiting for request '{requestId}' after {failuresInARow} failed status or result calls in a row "
                 + $"(the last: {error.Message}). The request itself may be fine and still running, and is billed if it completes"

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Net.Http;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -6,6 +7,7 @@ using System.Text.RegularExpressions;
 using RunComfy.Client;
 using RunComfy.Client.Transport;
 using RunComfy.Client.Wire;
+using RunComfy.Diagnostics;
 
 namespace RunComfy;
 
@@ -33,6 +35,22 @@ public partial class RunComfyClient
         ArgumentNullException.ThrowIfNull(request);
         var modelId = request.ModelId;
         RunComfyEndpoints.ValidateModelId(modelId);
+        using var span = ClientSpans.Start(ClientSpans.Submit, modelId, requestId: null);
+        try
+        {
+            var handle = await SubmitCoreAsync(request, modelId, span, cancellationToken).ConfigureAwait(false);
+            ClientSpans.Tag(span, TelemetryTags.RequestId, handle.RequestId);
+            ClientMetrics.Add(ClientMetrics.JobsSubmitted, modelId);
+            return handle;
+        }
+        catch (Exception e) when (ClientSpans.Fail(span, e))
+        {
+            throw;
+        }
+    }
+
+    private async Task<RequestHandle> SubmitCoreAsync(IRunComfyRequest request, string modelId, Activity? span, CancellationToken cancellationToken)
+    {
         var validation = await ValidateAsync(request, cancellationToken).ConfigureAwait(false);
         validation.ThrowIfInvalid(modelId);
 
@@ -44,7 +62,7 @@ public partial class RunComfyClient
         WireAnswer answer;
         try
         {
-            answer = await SendAsync(isSubmit: true, "submit", null, HttpMethod.Post, _endpoints.Submit(modelId), body, tracker, cancellationToken).ConfigureAwait(false);
+            answer = await SendAsync(isSubmit: true, "submit", null, HttpMethod.Post, _endpoints.Submit(modelId), body, tracker, span, modelId, cancellationToken).ConfigureAwait(false);
         }
         catch (TransportException e) when (e.Failure == TransportFailure.NotSent)
         {
@@ -57,6 +75,7 @@ public partial class RunComfyClient
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && tracker.CancelledInFlight)
         {
             ClientLog.SubmitOutcomeUnknown(_logger, modelId, "cancelled while the submit was in flight");
+            ClientMetrics.Add(ClientMetrics.SubmitsOutcomeUnknown, modelId);
             throw new RunComfyCanceledException(
                 $"The submit to '{modelId}' was cancelled while in flight: the request may exist and be billed. "
                 + "Check the requests on your RunComfy account before submitting the same input again.",
@@ -132,6 +151,7 @@ public partial class RunComfyClient
     private SubmitOutcomeUnknownException OutcomeUnknown(string modelId, string reason, DateTimeOffset submittedAt, int? status, string? errorCode, Exception? inner)
     {
         ClientLog.SubmitOutcomeUnknown(_logger, modelId, reason);
+        ClientMetrics.Add(ClientMetrics.SubmitsOutcomeUnknown, modelId);
         return new SubmitOutcomeUnknownException(modelId, reason, status, errorCode, inner) { SubmittedAt = submittedAt };
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Http;
 using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
@@ -8,6 +9,7 @@ using RunComfy.Client.Errors;
 using RunComfy.Client.Retries;
 using RunComfy.Client.Transport;
 using RunComfy.Client.Wire;
+using RunComfy.Diagnostics;
 
 namespace RunComfy;
 
@@ -126,16 +128,18 @@ public partial class RunComfyClient : IDisposable
 
     /// <summary>
     /// Sends through the submit or the read retry pipeline; throws the last attempt's exception (transport or
-    /// cancellation) when no answer came.
+    /// cancellation) when no answer came. Tags <paramref name="span"/> with the last attempt's HTTP facts and
+    /// counts the retries (and status requests) on the meter.
     /// </summary>
     private async Task<WireAnswer> SendAsync(
         bool isSubmit, string operation, string? requestId, HttpMethod method, Uri uri,
-        ReadOnlyMemory<byte>? body, AttemptTracker? tracker, CancellationToken cancellationToken)
+        ReadOnlyMemory<byte>? body, AttemptTracker tracker, Activity? span, string? modelId, CancellationToken cancellationToken)
     {
         var pipeline = isSubmit ? _retries.Submits : _retries.Reads;
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(RetryPipelines.Operation, operation);
         context.Properties.Set(RetryPipelines.RequestId, requestId);
+        int? answered = null;
         try
         {
             var outcome = await pipeline.ExecuteOutcomeAsync(
@@ -147,6 +151,7 @@ public partial class RunComfyClient : IDisposable
                         return Outcome.FromException<WireAnswer>(new OperationCanceledException(ctx.CancellationToken));
                     }
 
+                    state.Tracker.CountAttempt();
                     try
                     {
                         return Outcome.FromResult(await state.Transport.SendAsync(state.Method, state.Uri, state.Body, ctx.CancellationToken).ConfigureAwait(false));
@@ -155,7 +160,7 @@ public partial class RunComfyClient : IDisposable
                     {
                         if (e is OperationCanceledException && ctx.CancellationToken.IsCancellationRequested)
                         {
-                            state.Tracker?.MarkCancelledInFlight();
+                            state.Tracker.MarkCancelledInFlight();
                         }
 
                         return Outcome.FromException<WireAnswer>(e);
@@ -176,23 +181,39 @@ public partial class RunComfyClient : IDisposable
                 ExceptionDispatchInfo.Throw(exception);
             }
 
+            answered = outcome.Result!.Status;
             return outcome.Result!;
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
+            var retries = Math.Max(0, tracker.Attempts - 1);
+            ClientSpans.TagHttp(span, method, uri, answered, retries);
+            ClientMetrics.AddRetries(operation, modelId, retries);
+            if (operation == "status")
+            {
+                ClientMetrics.Add(ClientMetrics.StatusCalls, modelId, tracker.Attempts);
+            }
         }
     }
 
-    private sealed record AttemptState(RunComfyTransport Transport, HttpMethod Method, Uri Uri, ReadOnlyMemory<byte>? Body, AttemptTracker? Tracker);
+    private sealed record AttemptState(RunComfyTransport Transport, HttpMethod Method, Uri Uri, ReadOnlyMemory<byte>? Body, AttemptTracker Tracker);
 
-    /// <summary>Knows whether a submit was cancelled during an attempt (it may have been sent) rather than during a retry delay.</summary>
+    /// <summary>
+    /// Counts the attempts of one call, and knows whether a submit was cancelled during an attempt (it may have been
+    /// sent) rather than during a retry delay.
+    /// </summary>
     private sealed class AttemptTracker
     {
         private int _cancelledInFlight;
+        private int _attempts;
 
         public bool CancelledInFlight => Volatile.Read(ref _cancelledInFlight) == 1;
 
+        public int Attempts => Volatile.Read(ref _attempts);
+
         public void MarkCancelledInFlight() => Volatile.Write(ref _cancelledInFlight, 1);
+
+        public void CountAttempt() => Interlocked.Increment(ref _attempts);
     }
 }

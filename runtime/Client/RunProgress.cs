@@ -1,6 +1,10 @@
 namespace RunComfy;
 
-/// <summary>A progress report of <see cref="RunComfyClient.RunAsync"/> or <see cref="RunComfyClient.WaitAsync"/>, sent after the submit, after every status answer and after every failed poll.</summary>
+/// <summary>
+/// A progress report of <see cref="RunComfyClient.RunAsync"/> or <see cref="RunComfyClient.WaitAsync"/>, sent after every
+/// status answer and after every failed poll. The first status is read as soon as the submit has answered (or the wait
+/// began), so the first report already carries the state and, while queued, the queue position.
+/// </summary>
 public sealed record RunProgress
 {
     /// <summary>The request id.</summary>
@@ -15,7 +19,11 @@ public sealed record RunProgress
     /// <summary>The queue position while queued, when the API sent one.</summary>
     public int? QueuePosition { get; init; }
 
-    /// <summary>Time since the run (or the wait) started.</summary>
+    /// <summary>
+    /// For <see cref="RunComfyClient.RunAsync"/>, the time since the submit was answered (when the job existed);
+    /// for <see cref="RunComfyClient.WaitAsync"/>, the time since the wait began, since the status endpoint does not
+    /// say when a job was created. The job's own duration on RunComfy's clock is <see cref="RequestResult.Duration"/>.
+    /// </summary>
     public required TimeSpan Elapsed { get; init; }
 
     /// <summary>How many status answers have been read so far.</summary>

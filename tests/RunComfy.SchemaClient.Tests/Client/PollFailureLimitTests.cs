@@ -29,8 +29,8 @@ public sealed class PollFailureLimitTests
         error.Message.ShouldContain("may be fine and still running");
         error.Message.ShouldContain("WaitAsync(\"r1\")");
         _handler.Status.Calls.ShouldBe(3);
-        progress.Reports.Select(p => p.ConsecutiveFailures).ShouldBe([0, 1, 2, 3]);
-        progress.Reports.Skip(1).ShouldAllBe(p => p.LastError != null && p.LastError.Status == 503 && p.RequestId == "r1");
+        progress.Reports.Select(p => p.ConsecutiveFailures).ShouldBe([1, 2, 3]);
+        progress.Reports.ShouldAllBe(p => p.LastError != null && p.LastError.Status == 503 && p.RequestId == "r1" && p.State == RunComfyRequestState.InQueue);
         _logger.Lines.Count(l => l.Contains("Polling request r1 failed")).ShouldBe(3);
         _logger.AllText.ShouldContain("Gave up waiting for request r1");
     }

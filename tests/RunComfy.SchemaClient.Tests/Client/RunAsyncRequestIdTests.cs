@@ -22,7 +22,7 @@ public sealed class RunAsyncRequestIdTests
         var result = await client.RunAsync(TestSeedreamEditRequest.Valid(), new RunOptions { Progress = progress });
 
         result.State.ShouldBe(RunComfyRequestState.Completed);
-        calls.ShouldBe(3);
+        calls.ShouldBe(2);
         _logger.AllText.ShouldContain("progress callback for request r1 threw");
         _handler.Submit.Calls.ShouldBe(1);
     }

@@ -28,7 +28,8 @@ public sealed class EndToEndLifecycleTests
         var png = await http.GetByteArrayAsync(image);
         png.Take(8).ShouldBe(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
 
-        progress.Reports[0].State.ShouldBe(RunComfyRequestState.InQueue);
+        // Real (millisecond) timings: the first status, read right after the submit, may already find the job done.
+        progress.Reports[0].Polls.ShouldBe(1);
         progress.Reports[^1].State.ShouldBe(RunComfyRequestState.Completed);
         progress.Reports.Select(p => p.State).ShouldBe(progress.Reports.Select(p => p.State).OrderBy(s => s));
         progress.Reports.ShouldAllBe(p => p.RequestId == result.RequestId);
@@ -55,7 +56,7 @@ public sealed class EndToEndLifecycleTests
         await client.RunAsync(TestSeedreamEditRequest.Valid("queue positions"), ClientEmulator.Run(progress));
 
         progress.Reports.Where(p => p.QueuePosition is not null).Select(p => p.QueuePosition!.Value).ShouldBe([3, 2, 1]);
-        progress.Reports.Skip(1).Select(p => p.State).ShouldBe(
+        progress.Reports.Select(p => p.State).ShouldBe(
         [
             RunComfyRequestState.InQueue, RunComfyRequestState.InQueue, RunComfyRequestState.InQueue,
             RunComfyRequestState.InProgress, RunComfyRequestState.Completed,

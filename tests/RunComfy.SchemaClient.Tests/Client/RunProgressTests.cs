@@ -1,0 +1,81 @@
+using RunComfy.SchemaClient.Tests.Client.TestDoubles;
+
+namespace RunComfy.SchemaClient.Tests.Client;
+
+/// <summary>What progress reports carry from the first one on, and what their elapsed time counts from.</summary>
+public sealed class RunProgressTests
+{
+    private readonly FakeHttpHandler _handler = new();
+    private readonly VirtualTimeProvider _time = new();
+
+    [Fact]
+    public async Task The_first_report_of_a_run_carries_the_queue_position_read_at_once_after_the_submit()
+    {
+        _handler.Submit.Ok(Wire.Submitted("q1"));
+        _handler.Status.Ok(Wire.Status("q1", "in_queue", 5)).Ok(Wire.Status("q1", "completed"));
+        _handler.Result.Ok(Wire.Completed("q1"));
+        var delaysAtFirstReport = -1;
+        var progress = new ListProgress { OnReport = p => { if (delaysAtFirstReport < 0) delaysAtFirstReport = _time.Delays.Count; } };
+        using var client = TestClient.Create(_handler, _time);
+
+        await client.RunAsync(TestSeedreamEditRequest.Valid(), new RunOptions { Progress = progress });
+
+        var first = progress.Reports[0];
+        (first.RequestId, first.State, first.QueuePosition, first.Polls).ShouldBe(("q1", RunComfyRequestState.InQueue, (int?)5, 1));
+        first.Elapsed.ShouldBe(TimeSpan.Zero);
+        delaysAtFirstReport.ShouldBe(0);
+        progress.Reports.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Elapsed_counts_from_the_submit_not_from_the_validation_before_it()
+    {
+        _handler.Submit.Ok(Wire.Submitted("q2"));
+        _handler.Status.Ok(Wire.Status("q2", "in_queue", 1)).Ok(Wire.Status("q2", "in_progress")).Ok(Wire.Status("q2", "completed"));
+        _handler.Result.Ok(Wire.Completed("q2"));
+        var progress = new ListProgress();
+
+        // Media checks that take 7 s (a slow remote probe) before anything is sent.
+        using var client = TestClient.Create(_handler, _time, o => o.ValidateMediaAsync = async (_, ct) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(7), _time, ct);
+            return ValidationResult.Success;
+        });
+
+        await client.RunAsync(TestSeedreamEditRequest.Valid(), new RunOptions { Progress = progress });
+
+        _time.Elapsed.ShouldBe(TimeSpan.FromSeconds(9));
+        progress.Reports.Select(p => p.Elapsed).ShouldBe([TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)]);
+    }
+
+    [Fact]
+    public async Task A_wait_counts_from_its_own_start_and_its_first_report_is_the_first_status()
+    {
+        _time.Advance(TimeSpan.FromMinutes(3));
+        _handler.Status.Ok(Wire.Status("q3", "in_queue", 2)).Ok(Wire.Status("q3", "completed"));
+        _handler.Result.Ok(Wire.Completed("q3"));
+        var progress = new ListProgress();
+        using var client = TestClient.Create(_handler, _time);
+
+        var result = await client.WaitAsync("q3", new RunOptions { Progress = progress });
+
+        progress.Reports.Select(p => (p.QueuePosition, p.Elapsed)).ShouldBe([((int?)2, TimeSpan.Zero), (null, TimeSpan.FromSeconds(1))]);
+
+        // The job's own time comes with its result (created_at to finished_at), whenever the wait began.
+        result.Duration.ShouldBe(TimeSpan.FromSeconds(9));
+    }
+
+    [Fact]
+    public void Duration_is_finished_minus_created_and_null_when_either_is_missing_or_they_are_out_of_order()
+    {
+        var created = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        Result(created, created.AddSeconds(50)).Duration.ShouldBe(TimeSpan.FromSeconds(50));
+        Result(created, created).Duration.ShouldBe(TimeSpan.Zero);
+        Result(created, null).Duration.ShouldBeNull();
+        Result(null, created).Duration.ShouldBeNull();
+        Result(created, created.AddSeconds(-1)).Duration.ShouldBeNull();
+
+        static RequestResult Result(DateTimeOffset? createdAt, DateTimeOffset? finishedAt) =>
+            new() { RequestId = "q4", State = RunComfyRequestState.Completed, CreatedAt = createdAt, FinishedAt = finishedAt };
+    }
+}
