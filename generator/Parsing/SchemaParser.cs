@@ -270,7 +270,20 @@ namespace RunComfy.SchemaClient.Generator.Parsing
                 enumJson.AddRange(values.Select(v => v.ToString(Formatting.None)));
                 if (!isArray && (kind == ValueKind.String || kind == ValueKind.Int32 || kind == ValueKind.Int64))
                 {
-                    EnumSpec? spec = EnumBuilder.Build(raw, rest + member, kind == ValueKind.String, locator, diagnostics);
+                    // The shorter name unless another enum of this model already has it (then the full one, as before).
+                    string enumName = Naming.EnumTypeName(rest, member);
+                    if (enums.Any(e => string.Equals(e.TypeName, enumName, System.StringComparison.OrdinalIgnoreCase)))
+                    {
+                        enumName = rest + member;
+                    }
+
+                    // An integer enum is a struct with these members, and a member cannot share its type's name.
+                    if (kind != ValueKind.String && (enumName == "Equals" || enumName == "GetHashCode" || enumName == "ToString"))
+                    {
+                        enumName += "Value";
+                    }
+
+                    EnumSpec? spec = EnumBuilder.Build(raw, enumName, kind == ValueKind.String, locator, diagnostics);
                     if (spec is not null)
                     {
                         enumIndex = enums.Count;
