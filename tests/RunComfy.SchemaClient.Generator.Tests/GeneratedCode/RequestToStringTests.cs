@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using RunComfy.Metadata;
 using RunComfy.Models.Bytedance;
 
@@ -108,5 +111,32 @@ public sealed class RequestToStringTests
         var request = new Seedream40EditSequentialRequest { Text = "t", Images = [], SequentialImageGenerationOptions = 99, ImageSize = (Seedream40EditSequentialImageSize)42 };
 
         request.ToString().ShouldBe("Seedream40EditSequentialRequest { Images = [], Text = \"t\", SequentialImageGenerationOptions = 99, ImageSize = 42 }");
+    }
+
+    [Fact]
+    public void Numbers_booleans_and_json_print_in_invariant_form_whatever_the_culture()
+    {
+        CultureInfo saved = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+        try
+        {
+            var builder = new StringBuilder();
+            var printer = new RequestPrinter(builder);
+            using JsonDocument payload = JsonDocument.Parse("{\"a\":[1,2]}");
+
+            printer.Number("Ratio", 0.5);
+            printer.Boolean("Flag", true);
+            printer.List("Weights", new[] { 1.5, -2 });
+            printer.List("Flags", new[] { true, false });
+            printer.Json("Payload", payload.RootElement);
+            printer.Number("Unset", (long?)null);
+            printer.Done().ShouldBeTrue();
+
+            builder.ToString().ShouldBe("Ratio = 0.5, Flag = true, Weights = [1.5, -2], Flags = [true, false], Payload = {\"a\":[1,2]}");
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
     }
 }
