@@ -5,7 +5,7 @@ namespace RunComfy.SchemaClient.Generator.Emitting
 {
     /// <summary>
     /// The one way schema text enters an XML doc comment (<c>/// ...</c>). Markup characters become
-    /// entities; line breaks split the text into doc lines (<see cref="Lines"/>) or become spaces
+    /// entities; line breaks split the text into doc lines (<see cref="Lines(string)"/>) or become spaces
     /// (<see cref="Inline"/>); tabs become spaces; every other unsafe character
     /// (<see cref="UnsafeText.IsUnsafe"/>) becomes U+FFFD. Each piece of text is cut at
     /// <see cref="MaxLength"/> characters with an ellipsis, so a huge description cannot bloat the docs.
@@ -19,9 +19,12 @@ namespace RunComfy.SchemaClient.Generator.Emitting
         public static string Inline(string text) => Escape(Bounded(text), lineBreak: ' ');
 
         /// <summary>Multi-line text: one escaped, right-trimmed entry per line (CRLF counts as one break).</summary>
-        public static IEnumerable<string> Lines(string text)
+        public static IEnumerable<string> Lines(string text) => Lines(text, MaxLength);
+
+        /// <summary>Multi-line text cut at <paramref name="maxLength"/> characters (at most <see cref="MaxLength"/>).</summary>
+        public static IEnumerable<string> Lines(string text, int maxLength)
         {
-            string escaped = Escape(Bounded(text).Replace("\r\n", "\n"), lineBreak: '\n');
+            string escaped = Escape(Bounded(text, maxLength).Replace("\r\n", "\n"), lineBreak: '\n');
             foreach (string line in escaped.Split('\n'))
             {
                 yield return line.TrimEnd();
@@ -32,14 +35,17 @@ namespace RunComfy.SchemaClient.Generator.Emitting
         public static string Code(string text) => "<c>" + Inline(text) + "</c>";
 
         /// <summary><paramref name="text"/>, or its first <see cref="MaxLength"/> characters and an ellipsis (never half a surrogate pair).</summary>
-        public static string Bounded(string text)
+        public static string Bounded(string text) => Bounded(text, MaxLength);
+
+        private static string Bounded(string text, int maxLength)
         {
-            if (text.Length <= MaxLength)
+            maxLength = System.Math.Min(System.Math.Max(maxLength, 1), MaxLength);
+            if (text.Length <= maxLength)
             {
                 return text;
             }
 
-            int cut = char.IsHighSurrogate(text[MaxLength - 1]) ? MaxLength - 1 : MaxLength;
+            int cut = char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength;
             return text.Substring(0, cut) + "\u2026";
         }
 

@@ -5,8 +5,8 @@ namespace RunComfy.SchemaClient.Generator.Emitting
 {
     /// <summary>
     /// Writes one generated enum and its <c>...Values</c> class: <c>ToJsonValue()</c> (extension),
-    /// <c>TryParse</c>, <c>IsDefined</c> and <c>All</c>. String members keep their exact JSON value;
-    /// integer members carry the integer.
+    /// <c>TryParse</c>, <c>IsDefined</c> and <c>All</c>. A string enum is a C# enum whose members keep their exact
+    /// JSON value; an integer enum is a small struct (<see cref="IntegerEnumEmitter"/>) that converts from its number.
     /// </summary>
     internal static class EnumEmitter
     {
@@ -22,14 +22,22 @@ namespace RunComfy.SchemaClient.Generator.Emitting
             w.Line("/// </summary>");
             w.Line("/// <remarks>Convert to and from the JSON values with <see cref=\"" + values + "\"/>.</remarks>");
             w.Line(CodeText.GeneratedCodeAttribute);
-            w.Open("public enum " + declared + (spec.IsInt64 ? " : long" : string.Empty));
-            foreach (EnumMemberSpec member in spec.Members)
+            if (spec.IsString)
             {
-                w.Doc("summary", "JSON value " + DocText.Code(spec.IsString ? Literal.String(member.Value) : member.Value) + ".");
-                w.Line(spec.IsString ? Identifier.Of(member.Name) + "," : Identifier.Of(member.Name) + " = " + Literal.Integer(member.Value) + ",");
+                w.Open("public enum " + declared);
+                foreach (EnumMemberSpec member in spec.Members)
+                {
+                    w.Doc("summary", "JSON value " + DocText.Code(Literal.String(member.Value)) + ".");
+                    w.Line(Identifier.Of(member.Name) + ",");
+                }
+
+                w.Close();
+            }
+            else
+            {
+                IntegerEnumEmitter.Emit(w, spec, declared, type);
             }
 
-            w.Close();
             w.Line();
 
             w.Doc("summary", "Converts <see cref=\"" + type + "\"/> to and from its JSON values.");
@@ -51,15 +59,25 @@ namespace RunComfy.SchemaClient.Generator.Emitting
             w.Doc("param name=\"value\"", "A declared member.");
             w.Doc("returns", spec.IsString ? "The string sent on the wire." : "The integer sent on the wire.");
             w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"value\"/> is not a declared member.</exception>");
-            w.Line("public static " + jsonType + " ToJsonValue(this " + type + " value) => value switch");
-            w.Open();
-            foreach (EnumMemberSpec member in spec.Members)
+            if (spec.IsString)
             {
-                w.Line(type + "." + Identifier.Of(member.Name) + " => " + (spec.IsString ? Literal.String(member.Value) : Literal.Long(member.Value)) + ",");
+                w.Line("public static " + jsonType + " ToJsonValue(this " + type + " value) => value switch");
+                w.Open();
+                foreach (EnumMemberSpec member in spec.Members)
+                {
+                    w.Line(type + "." + Identifier.Of(member.Name) + " => " + Literal.String(member.Value) + ",");
+                }
+
+                w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"Not a value of the schema's enum.\"),");
+                w.Close("};");
+            }
+            else
+            {
+                w.Line("public static " + jsonType + " ToJsonValue(this " + type + " value) => IsDefined(value)");
+                w.Line("    ? value.Value");
+                w.Line("    : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"Not a value of the schema's enum.\");");
             }
 
-            w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"Not a value of the schema's enum.\"),");
-            w.Close("};");
             w.Line();
 
             w.Doc("summary", "Finds the member whose JSON value is <paramref name=\"json\"/> (exact match).");
@@ -68,19 +86,29 @@ namespace RunComfy.SchemaClient.Generator.Emitting
             w.Doc("returns", "True when <paramref name=\"json\"/> is an allowed value.");
             w.Line("public static bool TryParse(" + jsonType + (spec.IsString ? "?" : string.Empty) + " json, out " + type + " value)");
             w.Open();
-            w.Line("switch (json)");
-            w.Open();
-            foreach (EnumMemberSpec member in spec.Members)
+            if (spec.IsString)
             {
-                w.Line("case " + (spec.IsString ? Literal.String(member.Value) : Literal.Long(member.Value)) + ":");
-                w.Line("    value = " + type + "." + Identifier.Of(member.Name) + ";");
-                w.Line("    return true;");
+                w.Line("switch (json)");
+                w.Open();
+                foreach (EnumMemberSpec member in spec.Members)
+                {
+                    w.Line("case " + Literal.String(member.Value) + ":");
+                    w.Line("    value = " + type + "." + Identifier.Of(member.Name) + ";");
+                    w.Line("    return true;");
+                }
+
+                w.Line("default:");
+                w.Line("    value = default;");
+                w.Line("    return false;");
+                w.Close();
+            }
+            else
+            {
+                // A number outside int never matches a member of an int-valued enum, so the cast cannot wrap into one.
+                w.Line("value = new " + type + "(" + (spec.IsInt64 ? "json" : "(int)json") + ");");
+                w.Line("return " + (spec.IsInt64 ? string.Empty : "json == value.Value && ") + "IsDefined(value);");
             }
 
-            w.Line("default:");
-            w.Line("    value = default;");
-            w.Line("    return false;");
-            w.Close();
             w.Close();
             w.Line();
 
@@ -94,12 +122,9 @@ namespace RunComfy.SchemaClient.Generator.Emitting
             }
             else
             {
-                w.Line("public static bool IsDefined(" + type + " value) => value switch");
-                w.Open();
-                w.Line(string.Join(" or ", spec.Members.Select(m => type + "." + Identifier.Of(m.Name))) + " => true,");
-                w.Line("_ => false,");
-                w.Close("};");
+                w.Line("public static bool IsDefined(" + type + " value) => value.Value is " + string.Join(" or ", spec.Members.Select(m => Literal.Integer(m.Value))) + ";");
             }
+
             w.Close();
         }
 

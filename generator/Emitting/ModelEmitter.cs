@@ -38,20 +38,7 @@ namespace RunComfy.SchemaClient.Generator.Emitting
         private static void EmitRecord(SourceWriter w, ModelSpec model)
         {
             string self = "global::" + Identifier.TypeName(model.Namespace, model.TypeName);
-            w.Line("/// <summary>");
-            w.Line("/// A request to the RunComfy model " + DocText.Code(model.ModelId) + ", generated from its input schema.");
-            w.Line("/// </summary>");
-            w.Line("/// <remarks>");
-            if (!CodeText.IsNullOrWhiteSpace(model.Description))
-            {
-                foreach (string line in DocText.Lines(model.Description!))
-                {
-                    w.Line("/// " + line);
-                }
-            }
-
-            w.Line("/// <para>Required parameters are <c>required</c> members; optional ones are left out of the JSON while null, so the server's default applies.</para>");
-            w.Line("/// </remarks>");
+            RecordDocs.Emit(w, model);
             w.Line(CodeText.GeneratedCodeAttribute);
             w.Open("public sealed partial record " + Identifier.Of(model.TypeName) + " : " + Runtime + "IRunComfyRequest<" + self + ">");
             w.Line("private const string __ModelId = " + Literal.String(model.ModelId) + ";");
@@ -82,6 +69,7 @@ namespace RunComfy.SchemaClient.Generator.Emitting
             w.Line();
             EmitFromJson(w, model, self);
             EmitGetMediaFields(w, model);
+            ToStringEmitter.Emit(w, model);
             EmitParameters(w, model);
             w.Close();
         }

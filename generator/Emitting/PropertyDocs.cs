@@ -4,28 +4,38 @@ using RunComfy.SchemaClient.Generator.Specs;
 
 namespace RunComfy.SchemaClient.Generator.Emitting
 {
-    /// <summary>The XML doc of a request property: title, description, default, limits, media rules.</summary>
+    /// <summary>
+    /// The XML doc of a request property: the summary (what hover shows) has the description and the facts in
+    /// brief (<see cref="HoverText"/>); the remarks keep the full detail: title, default, limits, media rules.
+    /// </summary>
     internal static class PropertyDocs
     {
         public static void Emit(SourceWriter w, ModelSpec model, PropertySpec p)
         {
+            // IDE hover shows the summary only: it carries the description (or a fallback) and the facts in brief.
             w.Line("/// <summary>");
             string? title = CodeText.IsNullOrWhiteSpace(p.Title) ? null : p.Title!.Trim();
             string? description = CodeText.IsNullOrWhiteSpace(p.Description) ? null : p.Description!.Trim();
-            if (description is not null)
+            string opening = HoverText.Opening(p, out bool descriptionCut);
+            foreach (string line in DocText.Lines(opening, HoverText.MaxDescriptionLength))
             {
-                foreach (string line in DocText.Lines(description))
+                w.Line("/// " + line);
+            }
+
+            w.Line("/// <para>" + HoverText.Facts(model, p) + "</para>");
+            w.Line("/// </summary>");
+            w.Line("/// <remarks>");
+            if (descriptionCut)
+            {
+                w.Line("/// <para>");
+                foreach (string line in DocText.Lines(description!))
                 {
                     w.Line("/// " + line);
                 }
-            }
-            else
-            {
-                w.Line("/// " + (title is not null ? DocText.Inline(title) : "The " + DocText.Code(p.JsonName) + " parameter") + ".");
+
+                w.Line("/// </para>");
             }
 
-            w.Line("/// </summary>");
-            w.Line("/// <remarks>");
             foreach (string para in Paragraphs(model, p, title, description is not null))
             {
                 w.Line("/// <para>" + para + "</para>");

@@ -9,6 +9,9 @@ namespace RunComfy.SchemaClient.Generator.Emitting
         public const string JsonElement = "global::System.Text.Json.JsonElement";
         public const string ReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
 
+        /// <summary>The runtime helper behind a request's <c>ToString()</c> (plumbing: <c>RunComfy.Metadata</c>).</summary>
+        public const string RequestPrinter = "global::RunComfy.Metadata.RequestPrinter";
+
         public static string Enum(ModelSpec model, EnumSpec spec) => "global::" + Identifier.TypeName(model.Namespace, spec.TypeName);
 
         /// <summary>The class that converts an enum to and from JSON (<c>...Values</c>).</summary>

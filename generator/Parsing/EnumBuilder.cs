@@ -9,7 +9,7 @@ namespace RunComfy.SchemaClient.Generator.Parsing
 {
     /// <summary>
     /// Builds the enum of a string or integer property: members are the PascalCase of each value,
-    /// <c>_</c> before a leading digit (<c>_2K</c>, <c>_4</c>); clashes get <c>_2</c>, <c>_3</c>... and a warning.
+    /// <c>_</c> before a leading digit (<c>_2K</c>); integer members are <c>Value</c> and the number (<c>Value4</c>, <c>ValueMinus1</c>); clashes get <c>_2</c>, <c>_3</c>... and a warning.
     /// </summary>
     internal static class EnumBuilder
     {
@@ -53,7 +53,8 @@ namespace RunComfy.SchemaClient.Generator.Parsing
 
                     isInt64 |= integer < int.MinValue || integer > int.MaxValue;
                     text = integer.ToString(CultureInfo.InvariantCulture);
-                    name = integer < 0 ? "Minus" + (-(decimal)integer).ToString(CultureInfo.InvariantCulture) : "_" + text;
+                    // Value5, ValueMinus1: readable, and never a digit first (an integer enum also converts from its number).
+                    name = "Value" + (integer < 0 ? "Minus" + (-(decimal)integer).ToString(CultureInfo.InvariantCulture) : text);
                 }
 
                 if (!seen.Add(text))

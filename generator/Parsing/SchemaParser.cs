@@ -151,6 +151,7 @@ namespace RunComfy.SchemaClient.Generator.Parsing
                 specs.Add(BuildProperty(raw, member, limits, required.Contains(raw.Name), rest, enums, locator, diagnostics));
             }
 
+            ShortenEnumNames(rest, specs, enums);
             return new ModelSpec(
                 file.ModelId,
                 ns,
@@ -162,6 +163,29 @@ namespace RunComfy.SchemaClient.Generator.Parsing
                 specs.ToEquatableArray(),
                 enums.ToEquatableArray());
         }
+
+        /// <summary>
+        /// Gives each enum the shorter name of the naming rule (<see cref="Naming.EnumTypeName"/>) unless that name,
+        /// ignoring case, is the full or shorter name of another enum of the model: then it keeps its full name, so
+        /// the rule never adds a clash (or an RCS0013 rename) that the full names did not have, whatever the order.
+        /// </summary>
+        private static void ShortenEnumNames(string rest, List<PropertySpec> specs, List<EnumSpec> enums)
+        {
+            var taken = new HashSet<string>(enums.Select(e => e.TypeName), StringComparer.OrdinalIgnoreCase);
+            foreach (PropertySpec property in specs.Where(p => p.Kind == ValueKind.Enum))
+            {
+                EnumSpec spec = enums[property.EnumIndex];
+                string shorter = EnumTypeName(Naming.EnumTypeName(rest, property.MemberName), spec.IsString);
+                if (shorter != spec.TypeName && taken.Add(shorter))
+                {
+                    enums[property.EnumIndex] = spec with { TypeName = shorter };
+                }
+            }
+        }
+
+        /// <summary>An integer enum is a struct with these members, and a member cannot share its type's name.</summary>
+        private static string EnumTypeName(string name, bool isString) =>
+            !isString && (name == "Equals" || name == "GetHashCode" || name == "ToString") ? name + "Value" : name;
 
         private static JToken Load(string text)
         {
@@ -270,7 +294,8 @@ namespace RunComfy.SchemaClient.Generator.Parsing
                 enumJson.AddRange(values.Select(v => v.ToString(Formatting.None)));
                 if (!isArray && (kind == ValueKind.String || kind == ValueKind.Int32 || kind == ValueKind.Int64))
                 {
-                    EnumSpec? spec = EnumBuilder.Build(raw, rest + member, kind == ValueKind.String, locator, diagnostics);
+                    // The full name here; ShortenEnumNames says repeated words once when that clashes with nothing.
+                    EnumSpec? spec = EnumBuilder.Build(raw, EnumTypeName(rest + member, kind == ValueKind.String), kind == ValueKind.String, locator, diagnostics);
                     if (spec is not null)
                     {
                         enumIndex = enums.Count;

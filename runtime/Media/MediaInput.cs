@@ -11,8 +11,6 @@ namespace RunComfy;
 /// </summary>
 public sealed partial class MediaInput : IEquatable<MediaInput>
 {
-    private const int MaxDisplayLength = 200;
-
     private readonly string? _url;
     private readonly string? _filePath;
     private readonly ReadOnlyMemory<byte> _bytes;
@@ -158,21 +156,6 @@ public sealed partial class MediaInput : IEquatable<MediaInput>
         _ => $"'{RedactUrl(_url!)}'",
     };
 
-    private static string RedactUrl(string url)
-    {
-        if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.IsWellFormedOriginalString() && !string.IsNullOrEmpty(uri.Host))
-        {
-            var withoutSecrets = uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
-            url = uri.Query.Length > 1 ? withoutSecrets + "?..." : withoutSecrets;
-        }
-        else if (url.IndexOf('?') is >= 0 and var query)
-        {
-            url = url[..query] + "?...";
-        }
-
-        return url.Length <= MaxDisplayLength ? url : string.Concat(url.AsSpan(0, MaxDisplayLength), "...");
-    }
-
     /// <inheritdoc />
     public bool Equals(MediaInput? other) =>
         other is not null
@@ -208,18 +191,4 @@ public sealed partial class MediaInput : IEquatable<MediaInput>
 
         return hash.ToHashCode();
     }
-
-    /// <summary>
-    /// The URL as given, a file's path, or a short description of inline content (never a data URI's
-    /// content, which can be megabytes).
-    /// </summary>
-    public override string ToString() => Kind switch
-    {
-        MediaInputKind.Url => _url!,
-        MediaInputKind.File => _filePath!,
-        MediaInputKind.DataUri => _dataUriError is null
-            ? $"data:{_dataUri.MimeType}{(_dataUri.IsBase64 ? ";base64" : "")},... ({_url!.Length - _dataUri.PayloadStart} characters)"
-            : $"data:... ({_url!.Length} characters)",
-        _ => $"{DisplayName} ({_bytes.Length} bytes)",
-    };
 }

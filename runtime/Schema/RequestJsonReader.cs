@@ -181,7 +181,7 @@ public sealed class RequestJsonReader : IDisposable
 
     /// <summary>Reads an integer enum field.</summary>
     public TEnum? ReadIntegerEnum<TEnum>(JsonProperty property, EnumParser<long, TEnum> tryParse)
-        where TEnum : struct, Enum
+        where TEnum : struct
     {
         ArgumentNullException.ThrowIfNull(tryParse);
         if (ReadInt64(property) is not long number)

@@ -241,7 +241,7 @@ public sealed class ValidationCollector
 
     /// <summary><c>enum</c> for a generated enum: the value must be one of its declared members.</summary>
     public void Enum<TEnum>(string path, TEnum? value, Func<TEnum, bool> isDefined, string? message = null)
-        where TEnum : struct, Enum
+        where TEnum : struct
     {
         ArgumentNullException.ThrowIfNull(isDefined);
         if (value is TEnum actual && !isDefined(actual))

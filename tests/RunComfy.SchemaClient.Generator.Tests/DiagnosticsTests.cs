@@ -304,8 +304,8 @@ public sealed class DiagnosticsTests
         ShouldReport(result, "RCS0019", DiagnosticSeverity.Warning, line: 7,
             "The enum of property 'n' lists 5.0 more than once; the repeat is ignored");
         string source = result.Source(TypeName);
-        source.ShouldContain("_4 = 4,");
-        source.ShouldContain("_5 = 5,");
+        source.ShouldContain("public static global::RunComfy.Models.Acme.WidgetN Value4 => new global::RunComfy.Models.Acme.WidgetN(4);");
+        source.ShouldContain("public static global::RunComfy.Models.Acme.WidgetN Value5 => new global::RunComfy.Models.Acme.WidgetN(5);");
     }
 
     [Fact]

@@ -134,8 +134,8 @@ public sealed class NumberKeywordTests
 
         ShouldReportOnly(result, 5, "Property 'seed': enum value 99999999999999999999 is out of range for a 64-bit integer; the keyword is ignored");
         string source = result.Source(TypeName);
-        source.ShouldContain("_4 = 4,");
-        source.ShouldContain("Minus2 = -2,");
+        source.ShouldContain("public static global::RunComfy.Models.Acme.WidgetSteps Value4 => new global::RunComfy.Models.Acme.WidgetSteps(4);");
+        source.ShouldContain("ValueMinus2 => new global::RunComfy.Models.Acme.WidgetSteps(-2);");
         source.ShouldContain("public long? Seed { get; init; }");
     }
 

@@ -181,7 +181,7 @@ public sealed class HostileSchemaTests : IClassFixture<HostileSchemaTests.Hostil
         var request = new List<string> { "field:__ModelId", "field:__SchemaJson", "property:ModelId", "property:Metadata" };
         request.AddRange(spec.Properties.Select(p => "property:" + p.MemberName));
         request.AddRange(spec.Properties.Where(p => p.IsMedia).Select(p => "field:__" + p.MemberName + "Rules"));
-        request.AddRange(["method:Validate", "method:WriteJson", "method:ToJson", "method:FromJson", "method:GetMediaFields", "method:__CreateParameters"]);
+        request.AddRange(["method:Validate", "method:WriteJson", "method:ToJson", "method:FromJson", "method:GetMediaFields", "method:PrintMembers", "method:__CreateParameters"]);
 
         var expected = new Dictionary<string, string[]>
         {
@@ -190,7 +190,12 @@ public sealed class HostileSchemaTests : IClassFixture<HostileSchemaTests.Hostil
         };
         foreach (EnumSpec e in spec.Enums)
         {
-            expected[ns + e.TypeName] = [.. e.Members.Select(m => "member:" + m.Name)];
+            // A string enum is a C# enum; an integer enum a struct with named values, its number, conversions and equality.
+            expected[ns + e.TypeName] = e.IsString
+                ? [.. e.Members.Select(m => "member:" + m.Name)]
+                : [.. e.Members.Select(m => "property:" + m.Name),
+                    "ctor", "property:Value", "conversion:implicit", "conversion:explicit", "operator:==", "operator:!=",
+                    "method:Equals", "method:Equals", "method:GetHashCode", "method:ToString"];
             expected[ns + e.ValuesTypeName] = ["property:All", "method:ToJsonValue", "method:TryParse", "method:IsDefined"];
         }
 
@@ -209,6 +214,9 @@ public sealed class HostileSchemaTests : IClassFixture<HostileSchemaTests.Hostil
             FieldDeclarationSyntax field => field.Declaration.Variables.Select(v => "field:" + v.Identifier.ValueText),
             PropertyDeclarationSyntax property => ["property:" + property.Identifier.ValueText],
             MethodDeclarationSyntax method => ["method:" + method.Identifier.ValueText],
+            ConstructorDeclarationSyntax => ["ctor"],
+            ConversionOperatorDeclarationSyntax conversion => ["conversion:" + conversion.ImplicitOrExplicitKeyword.ValueText],
+            OperatorDeclarationSyntax op => ["operator:" + op.OperatorToken.ValueText],
             _ => new[] { "unexpected " + member.Kind() + ": " + member },
         });
     }

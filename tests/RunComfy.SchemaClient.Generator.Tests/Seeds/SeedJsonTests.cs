@@ -24,7 +24,7 @@ public sealed class SeedJsonTests
         {
             Images = ["https://example.com/a.png", new Uri("https://example.com/b.jpg")],
             Text = "Generate 4 images of a lighthouse",
-            SequentialImageGenerationOptions = Seedream40EditSequentialSequentialImageGenerationOptions._4,
+            SequentialImageGenerationOptions = Seedream40EditSequentialImageGenerationOptions.Value4,
             ImageSize = Seedream40EditSequentialImageSize._2560_1440_16_9,
             Seed = 4294967295,
             OptimizePromptOptions = Seedream40EditSequentialOptimizePromptOptions.Standard,
@@ -91,7 +91,7 @@ public sealed class SeedJsonTests
     [Fact]
     public void Every_sequential_option_round_trips_through_json_as_an_integer()
     {
-        foreach (var value in Seedream40EditSequentialSequentialImageGenerationOptionsValues.All)
+        foreach (var value in Seedream40EditSequentialImageGenerationOptionsValues.All)
         {
             var request = new Seedream40EditSequentialRequest { Text = "t", Images = ["https://example.com/cat.png"], SequentialImageGenerationOptions = value };
             string json = request.ToJson();

@@ -136,8 +136,8 @@ public sealed class SeedValidationTests
     [Fact]
     public void Every_sequential_enum_value_converts_both_ways()
     {
-        Seedream40EditSequentialSequentialImageGenerationOptionsValues.All.Select(v => v.ToJsonValue()).ShouldBe(Enumerable.Range(1, 15).Select(i => (long)i));
-        ((long)Seedream40EditSequentialSequentialImageGenerationOptions._4).ShouldBe(4);
+        Seedream40EditSequentialImageGenerationOptionsValues.All.Select(v => v.ToJsonValue()).ShouldBe(Enumerable.Range(1, 15).Select(i => (long)i));
+        ((long)Seedream40EditSequentialImageGenerationOptions.Value4).ShouldBe(4);
         Seedream40EditSequentialImageSizeValues.All.Select(v => v.ToJsonValue()).ShouldBe(
             ["2048:2048 (1:1)", "2304:1728 (4:3)", "1728:2304 (3:4)", "2560:1440 (16:9)", "1440:2560 (9:16)", "2496:1664 (3:2)", "1664:2496 (2:3)", "3024:1296 (21:9)"]);
         Seedream40EditSequentialImageSize._2560_1440_16_9.ToJsonValue().ShouldBe("2560:1440 (16:9)");

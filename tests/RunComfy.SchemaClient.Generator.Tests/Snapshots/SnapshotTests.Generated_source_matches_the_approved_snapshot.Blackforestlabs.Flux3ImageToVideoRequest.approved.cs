@@ -5,7 +5,7 @@
 namespace RunComfy.Models.Blackforestlabs
 {
     /// <summary>
-    /// A request to the RunComfy model <c>blackforestlabs/flux-3/image-to-video</c>, generated from its input schema.
+    /// <para>A request to the RunComfy model <c>blackforestlabs/flux-3/image-to-video</c>, generated from its input schema.</para>
     /// </summary>
     /// <remarks>
     /// <para>Required parameters are <c>required</c> members; optional ones are left out of the JSON while null, so the server's default applies.</para>
@@ -21,6 +21,7 @@ namespace RunComfy.Models.Blackforestlabs
 
         /// <summary>
         /// Aspect ratio of the generated video. auto lets the model choose.
+        /// <para>Optional, default <c>"auto"</c> (applied by the server while null). One of <c>"auto"</c>, <c>"21:9"</c>, <c>"2:1"</c>, <c>"16:9"</c>, <c>"4:3"</c>, <c>"1:1"</c> … (8 values).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>aspect_ratio</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -31,6 +32,7 @@ namespace RunComfy.Models.Blackforestlabs
 
         /// <summary>
         /// Duration of the generated video in seconds. auto lets the model choose.
+        /// <para>Optional, default <c>"auto"</c> (applied by the server while null). One of <c>"auto"</c>, <c>"5"</c>, <c>"6"</c>, <c>"7"</c>, <c>"8"</c>, <c>"9"</c> … (17 values).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>duration</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -41,6 +43,7 @@ namespace RunComfy.Models.Blackforestlabs
 
         /// <summary>
         /// Whether to generate audio for the video.
+        /// <para>Optional, default <c>true</c> (applied by the server while null).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>generate_audio</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -50,6 +53,7 @@ namespace RunComfy.Models.Blackforestlabs
 
         /// <summary>
         /// URL of the image the video starts from (PNG, JPEG, or WebP).
+        /// <para>Required. Image URL (HTTPS or <c>data:</c>).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>image_url</c>. Required.</para>
@@ -59,6 +63,7 @@ namespace RunComfy.Models.Blackforestlabs
 
         /// <summary>
         /// The text prompt describing the video you want to generate.
+        /// <para>Required, default <c>""</c>.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>prompt</c>. Required.</para>
@@ -68,6 +73,7 @@ namespace RunComfy.Models.Blackforestlabs
 
         /// <summary>
         /// Resolution of the generated video.
+        /// <para>Optional, default <c>"720p"</c> (applied by the server while null). One of <c>"720p"</c>, <c>"1080p"</c>.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>resolution</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -78,6 +84,7 @@ namespace RunComfy.Models.Blackforestlabs
 
         /// <summary>
         /// The safety tolerance level for the generated video. 0 is the strictest and 4 is the most permissive.
+        /// <para>Optional, default <c>2</c> (applied by the server while null). From 0 to 4.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>safety_tolerance</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -212,6 +219,19 @@ namespace RunComfy.Models.Blackforestlabs
             var __fields = new global::System.Collections.Generic.List<global::RunComfy.MediaField>();
             global::RunComfy.Metadata.MediaFields.Add(__fields, "image_url", ImageUrl, __ImageUrlRules);
             return __fields;
+        }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            var __printer = new global::RunComfy.Metadata.RequestPrinter(builder);
+            __printer.Enum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio>("AspectRatio", AspectRatio, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatioValues.IsDefined, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatioValues.ToJsonValue);
+            __printer.Enum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration>("Duration", Duration, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDurationValues.IsDefined, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDurationValues.ToJsonValue);
+            __printer.Boolean("GenerateAudio", GenerateAudio);
+            __printer.Media("ImageUrl", ImageUrl, required: true);
+            __printer.String("Prompt", Prompt, required: true);
+            __printer.Enum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution>("Resolution", Resolution, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolutionValues.IsDefined, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolutionValues.ToJsonValue);
+            __printer.Number("SafetyTolerance", SafetyTolerance);
+            return __printer.Done();
         }
 
         private static global::RunComfy.ModelParameter[] __CreateParameters() => new global::RunComfy.ModelParameter[]

@@ -5,7 +5,7 @@
 namespace RunComfy.Models.Bytedance
 {
     /// <summary>
-    /// A request to the RunComfy model <c>bytedance/seedance-2.5/reference-to-video/480p</c>, generated from its input schema.
+    /// <para>A request to the RunComfy model <c>bytedance/seedance-2.5/reference-to-video/480p</c>, generated from its input schema.</para>
     /// </summary>
     /// <remarks>
     /// <para>Required parameters are <c>required</c> members; optional ones are left out of the JSON while null, so the server's default applies.</para>
@@ -25,6 +25,7 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Aspect ratio of the output video.
+        /// <para>Optional, default <c>"16:9"</c> (applied by the server while null). One of <c>"16:9"</c>, <c>"9:16"</c>, <c>"1:1"</c>, <c>"4:3"</c>, <c>"3:4"</c>, <c>"21:9"</c> … (7 values).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>aspect_ratio</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -35,6 +36,7 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Reference audio URLs. Up to 3 files.
+        /// <para>Optional. At most 3 items. Audio URLs (HTTPS or <c>data:</c>).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>audios</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -45,6 +47,7 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// The duration of the generated video in seconds. Default is 5. Range is 4–30.
+        /// <para>Optional, default <c>5</c> (applied by the server while null). From 4 to 30.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>duration</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -55,6 +58,7 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// When true, the model outputs video with synchronized audio (speech, SFX, music).
+        /// <para>Optional, default <c>true</c> (applied by the server while null).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>generate_audio</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -64,6 +68,7 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Reference image URLs. Up to 9 images.
+        /// <para>Optional. At most 9 items. Image URLs (HTTPS or <c>data:</c>).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>images</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -74,6 +79,7 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Text prompt describing the desired video, referencing the provided images, video clips, and audio as environment, motion, and mood cues.
+        /// <para>Required, default <c>""</c>.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>prompt</c>. Required.</para>
@@ -83,6 +89,7 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Reference video URLs. Up to 3 clips.
+        /// <para>Optional. At most 3 items. Video URLs (HTTPS or <c>data:</c>).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>videos</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -220,6 +227,19 @@ namespace RunComfy.Models.Bytedance
             global::RunComfy.Metadata.MediaFields.Add(__fields, "images", Images, __ImagesRules);
             global::RunComfy.Metadata.MediaFields.Add(__fields, "videos", Videos, __VideosRules);
             return __fields;
+        }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            var __printer = new global::RunComfy.Metadata.RequestPrinter(builder);
+            __printer.Enum<global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio>("AspectRatio", AspectRatio, global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatioValues.IsDefined, global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatioValues.ToJsonValue);
+            __printer.List("Audios", Audios);
+            __printer.Number("Duration", Duration);
+            __printer.Boolean("GenerateAudio", GenerateAudio);
+            __printer.List("Images", Images);
+            __printer.String("Prompt", Prompt, required: true);
+            __printer.List("Videos", Videos);
+            return __printer.Done();
         }
 
         private static global::RunComfy.ModelParameter[] __CreateParameters() => new global::RunComfy.ModelParameter[]

@@ -5,7 +5,8 @@
 namespace RunComfy.Models.Bytedance
 {
     /// <summary>
-    /// A request to the RunComfy model <c>bytedance/seedream-4-0/edit</c>, generated from its input schema.
+    /// <b>Schema di input</b>
+    /// <para>A request to the RunComfy model <c>bytedance/seedream-4-0/edit</c>, generated from its input schema.</para>
     /// </summary>
     /// <remarks>
     /// <para>Required parameters are <c>required</c> members; optional ones are left out of the JSON while null, so the server's default applies.</para>
@@ -27,7 +28,8 @@ namespace RunComfy.Models.Bytedance
         };
 
         /// <summary>
-        /// Prompt.
+        /// Prompt: text.
+        /// <para>Required. At most 600 characters.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>prompt</c>. Required.</para>
@@ -37,6 +39,7 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Upload 1~10 images. The format must be jpeg or png
+        /// <para>Required. 1 to 10 items. Image URLs (HTTPS or <c>data:</c>), file &lt; 10 MB, 0.33 &lt; width/height &lt; 3, 14 &lt; width, 14 &lt; height.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>images</c> (Images). Required.</para>
@@ -47,7 +50,8 @@ namespace RunComfy.Models.Bytedance
         public required global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaInput> Images { get; init; }
 
         /// <summary>
-        /// Resolution.
+        /// Resolution: one of the allowed values.
+        /// <para>Optional, default <c>"2048x2048 (1:1)"</c> (applied by the server while null). One of <c>"1K"</c>, <c>"2K"</c>, <c>"4K"</c>, <c>"2048x2048 (1:1)"</c>, <c>"2304x1728 (4:3)"</c>, <c>"1728x2304 (3:4)"</c> … (11 values).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>resolution</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -143,6 +147,15 @@ namespace RunComfy.Models.Bytedance
             var __fields = new global::System.Collections.Generic.List<global::RunComfy.MediaField>();
             global::RunComfy.Metadata.MediaFields.Add(__fields, "images", Images, __ImagesRules);
             return __fields;
+        }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            var __printer = new global::RunComfy.Metadata.RequestPrinter(builder);
+            __printer.String("Prompt", Prompt, required: true);
+            __printer.List("Images", Images, required: true);
+            __printer.Enum<global::RunComfy.Models.Bytedance.Seedream40EditResolution>("Resolution", Resolution, global::RunComfy.Models.Bytedance.Seedream40EditResolutionValues.IsDefined, global::RunComfy.Models.Bytedance.Seedream40EditResolutionValues.ToJsonValue);
+            return __printer.Done();
         }
 
         private static global::RunComfy.ModelParameter[] __CreateParameters() => new global::RunComfy.ModelParameter[]

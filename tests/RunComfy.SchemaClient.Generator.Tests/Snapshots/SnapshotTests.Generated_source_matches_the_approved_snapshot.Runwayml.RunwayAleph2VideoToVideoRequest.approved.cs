@@ -5,7 +5,7 @@
 namespace RunComfy.Models.Runwayml
 {
     /// <summary>
-    /// A request to the RunComfy model <c>runwayml/runway-aleph-2/video-to-video</c>, generated from its input schema.
+    /// <para>A request to the RunComfy model <c>runwayml/runway-aleph-2/video-to-video</c>, generated from its input schema.</para>
     /// </summary>
     /// <remarks>
     /// <para>Required parameters are <c>required</c> members; optional ones are left out of the JSON while null, so the server's default applies.</para>
@@ -24,6 +24,7 @@ namespace RunComfy.Models.Runwayml
 
         /// <summary>
         /// Natural-language instruction describing the edit. Keep under 1000 characters.
+        /// <para>Required, default <c>""</c>.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>prompt</c>. Required.</para>
@@ -33,6 +34,7 @@ namespace RunComfy.Models.Runwayml
 
         /// <summary>
         /// Optional seed for more repeatable retries. Leave unset for a random draw.
+        /// <para>Optional. From 0 to 4294967295.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>seed</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -42,6 +44,7 @@ namespace RunComfy.Models.Runwayml
 
         /// <summary>
         /// Optional expand/outpaint ratio. Leave unset to keep the source frame.
+        /// <para>Optional. One of <c>"16:9"</c>, <c>"4:3"</c>, <c>"3:2"</c>, <c>"1:1"</c>, <c>"2:3"</c>, <c>"3:4"</c> … (8 values).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>target_aspect_ratio</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -51,6 +54,7 @@ namespace RunComfy.Models.Runwayml
 
         /// <summary>
         /// Source video to edit. Must be 2-30 seconds and under 16 MB. Output length follows this clip.
+        /// <para>Required. Video URL (HTTPS or <c>data:</c>), file &lt; 16 MB.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>video_url</c>. Required.</para>
@@ -156,6 +160,16 @@ namespace RunComfy.Models.Runwayml
             var __fields = new global::System.Collections.Generic.List<global::RunComfy.MediaField>();
             global::RunComfy.Metadata.MediaFields.Add(__fields, "video_url", VideoUrl, __VideoUrlRules);
             return __fields;
+        }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            var __printer = new global::RunComfy.Metadata.RequestPrinter(builder);
+            __printer.String("Prompt", Prompt, required: true);
+            __printer.Number("Seed", Seed);
+            __printer.Enum<global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio>("TargetAspectRatio", TargetAspectRatio, global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatioValues.IsDefined, global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatioValues.ToJsonValue);
+            __printer.Media("VideoUrl", VideoUrl, required: true);
+            return __printer.Done();
         }
 
         private static global::RunComfy.ModelParameter[] __CreateParameters() => new global::RunComfy.ModelParameter[]

@@ -127,8 +127,7 @@ public sealed class MediaInputTests : IDisposable
 
         media.Kind.ShouldBe(MediaInputKind.DataUri);
         Validate(media).ShouldBeEmpty();
-        media.ToString().ShouldStartWith("data:image/png;base64,... (");
-        media.ToString().Length.ShouldBeLessThan(80);
+        media.ToString().ShouldBe($"data:image/png;base64,\u2026({TestImages.Png(20, 20).Length:N0} bytes)");
     }
 
     [Theory]
@@ -188,7 +187,7 @@ public sealed class MediaInputTests : IDisposable
         media.Kind.ShouldBe(MediaInputKind.File);
         media.FilePath.ShouldBe(Path.GetFullPath(path));
         media.Url.ShouldBeNull();
-        media.ToString().ShouldBe(media.FilePath);
+        media.ToString().ShouldBe("file " + Path.GetFileName(path));
         Validate(media).ShouldBeEmpty();
     }
 
@@ -224,7 +223,7 @@ public sealed class MediaInputTests : IDisposable
         MediaInput.FromBytes(png).ShouldNotBe(MediaInput.FromBytes(TestImages.Png(20, 21)));
         MediaInput.FromUrl("https://a/b.png").ShouldBe(MediaInput.FromUrl("https://a/b.png"));
         MediaInput.FromUrl("https://a/b.png").ShouldNotBe(MediaInput.FromUrl("https://a/c.png"));
-        MediaInput.FromBytes(png).ToString().ShouldBe($"the in-memory content ({png.Length} bytes)");
+        MediaInput.FromBytes(png).ToString().ShouldBe($"in-memory content ({png.Length:N0} bytes)");
     }
 
     [Fact]

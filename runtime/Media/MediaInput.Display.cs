@@ -1,0 +1,87 @@
+using System.Globalization;
+
+namespace RunComfy;
+
+/// <summary>
+/// How a media input is shown to people (<see cref="ToString"/>, error messages): short, bounded, and without
+/// secrets. A URL loses its user info and its query (signed URLs carry their signature or token there); a
+/// <c>data:</c> URI shows its media type and size, never its content; a file shows its name.
+/// </summary>
+public sealed partial class MediaInput
+{
+    /// <summary>The most characters of a URL or file name shown.</summary>
+    private const int MaxDisplayLength = 200;
+
+    /// <summary>
+    /// A short, safe description: a URL without user info or query (<c>https://cdn.example.com/cat.png?…</c>),
+    /// <c>data:image/png;base64,…(12,345 bytes)</c>, a file's name, or <c>in-memory content (1,024 bytes)</c>.
+    /// At most about 220 characters, whatever the input.
+    /// </summary>
+    public override string ToString() => Kind switch
+    {
+        MediaInputKind.Url => RedactUrl(_url!),
+        MediaInputKind.File => "file " + Bounded(Path.GetFileName(_filePath!)),
+        MediaInputKind.DataUri => _dataUriError is null
+            ? $"data:{Bounded(_dataUri.MimeType)}{(_dataUri.IsBase64 ? ";base64" : "")},\u2026({DataLength()})"
+            : $"data:\u2026({Count(_url!.Length)} chars)",
+        _ => $"{_bytesOrigin} content ({Count(_bytes.Length)} bytes)",
+    };
+
+    /// <summary>A URL without its user info and query, cut at <see cref="MaxDisplayLength"/> characters.</summary>
+    private static string RedactUrl(string url)
+    {
+        if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.IsWellFormedOriginalString() && !string.IsNullOrEmpty(uri.Host))
+        {
+            var withoutSecrets = uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+            url = uri.Query.Length > 1 ? withoutSecrets + "?..." : withoutSecrets;
+        }
+        else
+        {
+            // Not a well-formed URL: drop the query and anything that looks like user info by hand.
+            if (url.IndexOfAny(['?', '#']) is >= 0 and var query)
+            {
+                url = url[..query] + "?...";
+            }
+
+            var scheme = url.IndexOf("://", StringComparison.Ordinal);
+            var authority = scheme >= 0 ? scheme + 3 : url.StartsWith("//", StringComparison.Ordinal) ? 2 : -1;
+            if (authority >= 0)
+            {
+                var end = url.IndexOf('/', authority) is >= 0 and var slash ? slash : url.Length;
+                if (url.AsSpan(authority, end - authority).LastIndexOf('@') is >= 0 and var at)
+                {
+                    url = string.Concat(url.AsSpan(0, authority), url.AsSpan(authority + at + 1));
+                }
+            }
+        }
+
+        return Bounded(url);
+    }
+
+    private static string Bounded(string text)
+    {
+        var builder = new System.Text.StringBuilder(Math.Min(text.Length, MaxDisplayLength + 1));
+        foreach (var c in text.Length <= MaxDisplayLength ? text : text[..MaxDisplayLength])
+        {
+            // A control or format character could forge a log line or reorder the text on a terminal.
+            builder.Append(char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format ? '\uFFFD' : c);
+        }
+
+        return text.Length <= MaxDisplayLength ? builder.ToString() : builder.Append('\u2026').ToString();
+    }
+
+    /// <summary>The decoded size of a base64 payload in bytes, else its length in characters.</summary>
+    private string DataLength()
+    {
+        var payload = _dataUri.Payload(_url!).Span;
+        if (!_dataUri.IsBase64)
+        {
+            return Count(payload.Length) + " chars";
+        }
+
+        var padding = payload.EndsWith("==") ? 2 : payload.EndsWith("=") ? 1 : 0;
+        return Count(Math.Max(0, payload.Length / 4 * 3 - padding)) + " bytes";
+    }
+
+    private static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}
