@@ -12,7 +12,7 @@ namespace RunComfy.Models.Acme
     /// <remarks>
     /// <para>Required parameters are <c>required</c> members; optional ones are left out of the JSON while null, so the server's default applies.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public sealed partial record EdgeCasesRequest : global::RunComfy.IRunComfyRequest<global::RunComfy.Models.Acme.EdgeCasesRequest>
     {
         private const string __ModelId = "acme/edge-cases";
@@ -159,7 +159,7 @@ namespace RunComfy.Models.Acme
         /// <returns>The errors found, each with the JSON path, the rule and a message.</returns>
         public global::RunComfy.ValidationResult Validate()
         {
-            var __v = new global::RunComfy.ValidationCollector();
+            var __v = new global::RunComfy.Metadata.ValidationCollector();
             __v.Required("code", Code, message: "Use a code such as ABC-123.");
             __v.Text("code", Code);
             __v.Length("code", Code, 5, 12, message: "Use a code such as ABC-123.");
@@ -188,7 +188,7 @@ namespace RunComfy.Models.Acme
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            global::RunComfy.RequestJsonWriter.WriteString(writer, "code", Code);
+            global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "code", Code);
             writer.WriteNumber("ratio", Ratio);
             if (Quality is not null)
             {
@@ -196,20 +196,20 @@ namespace RunComfy.Models.Acme
             }
             if (Version is not null)
             {
-                global::RunComfy.RequestJsonWriter.WriteString(writer, "version", Version);
+                global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "version", Version);
             }
-            global::RunComfy.RequestJsonWriter.WriteStringList(writer, "tags", Tags);
+            global::RunComfy.Metadata.RequestJsonWriter.WriteStringList(writer, "tags", Tags);
             if (Weights is not null)
             {
-                global::RunComfy.RequestJsonWriter.WriteDoubleList(writer, "weights", Weights);
+                global::RunComfy.Metadata.RequestJsonWriter.WriteDoubleList(writer, "weights", Weights);
             }
             if (Anything is not null)
             {
-                global::RunComfy.RequestJsonWriter.WriteJsonList(writer, "anything", Anything);
+                global::RunComfy.Metadata.RequestJsonWriter.WriteJsonList(writer, "anything", Anything);
             }
             if (Payload is not null)
             {
-                global::RunComfy.RequestJsonWriter.WriteJson(writer, "payload", Payload.Value);
+                global::RunComfy.Metadata.RequestJsonWriter.WriteJson(writer, "payload", Payload.Value);
             }
             if (Count is not null)
             {
@@ -217,12 +217,12 @@ namespace RunComfy.Models.Acme
             }
             if (ModelIdValue is not null)
             {
-                global::RunComfy.RequestJsonWriter.WriteString(writer, "model_id", ModelIdValue);
+                global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "model_id", ModelIdValue);
             }
             writer.WriteBoolean("event", Event);
             if (Mask is not null)
             {
-                global::RunComfy.RequestJsonWriter.WriteMedia(writer, "mask", Mask);
+                global::RunComfy.Metadata.RequestJsonWriter.WriteMedia(writer, "mask", Mask);
             }
             if (Level is not null)
             {
@@ -234,7 +234,7 @@ namespace RunComfy.Models.Acme
         /// <summary>The request body as JSON text, exactly as it is sent (unset optional parameters are left out).</summary>
         /// <param name="indented">Whether to indent the JSON.</param>
         /// <returns>The JSON text.</returns>
-        public string ToJson(bool indented = false) => global::RunComfy.RequestJsonWriter.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::RunComfy.Metadata.RequestJsonWriter.ToJson(this, indented);
 
         /// <summary>Parses a request body. Unknown fields, mistyped values, bad enum values and missing required fields are all reported in one exception.</summary>
         /// <param name="json">The JSON object.</param>
@@ -242,7 +242,7 @@ namespace RunComfy.Models.Acme
         /// <exception cref="global::RunComfy.RequestJsonException">The JSON does not match the schema; every problem is listed.</exception>
         public static global::RunComfy.Models.Acme.EdgeCasesRequest FromJson(string json)
         {
-            using var __reader = global::RunComfy.RequestJsonReader.Parse(__ModelId, json);
+            using var __reader = global::RunComfy.Metadata.RequestJsonReader.Parse(__ModelId, json);
             string? __Code = null;
             double? __Ratio = null;
             double? __Quality = null;
@@ -333,7 +333,7 @@ namespace RunComfy.Models.Acme
         public global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaField> GetMediaFields()
         {
             var __fields = new global::System.Collections.Generic.List<global::RunComfy.MediaField>();
-            global::RunComfy.MediaFields.Add(__fields, "mask", Mask, __MaskRules);
+            global::RunComfy.Metadata.MediaFields.Add(__fields, "mask", Mask, __MaskRules);
             return __fields;
         }
 
@@ -461,7 +461,7 @@ namespace RunComfy.Models.Acme
     /// The allowed values of <c>level</c> (Level) for the model <c>acme/edge-cases</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="EdgeCasesLevelValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public readonly struct EdgeCasesLevel : global::System.IEquatable<global::RunComfy.Models.Acme.EdgeCasesLevel>
     {
         /// <summary>JSON value <c>-1</c>.</summary>
@@ -516,7 +516,7 @@ namespace RunComfy.Models.Acme
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Acme.EdgeCasesLevel"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class EdgeCasesLevelValues
     {
         /// <summary>Every value, in schema order.</summary>

@@ -11,7 +11,7 @@ namespace RunComfy.Models.Blackforestlabs
     /// <remarks>
     /// <para>Required parameters are <c>required</c> members; optional ones are left out of the JSON while null, so the server's default applies.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public sealed partial record Flux2FlashTextToImageRequest : global::RunComfy.IRunComfyRequest<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageRequest>
     {
         private const string __ModelId = "blackforestlabs/flux-2/flash/text-to-image";
@@ -79,7 +79,7 @@ namespace RunComfy.Models.Blackforestlabs
         /// <returns>The errors found, each with the JSON path, the rule and a message.</returns>
         public global::RunComfy.ValidationResult Validate()
         {
-            var __v = new global::RunComfy.ValidationCollector();
+            var __v = new global::RunComfy.Metadata.ValidationCollector();
             __v.Required("prompt", Prompt);
             __v.Text("prompt", Prompt);
             __v.Number("guidance_scale", GuidanceScale);
@@ -96,7 +96,7 @@ namespace RunComfy.Models.Blackforestlabs
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            global::RunComfy.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
+            global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
             if (GuidanceScale is not null)
             {
                 writer.WriteNumber("guidance_scale", GuidanceScale.Value);
@@ -119,7 +119,7 @@ namespace RunComfy.Models.Blackforestlabs
         /// <summary>The request body as JSON text, exactly as it is sent (unset optional parameters are left out).</summary>
         /// <param name="indented">Whether to indent the JSON.</param>
         /// <returns>The JSON text.</returns>
-        public string ToJson(bool indented = false) => global::RunComfy.RequestJsonWriter.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::RunComfy.Metadata.RequestJsonWriter.ToJson(this, indented);
 
         /// <summary>Parses a request body. Unknown fields, mistyped values, bad enum values and missing required fields are all reported in one exception.</summary>
         /// <param name="json">The JSON object.</param>
@@ -127,7 +127,7 @@ namespace RunComfy.Models.Blackforestlabs
         /// <exception cref="global::RunComfy.RequestJsonException">The JSON does not match the schema; every problem is listed.</exception>
         public static global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageRequest FromJson(string json)
         {
-            using var __reader = global::RunComfy.RequestJsonReader.Parse(__ModelId, json);
+            using var __reader = global::RunComfy.Metadata.RequestJsonReader.Parse(__ModelId, json);
             string? __Prompt = null;
             double? __GuidanceScale = null;
             long? __Seed = null;
@@ -245,7 +245,7 @@ namespace RunComfy.Models.Blackforestlabs
     /// The allowed values of <c>image_size</c> (Image Size) for the model <c>blackforestlabs/flux-2/flash/text-to-image</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="Flux2FlashTextToImageSizeValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public enum Flux2FlashTextToImageSize
     {
         /// <summary>JSON value <c>"square_hd"</c>.</summary>
@@ -263,7 +263,7 @@ namespace RunComfy.Models.Blackforestlabs
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class Flux2FlashTextToImageSizeValues
     {
         /// <summary>Every value, in schema order.</summary>
@@ -334,7 +334,7 @@ namespace RunComfy.Models.Blackforestlabs
     /// The allowed values of <c>output_format</c> (Output Format) for the model <c>blackforestlabs/flux-2/flash/text-to-image</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="Flux2FlashTextToImageOutputFormatValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public enum Flux2FlashTextToImageOutputFormat
     {
         /// <summary>JSON value <c>"jpeg"</c>.</summary>
@@ -346,7 +346,7 @@ namespace RunComfy.Models.Blackforestlabs
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class Flux2FlashTextToImageOutputFormatValues
     {
         /// <summary>Every value, in schema order.</summary>

@@ -10,7 +10,7 @@ namespace RunComfy.Models.Bytedance
     /// <remarks>
     /// <para>Required parameters are <c>required</c> members; optional ones are left out of the JSON while null, so the server's default applies.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public sealed partial record SeedAudio10TextToAudioRequest : global::RunComfy.IRunComfyRequest<global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioRequest>
     {
         private const string __ModelId = "bytedance/seed-audio-1.0/text-to-audio";
@@ -128,7 +128,7 @@ namespace RunComfy.Models.Bytedance
         /// <returns>The errors found, each with the JSON path, the rule and a message.</returns>
         public global::RunComfy.ValidationResult Validate()
         {
-            var __v = new global::RunComfy.ValidationCollector();
+            var __v = new global::RunComfy.Metadata.ValidationCollector();
             __v.Items("audio_urls", AudioUrls, null, 3, static (__c, __p, __x) => { __c.Media(__p, __x); });
             __v.Media("image_url", ImageUrl);
             __v.Enum<global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat>("output_format", OutputFormat, global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormatValues.IsDefined);
@@ -155,11 +155,11 @@ namespace RunComfy.Models.Bytedance
             writer.WriteStartObject();
             if (AudioUrls is not null)
             {
-                global::RunComfy.RequestJsonWriter.WriteMediaList(writer, "audio_urls", AudioUrls);
+                global::RunComfy.Metadata.RequestJsonWriter.WriteMediaList(writer, "audio_urls", AudioUrls);
             }
             if (ImageUrl is not null)
             {
-                global::RunComfy.RequestJsonWriter.WriteMedia(writer, "image_url", ImageUrl);
+                global::RunComfy.Metadata.RequestJsonWriter.WriteMedia(writer, "image_url", ImageUrl);
             }
             if (OutputFormat is not null)
             {
@@ -169,7 +169,7 @@ namespace RunComfy.Models.Bytedance
             {
                 writer.WriteNumber("pitch", Pitch.Value);
             }
-            global::RunComfy.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
+            global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
             if (SampleRate is not null)
             {
                 writer.WriteNumber("sample_rate", global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRateValues.ToJsonValue(SampleRate.Value));
@@ -192,7 +192,7 @@ namespace RunComfy.Models.Bytedance
         /// <summary>The request body as JSON text, exactly as it is sent (unset optional parameters are left out).</summary>
         /// <param name="indented">Whether to indent the JSON.</param>
         /// <returns>The JSON text.</returns>
-        public string ToJson(bool indented = false) => global::RunComfy.RequestJsonWriter.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::RunComfy.Metadata.RequestJsonWriter.ToJson(this, indented);
 
         /// <summary>Parses a request body. Unknown fields, mistyped values, bad enum values and missing required fields are all reported in one exception.</summary>
         /// <param name="json">The JSON object.</param>
@@ -200,7 +200,7 @@ namespace RunComfy.Models.Bytedance
         /// <exception cref="global::RunComfy.RequestJsonException">The JSON does not match the schema; every problem is listed.</exception>
         public static global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioRequest FromJson(string json)
         {
-            using var __reader = global::RunComfy.RequestJsonReader.Parse(__ModelId, json);
+            using var __reader = global::RunComfy.Metadata.RequestJsonReader.Parse(__ModelId, json);
             global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaInput>? __AudioUrls = null;
             global::RunComfy.MediaInput? __ImageUrl = null;
             global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat? __OutputFormat = null;
@@ -268,8 +268,8 @@ namespace RunComfy.Models.Bytedance
         public global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaField> GetMediaFields()
         {
             var __fields = new global::System.Collections.Generic.List<global::RunComfy.MediaField>();
-            global::RunComfy.MediaFields.Add(__fields, "audio_urls", AudioUrls, __AudioUrlsRules);
-            global::RunComfy.MediaFields.Add(__fields, "image_url", ImageUrl, __ImageUrlRules);
+            global::RunComfy.Metadata.MediaFields.Add(__fields, "audio_urls", AudioUrls, __AudioUrlsRules);
+            global::RunComfy.Metadata.MediaFields.Add(__fields, "image_url", ImageUrl, __ImageUrlRules);
             return __fields;
         }
 
@@ -386,7 +386,7 @@ namespace RunComfy.Models.Bytedance
     /// The allowed values of <c>output_format</c> (OutputFormat) for the model <c>bytedance/seed-audio-1.0/text-to-audio</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="SeedAudio10TextToAudioOutputFormatValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public enum SeedAudio10TextToAudioOutputFormat
     {
         /// <summary>JSON value <c>"wav"</c>.</summary>
@@ -398,7 +398,7 @@ namespace RunComfy.Models.Bytedance
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class SeedAudio10TextToAudioOutputFormatValues
     {
         /// <summary>Every value, in schema order.</summary>
@@ -454,7 +454,7 @@ namespace RunComfy.Models.Bytedance
     /// The allowed values of <c>sample_rate</c> (SampleRate) for the model <c>bytedance/seed-audio-1.0/text-to-audio</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="SeedAudio10TextToAudioSampleRateValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public readonly struct SeedAudio10TextToAudioSampleRate : global::System.IEquatable<global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate>
     {
         /// <summary>JSON value <c>8000</c>.</summary>
@@ -515,7 +515,7 @@ namespace RunComfy.Models.Bytedance
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class SeedAudio10TextToAudioSampleRateValues
     {
         /// <summary>Every value, in schema order.</summary>
@@ -557,7 +557,7 @@ namespace RunComfy.Models.Bytedance
     /// The allowed values of <c>voice</c> (Voice) for the model <c>bytedance/seed-audio-1.0/text-to-audio</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="SeedAudio10TextToAudioVoiceValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public enum SeedAudio10TextToAudioVoice
     {
         /// <summary>JSON value <c>"vivi_mixed_en_zh_ja_es_id"</c>.</summary>
@@ -603,7 +603,7 @@ namespace RunComfy.Models.Bytedance
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class SeedAudio10TextToAudioVoiceValues
     {
         /// <summary>Every value, in schema order.</summary>

@@ -11,7 +11,7 @@ namespace RunComfy.Models.Bytedance
     /// <remarks>
     /// <para>Required parameters are <c>required</c> members; optional ones are left out of the JSON while null, so the server's default applies.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public sealed partial record Seedream40EditSequentialRequest : global::RunComfy.IRunComfyRequest<global::RunComfy.Models.Bytedance.Seedream40EditSequentialRequest>
     {
         private const string __ModelId = "bytedance/seedream-4-0/edit-sequential";
@@ -114,7 +114,7 @@ namespace RunComfy.Models.Bytedance
         /// <returns>The errors found, each with the JSON path, the rule and a message.</returns>
         public global::RunComfy.ValidationResult Validate()
         {
-            var __v = new global::RunComfy.ValidationCollector();
+            var __v = new global::RunComfy.Metadata.ValidationCollector();
             __v.Required("images", Images);
             __v.Items("images", Images, 1, 10, static (__c, __p, __x) => { __c.Media(__p, __x); });
             __v.Required("text", Text);
@@ -133,8 +133,8 @@ namespace RunComfy.Models.Bytedance
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            global::RunComfy.RequestJsonWriter.WriteMediaList(writer, "images", Images);
-            global::RunComfy.RequestJsonWriter.WriteString(writer, "text", Text);
+            global::RunComfy.Metadata.RequestJsonWriter.WriteMediaList(writer, "images", Images);
+            global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "text", Text);
             if (SequentialImageGenerationOptions is not null)
             {
                 writer.WriteNumber("sequential_image_generation_options", global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptionsValues.ToJsonValue(SequentialImageGenerationOptions.Value));
@@ -153,7 +153,7 @@ namespace RunComfy.Models.Bytedance
             }
             if (SequentialImageGeneration is not null)
             {
-                global::RunComfy.RequestJsonWriter.WriteString(writer, "sequential_image_generation", SequentialImageGeneration);
+                global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "sequential_image_generation", SequentialImageGeneration);
             }
             writer.WriteEndObject();
         }
@@ -161,7 +161,7 @@ namespace RunComfy.Models.Bytedance
         /// <summary>The request body as JSON text, exactly as it is sent (unset optional parameters are left out).</summary>
         /// <param name="indented">Whether to indent the JSON.</param>
         /// <returns>The JSON text.</returns>
-        public string ToJson(bool indented = false) => global::RunComfy.RequestJsonWriter.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::RunComfy.Metadata.RequestJsonWriter.ToJson(this, indented);
 
         /// <summary>Parses a request body. Unknown fields, mistyped values, bad enum values and missing required fields are all reported in one exception.</summary>
         /// <param name="json">The JSON object.</param>
@@ -169,7 +169,7 @@ namespace RunComfy.Models.Bytedance
         /// <exception cref="global::RunComfy.RequestJsonException">The JSON does not match the schema; every problem is listed.</exception>
         public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialRequest FromJson(string json)
         {
-            using var __reader = global::RunComfy.RequestJsonReader.Parse(__ModelId, json);
+            using var __reader = global::RunComfy.Metadata.RequestJsonReader.Parse(__ModelId, json);
             global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaInput>? __Images = null;
             string? __Text = null;
             global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions? __SequentialImageGenerationOptions = null;
@@ -228,7 +228,7 @@ namespace RunComfy.Models.Bytedance
         public global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaField> GetMediaFields()
         {
             var __fields = new global::System.Collections.Generic.List<global::RunComfy.MediaField>();
-            global::RunComfy.MediaFields.Add(__fields, "images", Images, __ImagesRules);
+            global::RunComfy.Metadata.MediaFields.Add(__fields, "images", Images, __ImagesRules);
             return __fields;
         }
 
@@ -327,7 +327,7 @@ namespace RunComfy.Models.Bytedance
     /// The allowed values of <c>sequential_image_generation_options</c> (Maximum Number of Generated Images) for the model <c>bytedance/seedream-4-0/edit-sequential</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="Seedream40EditSequentialImageGenerationOptionsValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public readonly struct Seedream40EditSequentialImageGenerationOptions : global::System.IEquatable<global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions>
     {
         /// <summary>JSON value <c>1</c>.</summary>
@@ -415,7 +415,7 @@ namespace RunComfy.Models.Bytedance
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class Seedream40EditSequentialImageGenerationOptionsValues
     {
         /// <summary>Every value, in schema order.</summary>
@@ -466,7 +466,7 @@ namespace RunComfy.Models.Bytedance
     /// The allowed values of <c>image_size</c> (Aspect Ratio (W:H)) for the model <c>bytedance/seedream-4-0/edit-sequential</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="Seedream40EditSequentialImageSizeValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public enum Seedream40EditSequentialImageSize
     {
         /// <summary>JSON value <c>"2048:2048 (1:1)"</c>.</summary>
@@ -488,7 +488,7 @@ namespace RunComfy.Models.Bytedance
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class Seedream40EditSequentialImageSizeValues
     {
         /// <summary>Every value, in schema order.</summary>
@@ -569,7 +569,7 @@ namespace RunComfy.Models.Bytedance
     /// The allowed values of <c>optimize_prompt_options</c> (Optimize Prompt) for the model <c>bytedance/seedream-4-0/edit-sequential</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="Seedream40EditSequentialOptimizePromptOptionsValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public enum Seedream40EditSequentialOptimizePromptOptions
     {
         /// <summary>JSON value <c>"fast"</c>.</summary>
@@ -579,7 +579,7 @@ namespace RunComfy.Models.Bytedance
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class Seedream40EditSequentialOptimizePromptOptionsValues
     {
         /// <summary>Every value, in schema order.</summary>
