@@ -16,7 +16,9 @@ namespace RunComfy.Models.Acme
     {
         private const string __ModelId = "acme/edge-cases";
 
-        private const string __SchemaJson = "{\n  \"type\": \"object\",\n  \"title\": \"Every keyword the generator supports\",\n  \"description\": \"Hand-written: covers <markup> & keywords the published catalog does not use.\",\n  \"required\": [\"code\", \"ratio\", \"tags\", \"event\"],\n  \"properties\": {\n    \"code\": {\n      \"type\": \"string\",\n      \"pattern\": \"^[A-Z]{3}-\\\\d+$\",\n      \"minLength\": 5,\n      \"maxLength\": 12.0,\n      \"validation_error\": \"Use a code such as ABC-123.\"\n    },\n    \"ratio\": {\n      \"type\": \"number\",\n      \"exclusiveMinimum\": 0,\n      \"exclusiveMaximum\": 1\n    },\n    \"quality\": {\n      \"type\": \"number\",\n      \"enum\": [0.5, 1, 1.5]\n    },\n    \"version\": {\n      \"type\": \"string\",\n      \"const\": \"v2\"\n    },\n    \"tags\": {\n      \"type\": \"array\",\n      \"items\": { \"type\": \"string\" },\n      \"minItems\": 1\n    },\n    \"weights\": {\n      \"type\": \"array\",\n      \"items\": { \"type\": \"number\" }\n    },\n    \"anything\": {\n      \"type\": \"array\"\n    },\n    \"payload\": {\n      \"type\": \"object\"\n    },\n    \"count\": {\n      \"type\": \"integer\",\n      \"minimum\": 1,\n      \"maximum\": 4\n    },\n    \"model_id\": {\n      \"type\": \"string\"\n    },\n    \"event\": {\n      \"type\": \"boolean\"\n    },\n    \"mask\": {\n      \"type\": \"string\",\n      \"validations\": [\n        { \"validation_rule\": \"file_size_mb<\", \"validation_value\": 5 }\n      ]\n    },\n    \"level\": {\n      \"type\": \"integer\",\n      \"enum\": [-1, 0, 4, 5000000000]\n    }\n  }\n}\n";
+        private static global::System.ReadOnlySpan<byte> __SchemaUtf8 => "{\n  \"type\": \"object\",\n  \"title\": \"Every keyword the generator supports\",\n  \"description\": \"Hand-written: covers <markup> & keywords the published catalog does not use.\",\n  \"required\": [\"code\", \"ratio\", \"tags\", \"event\"],\n  \"properties\": {\n    \"code\": {\n      \"type\": \"string\",\n      \"pattern\": \"^[A-Z]{3}-\\\\d+$\",\n      \"minLength\": 5,\n      \"maxLength\": 12.0,\n      \"validation_error\": \"Use a code such as ABC-123.\"\n    },\n    \"ratio\": {\n      \"type\": \"number\",\n      \"exclusiveMinimum\": 0,\n      \"exclusiveMaximum\": 1\n    },\n    \"quality\": {\n      \"type\": \"number\",\n      \"enum\": [0.5, 1, 1.5]\n    },\n    \"version\": {\n      \"type\": \"string\",\n      \"const\": \"v2\"\n    },\n    \"tags\": {\n      \"type\": \"array\",\n      \"items\": { \"type\": \"string\" },\n      \"minItems\": 1\n    },\n    \"weights\": {\n      \"type\": \"array\",\n      \"items\": { \"type\": \"number\" }\n    },\n    \"anything\": {\n      \"type\": \"array\"\n    },\n    \"payload\": {\n      \"type\": \"object\"\n    },\n    \"count\": {\n      \"type\": \"integer\",\n      \"minimum\": 1,\n      \"maximum\": 4\n    },\n    \"model_id\": {\n      \"type\": \"string\"\n    },\n    \"event\": {\n      \"type\": \"boolean\"\n    },\n    \"mask\": {\n      \"type\": \"string\",\n      \"validations\": [\n        { \"validation_rule\": \"file_size_mb<\", \"validation_value\": 5 }\n      ]\n    },\n    \"level\": {\n      \"type\": \"integer\",\n      \"enum\": [-1, 0, 4, 5000000000]\n    }\n  }\n}\n"u8;
+
+        private static string __SchemaJson() => global::System.Text.Encoding.UTF8.GetString(__SchemaUtf8);
 
         private static readonly global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaRule> __MaskRules = new global::RunComfy.MediaRule[]
         {
@@ -139,13 +141,13 @@ namespace RunComfy.Models.Acme
         public string ModelId => __ModelId;
 
         /// <summary>The model's metadata: id, parameters, schema text and parser.</summary>
-        public static global::RunComfy.ModelInfo Metadata { get; } = new global::RunComfy.ModelInfo(__ModelId, typeof(global::RunComfy.Models.Acme.EdgeCasesRequest), __CreateParameters(), __SchemaJson, static json => FromJson(json));
+        public static global::RunComfy.ModelInfo Metadata { get; } = new global::RunComfy.ModelInfo(__ModelId, typeof(global::RunComfy.Models.Acme.EdgeCasesRequest), static () => __CreateParameters(), __SchemaJson, static json => FromJson(json));
 
         /// <summary>Checks every rule of the input schema that needs no I/O and returns all problems at once.</summary>
         /// <returns>The errors found, each with the JSON path, the rule and a message.</returns>
         public global::RunComfy.ValidationResult Validate()
         {
-            var __v = new global::RunComfy.ValidationCollector();
+            var __v = global::RunComfy.ValidationCollector.Rent();
             __v.Required("code", Code, message: "Use a code such as ABC-123.");
             __v.Text("code", Code);
             __v.Length("code", Code, 5, 12, message: "Use a code such as ABC-123.");
@@ -165,7 +167,7 @@ namespace RunComfy.Models.Acme
             __v.Text("model_id", ModelIdValue);
             __v.Media("mask", Mask);
             __v.Enum<global::RunComfy.Models.Acme.EdgeCasesLevel>("level", Level, global::RunComfy.Models.Acme.EdgeCasesLevelValues.IsDefined);
-            return __v.ToResult();
+            return __v.ToResultAndRelease();
         }
 
         /// <summary>Writes the request body (the model's input object) without reflection; unset optional parameters are left out.</summary>
@@ -228,90 +230,200 @@ namespace RunComfy.Models.Acme
         /// <exception cref="global::RunComfy.RequestJsonException">The JSON does not match the schema; every problem is listed.</exception>
         public static global::RunComfy.Models.Acme.EdgeCasesRequest FromJson(string json)
         {
-            using var __reader = global::RunComfy.RequestJsonReader.Parse(__ModelId, json);
-            string? __Code = null;
-            double? __Ratio = null;
-            double? __Quality = null;
-            string? __Version = null;
-            global::System.Collections.Generic.IReadOnlyList<string>? __Tags = null;
-            global::System.Collections.Generic.IReadOnlyList<double>? __Weights = null;
-            global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? __Anything = null;
-            global::System.Text.Json.JsonElement? __Payload = null;
-            int? __Count = null;
-            string? __ModelIdValue = null;
-            bool? __Event = null;
-            global::RunComfy.MediaInput? __Mask = null;
-            global::RunComfy.Models.Acme.EdgeCasesLevel? __Level = null;
-            foreach (global::System.Text.Json.JsonProperty __property in __reader.Properties)
+            var __reader = new global::RunComfy.Metadata.RequestBodyReader(__ModelId, json, stackalloc byte[13]);
+            try
             {
-                switch (__property.Name)
+                string? __Code = null;
+                double? __Ratio = null;
+                double? __Quality = null;
+                string? __Version = null;
+                global::System.Collections.Generic.IReadOnlyList<string>? __Tags = null;
+                global::System.Collections.Generic.IReadOnlyList<double>? __Weights = null;
+                global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? __Anything = null;
+                global::System.Text.Json.JsonElement? __Payload = null;
+                int? __Count = null;
+                string? __ModelIdValue = null;
+                bool? __Event = null;
+                global::RunComfy.MediaInput? __Mask = null;
+                global::RunComfy.Models.Acme.EdgeCasesLevel? __Level = null;
+                while (__reader.NextProperty())
                 {
-                    case "code":
-                        __Code = __reader.ReadString(__property);
-                        break;
-                    case "ratio":
-                        __Ratio = __reader.ReadDouble(__property);
-                        break;
-                    case "quality":
-                        __Quality = __reader.ReadDouble(__property);
-                        break;
-                    case "version":
-                        __Version = __reader.ReadString(__property);
-                        break;
-                    case "tags":
-                        __Tags = __reader.ReadStringList(__property);
-                        break;
-                    case "weights":
-                        __Weights = __reader.ReadDoubleList(__property);
-                        break;
-                    case "anything":
-                        __Anything = __reader.ReadJsonList(__property);
-                        break;
-                    case "payload":
-                        __Payload = __reader.ReadJson(__property);
-                        break;
-                    case "count":
-                        __Count = __reader.ReadInt32(__property);
-                        break;
-                    case "model_id":
-                        __ModelIdValue = __reader.ReadString(__property);
-                        break;
-                    case "event":
-                        __Event = __reader.ReadBoolean(__property);
-                        break;
-                    case "mask":
-                        __Mask = __reader.ReadMedia(__property);
-                        break;
-                    case "level":
-                        __Level = __reader.ReadIntegerEnum<global::RunComfy.Models.Acme.EdgeCasesLevel>(__property, global::RunComfy.Models.Acme.EdgeCasesLevelValues.TryParse);
-                        break;
-                    default:
-                        __reader.Unknown(__property);
-                        break;
-                }
-            }
+                    global::System.ReadOnlySpan<byte> __name = __reader.Name;
+                    switch (__name.Length)
+                    {
+                        case 4:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "code"u8))
+                            {
+                                if (__reader.Claim(0, "code"))
+                                {
+                                    __Code = __reader.ReadString("code");
+                                }
 
-            __reader.Required("code", __Code is not null);
-            __reader.Required("ratio", __Ratio is not null);
-            __reader.Required("tags", __Tags is not null);
-            __reader.Required("event", __Event is not null);
-            __reader.ThrowIfErrors();
-            return new global::RunComfy.Models.Acme.EdgeCasesRequest
+                                continue;
+                            }
+
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "tags"u8))
+                            {
+                                if (__reader.Claim(4, "tags"))
+                                {
+                                    __Tags = __reader.ReadStringList("tags");
+                                }
+
+                                continue;
+                            }
+
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "mask"u8))
+                            {
+                                if (__reader.Claim(11, "mask"))
+                                {
+                                    __Mask = __reader.ReadMedia("mask");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 5:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "ratio"u8))
+                            {
+                                if (__reader.Claim(1, "ratio"))
+                                {
+                                    __Ratio = __reader.ReadDouble("ratio");
+                                }
+
+                                continue;
+                            }
+
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "count"u8))
+                            {
+                                if (__reader.Claim(8, "count"))
+                                {
+                                    __Count = __reader.ReadInt32("count");
+                                }
+
+                                continue;
+                            }
+
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "event"u8))
+                            {
+                                if (__reader.Claim(10, "event"))
+                                {
+                                    __Event = __reader.ReadBoolean("event");
+                                }
+
+                                continue;
+                            }
+
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "level"u8))
+                            {
+                                if (__reader.Claim(12, "level"))
+                                {
+                                    __Level = __reader.ReadIntegerEnum<global::RunComfy.Models.Acme.EdgeCasesLevel>("level", global::RunComfy.Models.Acme.EdgeCasesLevelValues.TryParse);
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 7:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "quality"u8))
+                            {
+                                if (__reader.Claim(2, "quality"))
+                                {
+                                    __Quality = __reader.ReadDouble("quality");
+                                }
+
+                                continue;
+                            }
+
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "version"u8))
+                            {
+                                if (__reader.Claim(3, "version"))
+                                {
+                                    __Version = __reader.ReadString("version");
+                                }
+
+                                continue;
+                            }
+
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "weights"u8))
+                            {
+                                if (__reader.Claim(5, "weights"))
+                                {
+                                    __Weights = __reader.ReadDoubleList("weights");
+                                }
+
+                                continue;
+                            }
+
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "payload"u8))
+                            {
+                                if (__reader.Claim(7, "payload"))
+                                {
+                                    __Payload = __reader.ReadJson("payload");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 8:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "anything"u8))
+                            {
+                                if (__reader.Claim(6, "anything"))
+                                {
+                                    __Anything = __reader.ReadJsonList("anything");
+                                }
+
+                                continue;
+                            }
+
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "model_id"u8))
+                            {
+                                if (__reader.Claim(9, "model_id"))
+                                {
+                                    __ModelIdValue = __reader.ReadString("model_id");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                    }
+
+                    __reader.Unknown();
+                }
+
+                __reader.Required(0, "code", __Code is not null);
+                __reader.Required(1, "ratio", __Ratio is not null);
+                __reader.Required(4, "tags", __Tags is not null);
+                __reader.Required(10, "event", __Event is not null);
+                __reader.ThrowIfErrors();
+                return new global::RunComfy.Models.Acme.EdgeCasesRequest
+                {
+                    Code = __Code!,
+                    Ratio = __Ratio.GetValueOrDefault(),
+                    Quality = __Quality,
+                    Version = __Version,
+                    Tags = __Tags!,
+                    Weights = __Weights,
+                    Anything = __Anything,
+                    Payload = __Payload,
+                    Count = __Count,
+                    ModelIdValue = __ModelIdValue,
+                    Event = __Event.GetValueOrDefault(),
+                    Mask = __Mask,
+                    Level = __Level,
+                };
+            }
+            catch (global::System.Text.Json.JsonException __e)
             {
-                Code = __Code!,
-                Ratio = __Ratio.GetValueOrDefault(),
-                Quality = __Quality,
-                Version = __Version,
-                Tags = __Tags!,
-                Weights = __Weights,
-                Anything = __Anything,
-                Payload = __Payload,
-                Count = __Count,
-                ModelIdValue = __ModelIdValue,
-                Event = __Event.GetValueOrDefault(),
-                Mask = __Mask,
-                Level = __Level,
-            };
+                throw __reader.InvalidJson(__e);
+            }
+            finally
+            {
+                __reader.Dispose();
+            }
         }
 
         /// <summary>Every media value set on this request, each with the <c>validations</c> rules that apply to it.</summary>

@@ -15,7 +15,9 @@ namespace RunComfy.Models.Blackforestlabs
     {
         private const string __ModelId = "blackforestlabs/flux-2/flash/text-to-image";
 
-        private const string __SchemaJson = "{\n  \"type\": \"object\",\n  \"title\": \"Input schema\",\n  \"required\": [\n    \"prompt\"\n  ],\n  \"properties\": {\n    \"prompt\": {\n      \"title\": \"Prompt\",\n      \"description\": \"\",\n      \"type\": \"string\"\n    },\n    \"guidance_scale\": {\n      \"title\": \"Guidance Scale\",\n      \"description\": \"How closely the model should stick to the prompt.\",\n      \"type\": \"float\",\n      \"minimum\": 0,\n      \"maximum\": 20,\n      \"default\": 2.5\n    },\n    \"seed\": {\n      \"title\": \"Seed\",\n      \"description\": \"\",\n      \"type\": \"integer\",\n      \"default\": null\n    },\n    \"image_size\": {\n      \"title\": \"Image Size\",\n      \"description\": \"\",\n      \"type\": \"string\",\n      \"enum\": [\n        \"square_hd\",\n        \"square\",\n        \"portrait_4_3\",\n        \"portrait_16_9\",\n        \"landscape_4_3\",\n        \"landscape_16_9\"\n      ],\n      \"default\": \"landscape_4_3\"\n    },\n    \"output_format\": {\n      \"title\": \"Output Format\",\n      \"description\": \"The format of the generated image.\",\n      \"type\": \"string\",\n      \"enum\": [\n        \"jpeg\",\n        \"png\",\n        \"webp\"\n      ],\n      \"default\": \"png\"\n    }\n  }\n}\n";
+        private static global::System.ReadOnlySpan<byte> __SchemaUtf8 => "{\n  \"type\": \"object\",\n  \"title\": \"Input schema\",\n  \"required\": [\n    \"prompt\"\n  ],\n  \"properties\": {\n    \"prompt\": {\n      \"title\": \"Prompt\",\n      \"description\": \"\",\n      \"type\": \"string\"\n    },\n    \"guidance_scale\": {\n      \"title\": \"Guidance Scale\",\n      \"description\": \"How closely the model should stick to the prompt.\",\n      \"type\": \"float\",\n      \"minimum\": 0,\n      \"maximum\": 20,\n      \"default\": 2.5\n    },\n    \"seed\": {\n      \"title\": \"Seed\",\n      \"description\": \"\",\n      \"type\": \"integer\",\n      \"default\": null\n    },\n    \"image_size\": {\n      \"title\": \"Image Size\",\n      \"description\": \"\",\n      \"type\": \"string\",\n      \"enum\": [\n        \"square_hd\",\n        \"square\",\n        \"portrait_4_3\",\n        \"portrait_16_9\",\n        \"landscape_4_3\",\n        \"landscape_16_9\"\n      ],\n      \"default\": \"landscape_4_3\"\n    },\n    \"output_format\": {\n      \"title\": \"Output Format\",\n      \"description\": \"The format of the generated image.\",\n      \"type\": \"string\",\n      \"enum\": [\n        \"jpeg\",\n        \"png\",\n        \"webp\"\n      ],\n      \"default\": \"png\"\n    }\n  }\n}\n"u8;
+
+        private static string __SchemaJson() => global::System.Text.Encoding.UTF8.GetString(__SchemaUtf8);
 
         /// <summary>
         /// Prompt.
@@ -67,13 +69,13 @@ namespace RunComfy.Models.Blackforestlabs
         public string ModelId => __ModelId;
 
         /// <summary>The model's metadata: id, parameters, schema text and parser.</summary>
-        public static global::RunComfy.ModelInfo Metadata { get; } = new global::RunComfy.ModelInfo(__ModelId, typeof(global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageRequest), __CreateParameters(), __SchemaJson, static json => FromJson(json));
+        public static global::RunComfy.ModelInfo Metadata { get; } = new global::RunComfy.ModelInfo(__ModelId, typeof(global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageRequest), static () => __CreateParameters(), __SchemaJson, static json => FromJson(json));
 
         /// <summary>Checks every rule of the input schema that needs no I/O and returns all problems at once.</summary>
         /// <returns>The errors found, each with the JSON path, the rule and a message.</returns>
         public global::RunComfy.ValidationResult Validate()
         {
-            var __v = new global::RunComfy.ValidationCollector();
+            var __v = global::RunComfy.ValidationCollector.Rent();
             __v.Required("prompt", Prompt);
             __v.Text("prompt", Prompt);
             __v.Number("guidance_scale", GuidanceScale);
@@ -81,7 +83,7 @@ namespace RunComfy.Models.Blackforestlabs
             __v.Maximum("guidance_scale", GuidanceScale, 20D);
             __v.Enum<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize>("image_size", ImageSize, global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSizeValues.IsDefined);
             __v.Enum<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat>("output_format", OutputFormat, global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormatValues.IsDefined);
-            return __v.ToResult();
+            return __v.ToResultAndRelease();
         }
 
         /// <summary>Writes the request body (the model's input object) without reflection; unset optional parameters are left out.</summary>
@@ -121,47 +123,103 @@ namespace RunComfy.Models.Blackforestlabs
         /// <exception cref="global::RunComfy.RequestJsonException">The JSON does not match the schema; every problem is listed.</exception>
         public static global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageRequest FromJson(string json)
         {
-            using var __reader = global::RunComfy.RequestJsonReader.Parse(__ModelId, json);
-            string? __Prompt = null;
-            double? __GuidanceScale = null;
-            long? __Seed = null;
-            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize? __ImageSize = null;
-            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat? __OutputFormat = null;
-            foreach (global::System.Text.Json.JsonProperty __property in __reader.Properties)
+            var __reader = new global::RunComfy.Metadata.RequestBodyReader(__ModelId, json, stackalloc byte[5]);
+            try
             {
-                switch (__property.Name)
+                string? __Prompt = null;
+                double? __GuidanceScale = null;
+                long? __Seed = null;
+                global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize? __ImageSize = null;
+                global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat? __OutputFormat = null;
+                while (__reader.NextProperty())
                 {
-                    case "prompt":
-                        __Prompt = __reader.ReadString(__property);
-                        break;
-                    case "guidance_scale":
-                        __GuidanceScale = __reader.ReadDouble(__property);
-                        break;
-                    case "seed":
-                        __Seed = __reader.ReadInt64(__property);
-                        break;
-                    case "image_size":
-                        __ImageSize = __reader.ReadStringEnum<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize>(__property, global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSizeValues.TryParse);
-                        break;
-                    case "output_format":
-                        __OutputFormat = __reader.ReadStringEnum<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat>(__property, global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormatValues.TryParse);
-                        break;
-                    default:
-                        __reader.Unknown(__property);
-                        break;
-                }
-            }
+                    global::System.ReadOnlySpan<byte> __name = __reader.Name;
+                    switch (__name.Length)
+                    {
+                        case 4:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "seed"u8))
+                            {
+                                if (__reader.Claim(2, "seed"))
+                                {
+                                    __Seed = __reader.ReadInt64("seed");
+                                }
 
-            __reader.Required("prompt", __Prompt is not null);
-            __reader.ThrowIfErrors();
-            return new global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageRequest
+                                continue;
+                            }
+
+                            break;
+                        case 6:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "prompt"u8))
+                            {
+                                if (__reader.Claim(0, "prompt"))
+                                {
+                                    __Prompt = __reader.ReadString("prompt");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 10:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "image_size"u8))
+                            {
+                                if (__reader.Claim(3, "image_size"))
+                                {
+                                    __ImageSize = __reader.ReadStringEnum<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize>("image_size", global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSizeValues.TryParse);
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 13:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "output_format"u8))
+                            {
+                                if (__reader.Claim(4, "output_format"))
+                                {
+                                    __OutputFormat = __reader.ReadStringEnum<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat>("output_format", global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormatValues.TryParse);
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 14:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "guidance_scale"u8))
+                            {
+                                if (__reader.Claim(1, "guidance_scale"))
+                                {
+                                    __GuidanceScale = __reader.ReadDouble("guidance_scale");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                    }
+
+                    __reader.Unknown();
+                }
+
+                __reader.Required(0, "prompt", __Prompt is not null);
+                __reader.ThrowIfErrors();
+                return new global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageRequest
+                {
+                    Prompt = __Prompt!,
+                    GuidanceScale = __GuidanceScale,
+                    Seed = __Seed,
+                    ImageSize = __ImageSize,
+                    OutputFormat = __OutputFormat,
+                };
+            }
+            catch (global::System.Text.Json.JsonException __e)
             {
-                Prompt = __Prompt!,
-                GuidanceScale = __GuidanceScale,
-                Seed = __Seed,
-                ImageSize = __ImageSize,
-                OutputFormat = __OutputFormat,
-            };
+                throw __reader.InvalidJson(__e);
+            }
+            finally
+            {
+                __reader.Dispose();
+            }
         }
 
         /// <summary>Every media value set on this request, each with the <c>validations</c> rules that apply to it.</summary>

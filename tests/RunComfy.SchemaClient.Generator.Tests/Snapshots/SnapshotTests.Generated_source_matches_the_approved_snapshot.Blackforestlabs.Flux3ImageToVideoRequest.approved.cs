@@ -15,7 +15,9 @@ namespace RunComfy.Models.Blackforestlabs
     {
         private const string __ModelId = "blackforestlabs/flux-3/image-to-video";
 
-        private const string __SchemaJson = "{\n  \"properties\": {\n    \"aspect_ratio\": {\n      \"default\": \"auto\",\n      \"description\": \"Aspect ratio of the generated video. auto lets the model choose.\",\n      \"enum\": [\n        \"auto\",\n        \"21:9\",\n        \"2:1\",\n        \"16:9\",\n        \"4:3\",\n        \"1:1\",\n        \"3:4\",\n        \"9:16\"\n      ],\n      \"type\": \"string\"\n    },\n    \"duration\": {\n      \"default\": \"auto\",\n      \"description\": \"Duration of the generated video in seconds. auto lets the model choose.\",\n      \"enum\": [\n        \"auto\",\n        \"5\",\n        \"6\",\n        \"7\",\n        \"8\",\n        \"9\",\n        \"10\",\n        \"11\",\n        \"12\",\n        \"13\",\n        \"14\",\n        \"15\",\n        \"16\",\n        \"17\",\n        \"18\",\n        \"19\",\n        \"20\"\n      ],\n      \"type\": \"string\"\n    },\n    \"generate_audio\": {\n      \"default\": true,\n      \"description\": \"Whether to generate audio for the video.\",\n      \"type\": \"boolean\"\n    },\n    \"image_url\": {\n      \"description\": \"URL of the image the video starts from (PNG, JPEG, or WebP).\",\n      \"format\": \"image_uri\",\n      \"type\": \"string\"\n    },\n    \"prompt\": {\n      \"default\": \"\",\n      \"description\": \"The text prompt describing the video you want to generate.\",\n      \"type\": \"string\"\n    },\n    \"resolution\": {\n      \"default\": \"720p\",\n      \"description\": \"Resolution of the generated video.\",\n      \"enum\": [\n        \"720p\",\n        \"1080p\"\n      ],\n      \"type\": \"string\"\n    },\n    \"safety_tolerance\": {\n      \"default\": 2,\n      \"description\": \"The safety tolerance level for the generated video. 0 is the strictest and 4 is the most permissive.\",\n      \"maximum\": 4,\n      \"minimum\": 0,\n      \"type\": \"integer\"\n    }\n  },\n  \"required\": [\n    \"image_url\",\n    \"prompt\"\n  ],\n  \"type\": \"object\"\n}\n";
+        private static global::System.ReadOnlySpan<byte> __SchemaUtf8 => "{\n  \"properties\": {\n    \"aspect_ratio\": {\n      \"default\": \"auto\",\n      \"description\": \"Aspect ratio of the generated video. auto lets the model choose.\",\n      \"enum\": [\n        \"auto\",\n        \"21:9\",\n        \"2:1\",\n        \"16:9\",\n        \"4:3\",\n        \"1:1\",\n        \"3:4\",\n        \"9:16\"\n      ],\n      \"type\": \"string\"\n    },\n    \"duration\": {\n      \"default\": \"auto\",\n      \"description\": \"Duration of the generated video in seconds. auto lets the model choose.\",\n      \"enum\": [\n        \"auto\",\n        \"5\",\n        \"6\",\n        \"7\",\n        \"8\",\n        \"9\",\n        \"10\",\n        \"11\",\n        \"12\",\n        \"13\",\n        \"14\",\n        \"15\",\n        \"16\",\n        \"17\",\n        \"18\",\n        \"19\",\n        \"20\"\n      ],\n      \"type\": \"string\"\n    },\n    \"generate_audio\": {\n      \"default\": true,\n      \"description\": \"Whether to generate audio for the video.\",\n      \"type\": \"boolean\"\n    },\n    \"image_url\": {\n      \"description\": \"URL of the image the video starts from (PNG, JPEG, or WebP).\",\n      \"format\": \"image_uri\",\n      \"type\": \"string\"\n    },\n    \"prompt\": {\n      \"default\": \"\",\n      \"description\": \"The text prompt describing the video you want to generate.\",\n      \"type\": \"string\"\n    },\n    \"resolution\": {\n      \"default\": \"720p\",\n      \"description\": \"Resolution of the generated video.\",\n      \"enum\": [\n        \"720p\",\n        \"1080p\"\n      ],\n      \"type\": \"string\"\n    },\n    \"safety_tolerance\": {\n      \"default\": 2,\n      \"description\": \"The safety tolerance level for the generated video. 0 is the strictest and 4 is the most permissive.\",\n      \"maximum\": 4,\n      \"minimum\": 0,\n      \"type\": \"integer\"\n    }\n  },\n  \"required\": [\n    \"image_url\",\n    \"prompt\"\n  ],\n  \"type\": \"object\"\n}\n"u8;
+
+        private static string __SchemaJson() => global::System.Text.Encoding.UTF8.GetString(__SchemaUtf8);
 
         private static readonly global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaRule> __ImageUrlRules = global::System.Array.Empty<global::RunComfy.MediaRule>();
 
@@ -90,13 +92,13 @@ namespace RunComfy.Models.Blackforestlabs
         public string ModelId => __ModelId;
 
         /// <summary>The model's metadata: id, parameters, schema text and parser.</summary>
-        public static global::RunComfy.ModelInfo Metadata { get; } = new global::RunComfy.ModelInfo(__ModelId, typeof(global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoRequest), __CreateParameters(), __SchemaJson, static json => FromJson(json));
+        public static global::RunComfy.ModelInfo Metadata { get; } = new global::RunComfy.ModelInfo(__ModelId, typeof(global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoRequest), static () => __CreateParameters(), __SchemaJson, static json => FromJson(json));
 
         /// <summary>Checks every rule of the input schema that needs no I/O and returns all problems at once.</summary>
         /// <returns>The errors found, each with the JSON path, the rule and a message.</returns>
         public global::RunComfy.ValidationResult Validate()
         {
-            var __v = new global::RunComfy.ValidationCollector();
+            var __v = global::RunComfy.ValidationCollector.Rent();
             __v.Enum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio>("aspect_ratio", AspectRatio, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatioValues.IsDefined);
             __v.Enum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration>("duration", Duration, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDurationValues.IsDefined);
             __v.Required("image_url", ImageUrl);
@@ -106,7 +108,7 @@ namespace RunComfy.Models.Blackforestlabs
             __v.Enum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution>("resolution", Resolution, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolutionValues.IsDefined);
             __v.Minimum("safety_tolerance", SafetyTolerance, 0L);
             __v.Maximum("safety_tolerance", SafetyTolerance, 4L);
-            return __v.ToResult();
+            return __v.ToResultAndRelease();
         }
 
         /// <summary>Writes the request body (the model's input object) without reflection; unset optional parameters are left out.</summary>
@@ -151,58 +153,132 @@ namespace RunComfy.Models.Blackforestlabs
         /// <exception cref="global::RunComfy.RequestJsonException">The JSON does not match the schema; every problem is listed.</exception>
         public static global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoRequest FromJson(string json)
         {
-            using var __reader = global::RunComfy.RequestJsonReader.Parse(__ModelId, json);
-            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio? __AspectRatio = null;
-            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration? __Duration = null;
-            bool? __GenerateAudio = null;
-            global::RunComfy.MediaInput? __ImageUrl = null;
-            string? __Prompt = null;
-            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution? __Resolution = null;
-            int? __SafetyTolerance = null;
-            foreach (global::System.Text.Json.JsonProperty __property in __reader.Properties)
+            var __reader = new global::RunComfy.Metadata.RequestBodyReader(__ModelId, json, stackalloc byte[7]);
+            try
             {
-                switch (__property.Name)
+                global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio? __AspectRatio = null;
+                global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration? __Duration = null;
+                bool? __GenerateAudio = null;
+                global::RunComfy.MediaInput? __ImageUrl = null;
+                string? __Prompt = null;
+                global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution? __Resolution = null;
+                int? __SafetyTolerance = null;
+                while (__reader.NextProperty())
                 {
-                    case "aspect_ratio":
-                        __AspectRatio = __reader.ReadStringEnum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio>(__property, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatioValues.TryParse);
-                        break;
-                    case "duration":
-                        __Duration = __reader.ReadStringEnum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration>(__property, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDurationValues.TryParse);
-                        break;
-                    case "generate_audio":
-                        __GenerateAudio = __reader.ReadBoolean(__property);
-                        break;
-                    case "image_url":
-                        __ImageUrl = __reader.ReadMedia(__property);
-                        break;
-                    case "prompt":
-                        __Prompt = __reader.ReadString(__property);
-                        break;
-                    case "resolution":
-                        __Resolution = __reader.ReadStringEnum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution>(__property, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolutionValues.TryParse);
-                        break;
-                    case "safety_tolerance":
-                        __SafetyTolerance = __reader.ReadInt32(__property);
-                        break;
-                    default:
-                        __reader.Unknown(__property);
-                        break;
-                }
-            }
+                    global::System.ReadOnlySpan<byte> __name = __reader.Name;
+                    switch (__name.Length)
+                    {
+                        case 6:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "prompt"u8))
+                            {
+                                if (__reader.Claim(4, "prompt"))
+                                {
+                                    __Prompt = __reader.ReadString("prompt");
+                                }
 
-            __reader.Required("image_url", __ImageUrl is not null);
-            __reader.Required("prompt", __Prompt is not null);
-            __reader.ThrowIfErrors();
-            return new global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoRequest
+                                continue;
+                            }
+
+                            break;
+                        case 8:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "duration"u8))
+                            {
+                                if (__reader.Claim(1, "duration"))
+                                {
+                                    __Duration = __reader.ReadStringEnum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration>("duration", global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDurationValues.TryParse);
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 9:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "image_url"u8))
+                            {
+                                if (__reader.Claim(3, "image_url"))
+                                {
+                                    __ImageUrl = __reader.ReadMedia("image_url");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 10:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "resolution"u8))
+                            {
+                                if (__reader.Claim(5, "resolution"))
+                                {
+                                    __Resolution = __reader.ReadStringEnum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution>("resolution", global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolutionValues.TryParse);
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 12:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "aspect_ratio"u8))
+                            {
+                                if (__reader.Claim(0, "aspect_ratio"))
+                                {
+                                    __AspectRatio = __reader.ReadStringEnum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio>("aspect_ratio", global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatioValues.TryParse);
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 14:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "generate_audio"u8))
+                            {
+                                if (__reader.Claim(2, "generate_audio"))
+                                {
+                                    __GenerateAudio = __reader.ReadBoolean("generate_audio");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 16:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "safety_tolerance"u8))
+                            {
+                                if (__reader.Claim(6, "safety_tolerance"))
+                                {
+                                    __SafetyTolerance = __reader.ReadInt32("safety_tolerance");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                    }
+
+                    __reader.Unknown();
+                }
+
+                __reader.Required(3, "image_url", __ImageUrl is not null);
+                __reader.Required(4, "prompt", __Prompt is not null);
+                __reader.ThrowIfErrors();
+                return new global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoRequest
+                {
+                    AspectRatio = __AspectRatio,
+                    Duration = __Duration,
+                    GenerateAudio = __GenerateAudio,
+                    ImageUrl = __ImageUrl!,
+                    Prompt = __Prompt!,
+                    Resolution = __Resolution,
+                    SafetyTolerance = __SafetyTolerance,
+                };
+            }
+            catch (global::System.Text.Json.JsonException __e)
             {
-                AspectRatio = __AspectRatio,
-                Duration = __Duration,
-                GenerateAudio = __GenerateAudio,
-                ImageUrl = __ImageUrl!,
-                Prompt = __Prompt!,
-                Resolution = __Resolution,
-                SafetyTolerance = __SafetyTolerance,
-            };
+                throw __reader.InvalidJson(__e);
+            }
+            finally
+            {
+                __reader.Dispose();
+            }
         }
 
         /// <summary>Every media value set on this request, each with the <c>validations</c> rules that apply to it.</summary>

@@ -15,7 +15,9 @@ namespace RunComfy.Models.Bytedance
     {
         private const string __ModelId = "bytedance/seed-audio-1.0/text-to-audio";
 
-        private const string __SchemaJson = "{\n  \"properties\": {\n    \"audio_urls\": {\n      \"description\": \"Up to 3 reference clips, cited in the prompt as @Audio1, @Audio2, @Audio3. Each clip up to 30s, 10MB, wav/mp3/pcm/ogg_opus.\",\n      \"format\": \"audio_uris\",\n      \"items\": {\n        \"format\": \"audio_uri\",\n        \"type\": \"string\"\n      },\n      \"maxItems\": 3,\n      \"type\": \"array\"\n    },\n    \"image_url\": {\n      \"description\": \"A single reference image (jpeg/png/webp, up to 10MB). Cannot be combined with audio references.\",\n      \"format\": \"image_uri\",\n      \"type\": \"string\"\n    },\n    \"output_format\": {\n      \"default\": \"mp3\",\n      \"description\": \"Output audio container.\",\n      \"enum\": [\n        \"wav\",\n        \"mp3\",\n        \"ogg_opus\"\n      ],\n      \"type\": \"string\"\n    },\n    \"pitch\": {\n      \"default\": 0,\n      \"description\": \"Voice pitch shift in semitones. 0 is normal, -12 lowers by one octave, 12 raises by one octave.\",\n      \"maximum\": 12,\n      \"minimum\": -12,\n      \"type\": \"integer\"\n    },\n    \"prompt\": {\n      \"default\": \"\",\n      \"description\": \"Text to synthesize. Cite reference clips in order with @Audio1, @Audio2, @Audio3.\",\n      \"type\": \"string\"\n    },\n    \"sample_rate\": {\n      \"default\": 24000,\n      \"description\": \"Sample rate of the output audio in Hz.\",\n      \"enum\": [\n        8000,\n        16000,\n        24000,\n        32000,\n        44100,\n        48000\n      ],\n      \"type\": \"integer\"\n    },\n    \"speed\": {\n      \"default\": 1,\n      \"description\": \"Read speed. 1.0 is normal, 0.5 is half speed, 2.0 is double speed.\",\n      \"maximum\": 2,\n      \"minimum\": 0.5,\n      \"type\": \"number\"\n    },\n    \"voice\": {\n      \"default\": \"vivi_mixed_en_zh_ja_es_id\",\n      \"description\": \"Preset voice used for synthesis.\",\n      \"enum\": [\n        \"vivi_mixed_en_zh_ja_es_id\",\n        \"mindy_en_es_id_pt_zh\",\n        \"kian_en_zh\",\n        \"cedric_en_zh\",\n        \"sophie_en_zh\",\n        \"jean_en_zh\",\n        \"magnus_en_zh\",\n        \"mabel_en_zh\",\n        \"nadia_en_zh\",\n        \"opal_en_zh\",\n        \"pearl_en_zh\",\n        \"quentin_en_zh\",\n        \"corinne_mixed_en_zh\",\n        \"esther_mixed_en_zh\",\n        \"lyla_mixed_en_zh\",\n        \"tracy_es_zh\",\n        \"sandy_es_mixed_en_zh\",\n        \"felix_zh\",\n        \"celeste_zh\",\n        \"monkey_king_zh\"\n      ],\n      \"type\": \"string\"\n    },\n    \"volume\": {\n      \"default\": 1,\n      \"description\": \"Output loudness. 1.0 is normal, 0.5 is half, 2.0 is double.\",\n      \"maximum\": 2,\n      \"minimum\": 0.5,\n      \"type\": \"number\"\n    }\n  },\n  \"required\": [\n    \"prompt\"\n  ],\n  \"type\": \"object\"\n}\n";
+        private static global::System.ReadOnlySpan<byte> __SchemaUtf8 => "{\n  \"properties\": {\n    \"audio_urls\": {\n      \"description\": \"Up to 3 reference clips, cited in the prompt as @Audio1, @Audio2, @Audio3. Each clip up to 30s, 10MB, wav/mp3/pcm/ogg_opus.\",\n      \"format\": \"audio_uris\",\n      \"items\": {\n        \"format\": \"audio_uri\",\n        \"type\": \"string\"\n      },\n      \"maxItems\": 3,\n      \"type\": \"array\"\n    },\n    \"image_url\": {\n      \"description\": \"A single reference image (jpeg/png/webp, up to 10MB). Cannot be combined with audio references.\",\n      \"format\": \"image_uri\",\n      \"type\": \"string\"\n    },\n    \"output_format\": {\n      \"default\": \"mp3\",\n      \"description\": \"Output audio container.\",\n      \"enum\": [\n        \"wav\",\n        \"mp3\",\n        \"ogg_opus\"\n      ],\n      \"type\": \"string\"\n    },\n    \"pitch\": {\n      \"default\": 0,\n      \"description\": \"Voice pitch shift in semitones. 0 is normal, -12 lowers by one octave, 12 raises by one octave.\",\n      \"maximum\": 12,\n      \"minimum\": -12,\n      \"type\": \"integer\"\n    },\n    \"prompt\": {\n      \"default\": \"\",\n      \"description\": \"Text to synthesize. Cite reference clips in order with @Audio1, @Audio2, @Audio3.\",\n      \"type\": \"string\"\n    },\n    \"sample_rate\": {\n      \"default\": 24000,\n      \"description\": \"Sample rate of the output audio in Hz.\",\n      \"enum\": [\n        8000,\n        16000,\n        24000,\n        32000,\n        44100,\n        48000\n      ],\n      \"type\": \"integer\"\n    },\n    \"speed\": {\n      \"default\": 1,\n      \"description\": \"Read speed. 1.0 is normal, 0.5 is half speed, 2.0 is double speed.\",\n      \"maximum\": 2,\n      \"minimum\": 0.5,\n      \"type\": \"number\"\n    },\n    \"voice\": {\n      \"default\": \"vivi_mixed_en_zh_ja_es_id\",\n      \"description\": \"Preset voice used for synthesis.\",\n      \"enum\": [\n        \"vivi_mixed_en_zh_ja_es_id\",\n        \"mindy_en_es_id_pt_zh\",\n        \"kian_en_zh\",\n        \"cedric_en_zh\",\n        \"sophie_en_zh\",\n        \"jean_en_zh\",\n        \"magnus_en_zh\",\n        \"mabel_en_zh\",\n        \"nadia_en_zh\",\n        \"opal_en_zh\",\n        \"pearl_en_zh\",\n        \"quentin_en_zh\",\n        \"corinne_mixed_en_zh\",\n        \"esther_mixed_en_zh\",\n        \"lyla_mixed_en_zh\",\n        \"tracy_es_zh\",\n        \"sandy_es_mixed_en_zh\",\n        \"felix_zh\",\n        \"celeste_zh\",\n        \"monkey_king_zh\"\n      ],\n      \"type\": \"string\"\n    },\n    \"volume\": {\n      \"default\": 1,\n      \"description\": \"Output loudness. 1.0 is normal, 0.5 is half, 2.0 is double.\",\n      \"maximum\": 2,\n      \"minimum\": 0.5,\n      \"type\": \"number\"\n    }\n  },\n  \"required\": [\n    \"prompt\"\n  ],\n  \"type\": \"object\"\n}\n"u8;
+
+        private static string __SchemaJson() => global::System.Text.Encoding.UTF8.GetString(__SchemaUtf8);
 
         private static readonly global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaRule> __AudioUrlsRules = global::System.Array.Empty<global::RunComfy.MediaRule>();
 
@@ -113,13 +115,13 @@ namespace RunComfy.Models.Bytedance
         public string ModelId => __ModelId;
 
         /// <summary>The model's metadata: id, parameters, schema text and parser.</summary>
-        public static global::RunComfy.ModelInfo Metadata { get; } = new global::RunComfy.ModelInfo(__ModelId, typeof(global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioRequest), __CreateParameters(), __SchemaJson, static json => FromJson(json));
+        public static global::RunComfy.ModelInfo Metadata { get; } = new global::RunComfy.ModelInfo(__ModelId, typeof(global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioRequest), static () => __CreateParameters(), __SchemaJson, static json => FromJson(json));
 
         /// <summary>Checks every rule of the input schema that needs no I/O and returns all problems at once.</summary>
         /// <returns>The errors found, each with the JSON path, the rule and a message.</returns>
         public global::RunComfy.ValidationResult Validate()
         {
-            var __v = new global::RunComfy.ValidationCollector();
+            var __v = global::RunComfy.ValidationCollector.Rent();
             __v.Items("audio_urls", AudioUrls, null, 3, static (__c, __p, __x) => { __c.Media(__p, __x); });
             __v.Media("image_url", ImageUrl);
             __v.Enum<global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat>("output_format", OutputFormat, global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormatValues.IsDefined);
@@ -135,7 +137,7 @@ namespace RunComfy.Models.Bytedance
             __v.Number("volume", Volume);
             __v.Minimum("volume", Volume, 0.5D);
             __v.Maximum("volume", Volume, 2D);
-            return __v.ToResult();
+            return __v.ToResultAndRelease();
         }
 
         /// <summary>Writes the request body (the model's input object) without reflection; unset optional parameters are left out.</summary>
@@ -191,67 +193,153 @@ namespace RunComfy.Models.Bytedance
         /// <exception cref="global::RunComfy.RequestJsonException">The JSON does not match the schema; every problem is listed.</exception>
         public static global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioRequest FromJson(string json)
         {
-            using var __reader = global::RunComfy.RequestJsonReader.Parse(__ModelId, json);
-            global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaInput>? __AudioUrls = null;
-            global::RunComfy.MediaInput? __ImageUrl = null;
-            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat? __OutputFormat = null;
-            int? __Pitch = null;
-            string? __Prompt = null;
-            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate? __SampleRate = null;
-            double? __Speed = null;
-            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice? __Voice = null;
-            double? __Volume = null;
-            foreach (global::System.Text.Json.JsonProperty __property in __reader.Properties)
+            var __reader = new global::RunComfy.Metadata.RequestBodyReader(__ModelId, json, stackalloc byte[9]);
+            try
             {
-                switch (__property.Name)
+                global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaInput>? __AudioUrls = null;
+                global::RunComfy.MediaInput? __ImageUrl = null;
+                global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat? __OutputFormat = null;
+                int? __Pitch = null;
+                string? __Prompt = null;
+                global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate? __SampleRate = null;
+                double? __Speed = null;
+                global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice? __Voice = null;
+                double? __Volume = null;
+                while (__reader.NextProperty())
                 {
-                    case "audio_urls":
-                        __AudioUrls = __reader.ReadMediaList(__property);
-                        break;
-                    case "image_url":
-                        __ImageUrl = __reader.ReadMedia(__property);
-                        break;
-                    case "output_format":
-                        __OutputFormat = __reader.ReadStringEnum<global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat>(__property, global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormatValues.TryParse);
-                        break;
-                    case "pitch":
-                        __Pitch = __reader.ReadInt32(__property);
-                        break;
-                    case "prompt":
-                        __Prompt = __reader.ReadString(__property);
-                        break;
-                    case "sample_rate":
-                        __SampleRate = __reader.ReadIntegerEnum<global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate>(__property, global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRateValues.TryParse);
-                        break;
-                    case "speed":
-                        __Speed = __reader.ReadDouble(__property);
-                        break;
-                    case "voice":
-                        __Voice = __reader.ReadStringEnum<global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice>(__property, global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoiceValues.TryParse);
-                        break;
-                    case "volume":
-                        __Volume = __reader.ReadDouble(__property);
-                        break;
-                    default:
-                        __reader.Unknown(__property);
-                        break;
-                }
-            }
+                    global::System.ReadOnlySpan<byte> __name = __reader.Name;
+                    switch (__name.Length)
+                    {
+                        case 5:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "pitch"u8))
+                            {
+                                if (__reader.Claim(3, "pitch"))
+                                {
+                                    __Pitch = __reader.ReadInt32("pitch");
+                                }
 
-            __reader.Required("prompt", __Prompt is not null);
-            __reader.ThrowIfErrors();
-            return new global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioRequest
+                                continue;
+                            }
+
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "speed"u8))
+                            {
+                                if (__reader.Claim(6, "speed"))
+                                {
+                                    __Speed = __reader.ReadDouble("speed");
+                                }
+
+                                continue;
+                            }
+
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "voice"u8))
+                            {
+                                if (__reader.Claim(7, "voice"))
+                                {
+                                    __Voice = __reader.ReadStringEnum<global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice>("voice", global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoiceValues.TryParse);
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 6:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "prompt"u8))
+                            {
+                                if (__reader.Claim(4, "prompt"))
+                                {
+                                    __Prompt = __reader.ReadString("prompt");
+                                }
+
+                                continue;
+                            }
+
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "volume"u8))
+                            {
+                                if (__reader.Claim(8, "volume"))
+                                {
+                                    __Volume = __reader.ReadDouble("volume");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 9:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "image_url"u8))
+                            {
+                                if (__reader.Claim(1, "image_url"))
+                                {
+                                    __ImageUrl = __reader.ReadMedia("image_url");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 10:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "audio_urls"u8))
+                            {
+                                if (__reader.Claim(0, "audio_urls"))
+                                {
+                                    __AudioUrls = __reader.ReadMediaList("audio_urls");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 11:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "sample_rate"u8))
+                            {
+                                if (__reader.Claim(5, "sample_rate"))
+                                {
+                                    __SampleRate = __reader.ReadIntegerEnum<global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate>("sample_rate", global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRateValues.TryParse);
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 13:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "output_format"u8))
+                            {
+                                if (__reader.Claim(2, "output_format"))
+                                {
+                                    __OutputFormat = __reader.ReadStringEnum<global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat>("output_format", global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormatValues.TryParse);
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                    }
+
+                    __reader.Unknown();
+                }
+
+                __reader.Required(4, "prompt", __Prompt is not null);
+                __reader.ThrowIfErrors();
+                return new global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioRequest
+                {
+                    AudioUrls = __AudioUrls,
+                    ImageUrl = __ImageUrl,
+                    OutputFormat = __OutputFormat,
+                    Pitch = __Pitch,
+                    Prompt = __Prompt!,
+                    SampleRate = __SampleRate,
+                    Speed = __Speed,
+                    Voice = __Voice,
+                    Volume = __Volume,
+                };
+            }
+            catch (global::System.Text.Json.JsonException __e)
             {
-                AudioUrls = __AudioUrls,
-                ImageUrl = __ImageUrl,
-                OutputFormat = __OutputFormat,
-                Pitch = __Pitch,
-                Prompt = __Prompt!,
-                SampleRate = __SampleRate,
-                Speed = __Speed,
-                Voice = __Voice,
-                Volume = __Volume,
-            };
+                throw __reader.InvalidJson(__e);
+            }
+            finally
+            {
+                __reader.Dispose();
+            }
         }
 
         /// <summary>Every media value set on this request, each with the <c>validations</c> rules that apply to it.</summary>

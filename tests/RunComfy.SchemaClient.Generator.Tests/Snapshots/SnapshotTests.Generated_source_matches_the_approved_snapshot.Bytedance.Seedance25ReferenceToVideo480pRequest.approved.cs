@@ -15,7 +15,9 @@ namespace RunComfy.Models.Bytedance
     {
         private const string __ModelId = "bytedance/seedance-2.5/reference-to-video/480p";
 
-        private const string __SchemaJson = "{\n  \"properties\": {\n    \"aspect_ratio\": {\n      \"default\": \"16:9\",\n      \"description\": \"Aspect ratio of the output video.\",\n      \"enum\": [\n        \"16:9\",\n        \"9:16\",\n        \"1:1\",\n        \"4:3\",\n        \"3:4\",\n        \"21:9\",\n        \"adaptive\"\n      ],\n      \"type\": \"string\"\n    },\n    \"audios\": {\n      \"description\": \"Reference audio URLs. Up to 3 files.\",\n      \"format\": \"audio_uris\",\n      \"maxItems\": 3,\n      \"type\": \"array\"\n    },\n    \"duration\": {\n      \"default\": 5,\n      \"description\": \"The duration of the generated video in seconds. Default is 5. Range is 4–30.\",\n      \"maximum\": 30,\n      \"minimum\": 4,\n      \"type\": \"integer\"\n    },\n    \"generate_audio\": {\n      \"default\": true,\n      \"description\": \"When true, the model outputs video with synchronized audio (speech, SFX, music).\",\n      \"type\": \"boolean\"\n    },\n    \"images\": {\n      \"description\": \"Reference image URLs. Up to 9 images.\",\n      \"format\": \"image_uris\",\n      \"maxItems\": 9,\n      \"type\": \"array\"\n    },\n    \"prompt\": {\n      \"default\": \"\",\n      \"description\": \"Text prompt describing the desired video, referencing the provided images, video clips, and audio as environment, motion, and mood cues.\",\n      \"type\": \"string\"\n    },\n    \"videos\": {\n      \"description\": \"Reference video URLs. Up to 3 clips.\",\n      \"format\": \"video_uris\",\n      \"maxItems\": 3,\n      \"type\": \"array\"\n    }\n  },\n  \"required\": [\n    \"prompt\"\n  ],\n  \"type\": \"object\"\n}\n";
+        private static global::System.ReadOnlySpan<byte> __SchemaUtf8 => "{\n  \"properties\": {\n    \"aspect_ratio\": {\n      \"default\": \"16:9\",\n      \"description\": \"Aspect ratio of the output video.\",\n      \"enum\": [\n        \"16:9\",\n        \"9:16\",\n        \"1:1\",\n        \"4:3\",\n        \"3:4\",\n        \"21:9\",\n        \"adaptive\"\n      ],\n      \"type\": \"string\"\n    },\n    \"audios\": {\n      \"description\": \"Reference audio URLs. Up to 3 files.\",\n      \"format\": \"audio_uris\",\n      \"maxItems\": 3,\n      \"type\": \"array\"\n    },\n    \"duration\": {\n      \"default\": 5,\n      \"description\": \"The duration of the generated video in seconds. Default is 5. Range is 4–30.\",\n      \"maximum\": 30,\n      \"minimum\": 4,\n      \"type\": \"integer\"\n    },\n    \"generate_audio\": {\n      \"default\": true,\n      \"description\": \"When true, the model outputs video with synchronized audio (speech, SFX, music).\",\n      \"type\": \"boolean\"\n    },\n    \"images\": {\n      \"description\": \"Reference image URLs. Up to 9 images.\",\n      \"format\": \"image_uris\",\n      \"maxItems\": 9,\n      \"type\": \"array\"\n    },\n    \"prompt\": {\n      \"default\": \"\",\n      \"description\": \"Text prompt describing the desired video, referencing the provided images, video clips, and audio as environment, motion, and mood cues.\",\n      \"type\": \"string\"\n    },\n    \"videos\": {\n      \"description\": \"Reference video URLs. Up to 3 clips.\",\n      \"format\": \"video_uris\",\n      \"maxItems\": 3,\n      \"type\": \"array\"\n    }\n  },\n  \"required\": [\n    \"prompt\"\n  ],\n  \"type\": \"object\"\n}\n"u8;
+
+        private static string __SchemaJson() => global::System.Text.Encoding.UTF8.GetString(__SchemaUtf8);
 
         private static readonly global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaRule> __AudiosRules = global::System.Array.Empty<global::RunComfy.MediaRule>();
 
@@ -95,13 +97,13 @@ namespace RunComfy.Models.Bytedance
         public string ModelId => __ModelId;
 
         /// <summary>The model's metadata: id, parameters, schema text and parser.</summary>
-        public static global::RunComfy.ModelInfo Metadata { get; } = new global::RunComfy.ModelInfo(__ModelId, typeof(global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pRequest), __CreateParameters(), __SchemaJson, static json => FromJson(json));
+        public static global::RunComfy.ModelInfo Metadata { get; } = new global::RunComfy.ModelInfo(__ModelId, typeof(global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pRequest), static () => __CreateParameters(), __SchemaJson, static json => FromJson(json));
 
         /// <summary>Checks every rule of the input schema that needs no I/O and returns all problems at once.</summary>
         /// <returns>The errors found, each with the JSON path, the rule and a message.</returns>
         public global::RunComfy.ValidationResult Validate()
         {
-            var __v = new global::RunComfy.ValidationCollector();
+            var __v = global::RunComfy.ValidationCollector.Rent();
             __v.Enum<global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio>("aspect_ratio", AspectRatio, global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatioValues.IsDefined);
             __v.Items("audios", Audios, null, 3, static (__c, __p, __x) => { __c.Media(__p, __x); });
             __v.Minimum("duration", Duration, 4L);
@@ -110,7 +112,7 @@ namespace RunComfy.Models.Bytedance
             __v.Required("prompt", Prompt);
             __v.Text("prompt", Prompt);
             __v.Items("videos", Videos, null, 3, static (__c, __p, __x) => { __c.Media(__p, __x); });
-            return __v.ToResult();
+            return __v.ToResultAndRelease();
         }
 
         /// <summary>Writes the request body (the model's input object) without reflection; unset optional parameters are left out.</summary>
@@ -158,57 +160,125 @@ namespace RunComfy.Models.Bytedance
         /// <exception cref="global::RunComfy.RequestJsonException">The JSON does not match the schema; every problem is listed.</exception>
         public static global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pRequest FromJson(string json)
         {
-            using var __reader = global::RunComfy.RequestJsonReader.Parse(__ModelId, json);
-            global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio? __AspectRatio = null;
-            global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaInput>? __Audios = null;
-            int? __Duration = null;
-            bool? __GenerateAudio = null;
-            global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaInput>? __Images = null;
-            string? __Prompt = null;
-            global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaInput>? __Videos = null;
-            foreach (global::System.Text.Json.JsonProperty __property in __reader.Properties)
+            var __reader = new global::RunComfy.Metadata.RequestBodyReader(__ModelId, json, stackalloc byte[7]);
+            try
             {
-                switch (__property.Name)
+                global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio? __AspectRatio = null;
+                global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaInput>? __Audios = null;
+                int? __Duration = null;
+                bool? __GenerateAudio = null;
+                global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaInput>? __Images = null;
+                string? __Prompt = null;
+                global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaInput>? __Videos = null;
+                while (__reader.NextProperty())
                 {
-                    case "aspect_ratio":
-                        __AspectRatio = __reader.ReadStringEnum<global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio>(__property, global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatioValues.TryParse);
-                        break;
-                    case "audios":
-                        __Audios = __reader.ReadMediaList(__property);
-                        break;
-                    case "duration":
-                        __Duration = __reader.ReadInt32(__property);
-                        break;
-                    case "generate_audio":
-                        __GenerateAudio = __reader.ReadBoolean(__property);
-                        break;
-                    case "images":
-                        __Images = __reader.ReadMediaList(__property);
-                        break;
-                    case "prompt":
-                        __Prompt = __reader.ReadString(__property);
-                        break;
-                    case "videos":
-                        __Videos = __reader.ReadMediaList(__property);
-                        break;
-                    default:
-                        __reader.Unknown(__property);
-                        break;
-                }
-            }
+                    global::System.ReadOnlySpan<byte> __name = __reader.Name;
+                    switch (__name.Length)
+                    {
+                        case 6:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "audios"u8))
+                            {
+                                if (__reader.Claim(1, "audios"))
+                                {
+                                    __Audios = __reader.ReadMediaList("audios");
+                                }
 
-            __reader.Required("prompt", __Prompt is not null);
-            __reader.ThrowIfErrors();
-            return new global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pRequest
+                                continue;
+                            }
+
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "images"u8))
+                            {
+                                if (__reader.Claim(4, "images"))
+                                {
+                                    __Images = __reader.ReadMediaList("images");
+                                }
+
+                                continue;
+                            }
+
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "prompt"u8))
+                            {
+                                if (__reader.Claim(5, "prompt"))
+                                {
+                                    __Prompt = __reader.ReadString("prompt");
+                                }
+
+                                continue;
+                            }
+
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "videos"u8))
+                            {
+                                if (__reader.Claim(6, "videos"))
+                                {
+                                    __Videos = __reader.ReadMediaList("videos");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 8:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "duration"u8))
+                            {
+                                if (__reader.Claim(2, "duration"))
+                                {
+                                    __Duration = __reader.ReadInt32("duration");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 12:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "aspect_ratio"u8))
+                            {
+                                if (__reader.Claim(0, "aspect_ratio"))
+                                {
+                                    __AspectRatio = __reader.ReadStringEnum<global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio>("aspect_ratio", global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatioValues.TryParse);
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 14:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "generate_audio"u8))
+                            {
+                                if (__reader.Claim(3, "generate_audio"))
+                                {
+                                    __GenerateAudio = __reader.ReadBoolean("generate_audio");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                    }
+
+                    __reader.Unknown();
+                }
+
+                __reader.Required(5, "prompt", __Prompt is not null);
+                __reader.ThrowIfErrors();
+                return new global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pRequest
+                {
+                    AspectRatio = __AspectRatio,
+                    Audios = __Audios,
+                    Duration = __Duration,
+                    GenerateAudio = __GenerateAudio,
+                    Images = __Images,
+                    Prompt = __Prompt!,
+                    Videos = __Videos,
+                };
+            }
+            catch (global::System.Text.Json.JsonException __e)
             {
-                AspectRatio = __AspectRatio,
-                Audios = __Audios,
-                Duration = __Duration,
-                GenerateAudio = __GenerateAudio,
-                Images = __Images,
-                Prompt = __Prompt!,
-                Videos = __Videos,
-            };
+                throw __reader.InvalidJson(__e);
+            }
+            finally
+            {
+                __reader.Dispose();
+            }
         }
 
         /// <summary>Every media value set on this request, each with the <c>validations</c> rules that apply to it.</summary>

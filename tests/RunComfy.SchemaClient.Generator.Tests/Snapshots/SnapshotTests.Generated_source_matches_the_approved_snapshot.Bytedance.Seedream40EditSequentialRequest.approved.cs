@@ -15,7 +15,9 @@ namespace RunComfy.Models.Bytedance
     {
         private const string __ModelId = "bytedance/seedream-4-0/edit-sequential";
 
-        private const string __SchemaJson = "{\n  \"type\": \"object\",\n  \"title\": \"Schema di input\",\n  \"required\": [\n    \"images\",\n    \"text\"\n  ],\n  \"properties\": {\n    \"images\": {\n      \"title\": \"Images\",\n      \"description\": \"Upload 1~10 images, must be jpeg or png\",\n      \"type\": \"array\",\n      \"items\": {\n        \"type\": \"string\",\n        \"format\": \"image_uri\"\n      },\n      \"validations\": [\n        {\n          \"validation_rule\": \"file_size_mb<\",\n          \"validation_value\": 10,\n          \"validation_error\": \"File size must be less than 10 MB.\"\n        },\n        {\n          \"validation_rule\": \"width/height>\",\n          \"validation_value\": 0.33,\n          \"validation_error\": \"The aspect ratio range should be 1:3 to 3:1.\"\n        },\n        {\n          \"validation_rule\": \"width/height<\",\n          \"validation_value\": 3,\n          \"validation_error\": \"The aspect ratio range should be 1:3 to 3:1.\"\n        },\n        {\n          \"validation_rule\": \"width_pixels>\",\n          \"validation_value\": 14,\n          \"validation_error\": \"The uploaded image width and height must exceed 14 pixels.\"\n        },\n        {\n          \"validation_rule\": \"height_pixels>\",\n          \"validation_value\": 14,\n          \"validation_error\": \"The uploaded image width and height must exceed 14 pixels.\"\n        },\n        {\n          \"validation_rule\": \"width_pixels<\",\n          \"validation_value\": 6000,\n          \"validation_error\": \"The uploaded image width and height must not exceed 6000 pixels.\"\n        },\n        {\n          \"validation_rule\": \"height_pixels<\",\n          \"validation_value\": 6000,\n          \"validation_error\": \"The uploaded image width and height must not exceed 6000 pixels.\"\n        }\n      ],\n      \"maxItems\": 10,\n      \"minItems\": 1\n    },\n    \"text\": {\n      \"title\": \"Prompt\",\n      \"description\": \"Your prompt needs to contain the number of images you want to generate. Example: 'Generate 3 images of a beautiful sunset over a calm ocean.'\",\n      \"type\": \"string\",\n      \"default\": \"Generate 3 images of a beautiful sunset over a calm ocean.\",\n      \"maxLength\": 600\n    },\n    \"sequential_image_generation_options\": {\n      \"title\": \"Maximum Number of Generated Images\",\n      \"description\": \"Sets the maximum number of images to generate. The actual number of images that can be generated also depends on the number of reference images provided. The final price will be calculated based on this value.\",\n      \"type\": \"integer\",\n      \"enum\": [\n        1,\n        2,\n        3,\n        4,\n        5,\n        6,\n        7,\n        8,\n        9,\n        10,\n        11,\n        12,\n        13,\n        14,\n        15\n      ],\n      \"default\": 3\n    },\n    \"image_size\": {\n      \"title\": \"Aspect Ratio (W:H)\",\n      \"description\": \"The aspect ratio of the image to generate.\",\n      \"type\": \"string\",\n      \"enum\": [\n        \"2048:2048 (1:1)\",\n        \"2304:1728 (4:3)\",\n        \"1728:2304 (3:4)\",\n        \"2560:1440 (16:9)\",\n        \"1440:2560 (9:16)\",\n        \"2496:1664 (3:2)\",\n        \"1664:2496 (2:3)\",\n        \"3024:1296 (21:9)\"\n      ],\n      \"default\": \"2560:1440 (16:9)\"\n    },\n    \"seed\": {\n      \"title\": \"Seed\",\n      \"description\": \"\",\n      \"type\": \"integer\"\n    },\n    \"optimize_prompt_options\": {\n      \"title\": \"Optimize Prompt\",\n      \"description\": \"Standard mode produces higher-quality content but takes longer to generate. Fast mode generates content more quickly, with lower quality.\",\n      \"type\": \"string\",\n      \"enum\": [\n        \"fast\",\n        \"standard\"\n      ],\n      \"default\": \"fast\"\n    },\n    \"sequential_image_generation\": {\n      \"title\": \"sequential_image_generation\",\n      \"description\": \"\",\n      \"type\": \"string\",\n      \"default\": \"auto\"\n    }\n  }\n}\n";
+        private static global::System.ReadOnlySpan<byte> __SchemaUtf8 => "{\n  \"type\": \"object\",\n  \"title\": \"Schema di input\",\n  \"required\": [\n    \"images\",\n    \"text\"\n  ],\n  \"properties\": {\n    \"images\": {\n      \"title\": \"Images\",\n      \"description\": \"Upload 1~10 images, must be jpeg or png\",\n      \"type\": \"array\",\n      \"items\": {\n        \"type\": \"string\",\n        \"format\": \"image_uri\"\n      },\n      \"validations\": [\n        {\n          \"validation_rule\": \"file_size_mb<\",\n          \"validation_value\": 10,\n          \"validation_error\": \"File size must be less than 10 MB.\"\n        },\n        {\n          \"validation_rule\": \"width/height>\",\n          \"validation_value\": 0.33,\n          \"validation_error\": \"The aspect ratio range should be 1:3 to 3:1.\"\n        },\n        {\n          \"validation_rule\": \"width/height<\",\n          \"validation_value\": 3,\n          \"validation_error\": \"The aspect ratio range should be 1:3 to 3:1.\"\n        },\n        {\n          \"validation_rule\": \"width_pixels>\",\n          \"validation_value\": 14,\n          \"validation_error\": \"The uploaded image width and height must exceed 14 pixels.\"\n        },\n        {\n          \"validation_rule\": \"height_pixels>\",\n          \"validation_value\": 14,\n          \"validation_error\": \"The uploaded image width and height must exceed 14 pixels.\"\n        },\n        {\n          \"validation_rule\": \"width_pixels<\",\n          \"validation_value\": 6000,\n          \"validation_error\": \"The uploaded image width and height must not exceed 6000 pixels.\"\n        },\n        {\n          \"validation_rule\": \"height_pixels<\",\n          \"validation_value\": 6000,\n          \"validation_error\": \"The uploaded image width and height must not exceed 6000 pixels.\"\n        }\n      ],\n      \"maxItems\": 10,\n      \"minItems\": 1\n    },\n    \"text\": {\n      \"title\": \"Prompt\",\n      \"description\": \"Your prompt needs to contain the number of images you want to generate. Example: 'Generate 3 images of a beautiful sunset over a calm ocean.'\",\n      \"type\": \"string\",\n      \"default\": \"Generate 3 images of a beautiful sunset over a calm ocean.\",\n      \"maxLength\": 600\n    },\n    \"sequential_image_generation_options\": {\n      \"title\": \"Maximum Number of Generated Images\",\n      \"description\": \"Sets the maximum number of images to generate. The actual number of images that can be generated also depends on the number of reference images provided. The final price will be calculated based on this value.\",\n      \"type\": \"integer\",\n      \"enum\": [\n        1,\n        2,\n        3,\n        4,\n        5,\n        6,\n        7,\n        8,\n        9,\n        10,\n        11,\n        12,\n        13,\n        14,\n        15\n      ],\n      \"default\": 3\n    },\n    \"image_size\": {\n      \"title\": \"Aspect Ratio (W:H)\",\n      \"description\": \"The aspect ratio of the image to generate.\",\n      \"type\": \"string\",\n      \"enum\": [\n        \"2048:2048 (1:1)\",\n        \"2304:1728 (4:3)\",\n        \"1728:2304 (3:4)\",\n        \"2560:1440 (16:9)\",\n        \"1440:2560 (9:16)\",\n        \"2496:1664 (3:2)\",\n        \"1664:2496 (2:3)\",\n        \"3024:1296 (21:9)\"\n      ],\n      \"default\": \"2560:1440 (16:9)\"\n    },\n    \"seed\": {\n      \"title\": \"Seed\",\n      \"description\": \"\",\n      \"type\": \"integer\"\n    },\n    \"optimize_prompt_options\": {\n      \"title\": \"Optimize Prompt\",\n      \"description\": \"Standard mode produces higher-quality content but takes longer to generate. Fast mode generates content more quickly, with lower quality.\",\n      \"type\": \"string\",\n      \"enum\": [\n        \"fast\",\n        \"standard\"\n      ],\n      \"default\": \"fast\"\n    },\n    \"sequential_image_generation\": {\n      \"title\": \"sequential_image_generation\",\n      \"description\": \"\",\n      \"type\": \"string\",\n      \"default\": \"auto\"\n    }\n  }\n}\n"u8;
+
+        private static string __SchemaJson() => global::System.Text.Encoding.UTF8.GetString(__SchemaUtf8);
 
         private static readonly global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaRule> __ImagesRules = new global::RunComfy.MediaRule[]
         {
@@ -100,13 +102,13 @@ namespace RunComfy.Models.Bytedance
         public string ModelId => __ModelId;
 
         /// <summary>The model's metadata: id, parameters, schema text and parser.</summary>
-        public static global::RunComfy.ModelInfo Metadata { get; } = new global::RunComfy.ModelInfo(__ModelId, typeof(global::RunComfy.Models.Bytedance.Seedream40EditSequentialRequest), __CreateParameters(), __SchemaJson, static json => FromJson(json));
+        public static global::RunComfy.ModelInfo Metadata { get; } = new global::RunComfy.ModelInfo(__ModelId, typeof(global::RunComfy.Models.Bytedance.Seedream40EditSequentialRequest), static () => __CreateParameters(), __SchemaJson, static json => FromJson(json));
 
         /// <summary>Checks every rule of the input schema that needs no I/O and returns all problems at once.</summary>
         /// <returns>The errors found, each with the JSON path, the rule and a message.</returns>
         public global::RunComfy.ValidationResult Validate()
         {
-            var __v = new global::RunComfy.ValidationCollector();
+            var __v = global::RunComfy.ValidationCollector.Rent();
             __v.Required("images", Images);
             __v.Items("images", Images, 1, 10, static (__c, __p, __x) => { __c.Media(__p, __x); });
             __v.Required("text", Text);
@@ -116,7 +118,7 @@ namespace RunComfy.Models.Bytedance
             __v.Enum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize>("image_size", ImageSize, global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSizeValues.IsDefined);
             __v.Enum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions>("optimize_prompt_options", OptimizePromptOptions, global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptionsValues.IsDefined);
             __v.Text("sequential_image_generation", SequentialImageGeneration);
-            return __v.ToResult();
+            return __v.ToResultAndRelease();
         }
 
         /// <summary>Writes the request body (the model's input object) without reflection; unset optional parameters are left out.</summary>
@@ -161,58 +163,130 @@ namespace RunComfy.Models.Bytedance
         /// <exception cref="global::RunComfy.RequestJsonException">The JSON does not match the schema; every problem is listed.</exception>
         public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialRequest FromJson(string json)
         {
-            using var __reader = global::RunComfy.RequestJsonReader.Parse(__ModelId, json);
-            global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaInput>? __Images = null;
-            string? __Text = null;
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions? __SequentialImageGenerationOptions = null;
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize? __ImageSize = null;
-            long? __Seed = null;
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions? __OptimizePromptOptions = null;
-            string? __SequentialImageGeneration = null;
-            foreach (global::System.Text.Json.JsonProperty __property in __reader.Properties)
+            var __reader = new global::RunComfy.Metadata.RequestBodyReader(__ModelId, json, stackalloc byte[7]);
+            try
             {
-                switch (__property.Name)
+                global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaInput>? __Images = null;
+                string? __Text = null;
+                global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions? __SequentialImageGenerationOptions = null;
+                global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize? __ImageSize = null;
+                long? __Seed = null;
+                global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions? __OptimizePromptOptions = null;
+                string? __SequentialImageGeneration = null;
+                while (__reader.NextProperty())
                 {
-                    case "images":
-                        __Images = __reader.ReadMediaList(__property);
-                        break;
-                    case "text":
-                        __Text = __reader.ReadString(__property);
-                        break;
-                    case "sequential_image_generation_options":
-                        __SequentialImageGenerationOptions = __reader.ReadIntegerEnum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions>(__property, global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptionsValues.TryParse);
-                        break;
-                    case "image_size":
-                        __ImageSize = __reader.ReadStringEnum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize>(__property, global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSizeValues.TryParse);
-                        break;
-                    case "seed":
-                        __Seed = __reader.ReadInt64(__property);
-                        break;
-                    case "optimize_prompt_options":
-                        __OptimizePromptOptions = __reader.ReadStringEnum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions>(__property, global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptionsValues.TryParse);
-                        break;
-                    case "sequential_image_generation":
-                        __SequentialImageGeneration = __reader.ReadString(__property);
-                        break;
-                    default:
-                        __reader.Unknown(__property);
-                        break;
-                }
-            }
+                    global::System.ReadOnlySpan<byte> __name = __reader.Name;
+                    switch (__name.Length)
+                    {
+                        case 4:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "text"u8))
+                            {
+                                if (__reader.Claim(1, "text"))
+                                {
+                                    __Text = __reader.ReadString("text");
+                                }
 
-            __reader.Required("images", __Images is not null);
-            __reader.Required("text", __Text is not null);
-            __reader.ThrowIfErrors();
-            return new global::RunComfy.Models.Bytedance.Seedream40EditSequentialRequest
+                                continue;
+                            }
+
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "seed"u8))
+                            {
+                                if (__reader.Claim(4, "seed"))
+                                {
+                                    __Seed = __reader.ReadInt64("seed");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 6:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "images"u8))
+                            {
+                                if (__reader.Claim(0, "images"))
+                                {
+                                    __Images = __reader.ReadMediaList("images");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 10:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "image_size"u8))
+                            {
+                                if (__reader.Claim(3, "image_size"))
+                                {
+                                    __ImageSize = __reader.ReadStringEnum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize>("image_size", global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSizeValues.TryParse);
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 23:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "optimize_prompt_options"u8))
+                            {
+                                if (__reader.Claim(5, "optimize_prompt_options"))
+                                {
+                                    __OptimizePromptOptions = __reader.ReadStringEnum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions>("optimize_prompt_options", global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptionsValues.TryParse);
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 27:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "sequential_image_generation"u8))
+                            {
+                                if (__reader.Claim(6, "sequential_image_generation"))
+                                {
+                                    __SequentialImageGeneration = __reader.ReadString("sequential_image_generation");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 35:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "sequential_image_generation_options"u8))
+                            {
+                                if (__reader.Claim(2, "sequential_image_generation_options"))
+                                {
+                                    __SequentialImageGenerationOptions = __reader.ReadIntegerEnum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions>("sequential_image_generation_options", global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptionsValues.TryParse);
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                    }
+
+                    __reader.Unknown();
+                }
+
+                __reader.Required(0, "images", __Images is not null);
+                __reader.Required(1, "text", __Text is not null);
+                __reader.ThrowIfErrors();
+                return new global::RunComfy.Models.Bytedance.Seedream40EditSequentialRequest
+                {
+                    Images = __Images!,
+                    Text = __Text!,
+                    SequentialImageGenerationOptions = __SequentialImageGenerationOptions,
+                    ImageSize = __ImageSize,
+                    Seed = __Seed,
+                    OptimizePromptOptions = __OptimizePromptOptions,
+                    SequentialImageGeneration = __SequentialImageGeneration,
+                };
+            }
+            catch (global::System.Text.Json.JsonException __e)
             {
-                Images = __Images!,
-                Text = __Text!,
-                SequentialImageGenerationOptions = __SequentialImageGenerationOptions,
-                ImageSize = __ImageSize,
-                Seed = __Seed,
-                OptimizePromptOptions = __OptimizePromptOptions,
-                SequentialImageGeneration = __SequentialImageGeneration,
-            };
+                throw __reader.InvalidJson(__e);
+            }
+            finally
+            {
+                __reader.Dispose();
+            }
         }
 
         /// <summary>Every media value set on this request, each with the <c>validations</c> rules that apply to it.</summary>
