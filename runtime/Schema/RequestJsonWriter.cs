@@ -105,9 +105,11 @@ public static class RequestJsonWriter
         }
 
         writer.WriteStartArray(name);
-        foreach (T value in values)
+
+        // By index: a foreach over the interface would box the list's enumerator on every write.
+        for (int i = 0; i < values.Count; i++)
         {
-            write(writer, value);
+            write(writer, values[i]);
         }
 
         writer.WriteEndArray();
