@@ -13,6 +13,11 @@ public static class BenchmarkProgram
             return await Batch.BatchThroughputRun.RunAsync(args);
         }
 
+        if (args is [GeneratedCode.DllSizeRun.Command, ..])
+        {
+            return GeneratedCode.DllSizeRun.Run();
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
         return 0;
     }

@@ -21,24 +21,29 @@ namespace RunComfy.SchemaClient.Generator.Emitting
             w.Doc("summary", "Every RunComfy model generated in this assembly, ordered by model id.");
             w.Line(CodeText.GeneratedCodeAttribute);
             w.Open("internal static class GeneratedModelCatalog");
-            w.Doc("summary", "The metadata of each model (id, parameters, schema, parser).");
-            w.Line("public static global::System.Collections.Generic.IReadOnlyList<global::RunComfy.ModelInfo> Models { get; } = new global::RunComfy.ModelInfo[]");
+            var ordered = entries.OrderBy(e => e.ModelId, System.StringComparer.Ordinal).ToList();
+            w.Line("private static global::System.Collections.Generic.IReadOnlyList<global::RunComfy.ModelInfo>? __models;");
+            w.Line();
+            w.Doc("summary", "The metadata of each model (id, parameters, schema, parser), built on first use.");
+            w.Line("public static global::System.Collections.Generic.IReadOnlyList<global::RunComfy.ModelInfo> Models => __models ??= new global::RunComfy.ModelInfo[]");
             w.Open();
-            foreach (CatalogEntry entry in entries.OrderBy(e => e.ModelId, System.StringComparer.Ordinal))
+            foreach (CatalogEntry entry in ordered)
             {
                 w.Line("global::" + Identifier.TypeName(entry.Namespace, entry.TypeName) + ".Metadata,");
             }
 
             w.Close("};");
             w.Line();
-            w.Doc("summary", "Adds every model of this assembly to <see cref=\"global::RunComfy.ModelCatalog\"/>.");
+            w.Doc("summary", "Adds every model of this assembly to <see cref=\"global::RunComfy.ModelCatalog\"/>; each one's metadata is built on its first lookup.");
             w.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
             w.Line("internal static void Register()");
             w.Open();
-            w.Line("foreach (global::RunComfy.ModelInfo model in Models)");
-            w.Open();
-            w.Line("global::RunComfy.ModelCatalog.Register(model);");
-            w.Close();
+            // An id and a delegate per model: loading the assembly costs no metadata, however many models it has.
+            foreach (CatalogEntry entry in ordered)
+            {
+                w.Line("global::RunComfy.ModelCatalog.Register(" + Literal.String(entry.ModelId) + ", static () => global::" + Identifier.TypeName(entry.Namespace, entry.TypeName) + ".Metadata);");
+            }
+
             w.Close();
             w.Close();
             w.Close();

@@ -43,7 +43,7 @@ namespace RunComfy.SchemaClient.Generator.Emitting
             w.Open("public sealed partial record " + Identifier.Of(model.TypeName) + " : " + Runtime + "IRunComfyRequest<" + self + ">");
             w.Line("private const string __ModelId = " + Literal.String(model.ModelId) + ";");
             w.Line();
-            w.Line("private const string __SchemaJson = " + Literal.String(model.SchemaJson) + ";");
+            SchemaTextEmitter.EmitMember(w, model.SchemaJson);
             w.Line();
             EmitMediaRules(w, model);
 
@@ -58,7 +58,8 @@ namespace RunComfy.SchemaClient.Generator.Emitting
             w.Line("public string ModelId => __ModelId;");
             w.Line();
             w.Doc("summary", "The model's metadata: id, parameters, schema text and parser.");
-            w.Line("public static " + Runtime + "ModelInfo Metadata { get; } = new " + Runtime + "ModelInfo(__ModelId, typeof(" + self + "), __CreateParameters(), __SchemaJson, static json => FromJson(json));");
+            // Parameters and schema text are built on first use: the metadata itself is a few delegates.
+            w.Line("public static " + Runtime + "ModelInfo Metadata { get; } = new " + Runtime + "ModelInfo(__ModelId, typeof(" + self + "), static () => __CreateParameters(), __SchemaJson, static json => FromJson(json));");
             w.Line();
             EmitValidate(w, model);
             EmitWriteJson(w, model);
@@ -67,7 +68,7 @@ namespace RunComfy.SchemaClient.Generator.Emitting
             w.Doc("returns", "The JSON text.");
             w.Line("public string ToJson(bool indented = false) => " + Metadata + "RequestJsonWriter.ToJson(this, indented);");
             w.Line();
-            EmitFromJson(w, model, self);
+            JsonReadEmitter.Emit(w, model, self);
             EmitGetMediaFields(w, model);
             ToStringEmitter.Emit(w, model);
             EmitParameters(w, model);
@@ -105,7 +106,8 @@ namespace RunComfy.SchemaClient.Generator.Emitting
             w.Doc("returns", "The errors found, each with the JSON path, the rule and a message.");
             w.Line("public " + Runtime + "ValidationResult Validate()");
             w.Open();
-            w.Line("var __v = new " + Metadata + "ValidationCollector();");
+            // A per-thread collector, given back at the end: a valid request allocates nothing.
+            w.Line("var __v = " + Metadata + "ValidationCollector.Rent();");
             foreach (PropertySpec property in model.Properties)
             {
                 foreach (string check in ValidationCalls.For(model, property))
@@ -114,7 +116,7 @@ namespace RunComfy.SchemaClient.Generator.Emitting
                 }
             }
 
-            w.Line("return __v.ToResult();");
+            w.Line("return __v.ToResultAndRelease();");
             w.Close();
             w.Line();
         }
@@ -168,80 +170,6 @@ namespace RunComfy.SchemaClient.Generator.Emitting
                     EnumSpec spec = model.Enums[property.EnumIndex];
                     return "writer.Write" + (spec.IsString ? "String" : "Number") + "(" + name + ", " + TypeNames.EnumValues(model, spec) + ".ToJsonValue(" + value + "));";
                 default: return "writer.WriteNumber(" + name + ", " + value + ");";
-            }
-        }
-
-        private static void EmitFromJson(SourceWriter w, ModelSpec model, string self)
-        {
-            w.Doc("summary", "Parses a request body. Unknown fields, mistyped values, bad enum values and missing required fields are all reported in one exception.");
-            w.Doc("param name=\"json\"", "The JSON object.");
-            w.Doc("returns", "The request.");
-            w.Line("/// <exception cref=\"global::RunComfy.RequestJsonException\">The JSON does not match the schema; every problem is listed.</exception>");
-            w.Line("public static " + self + " FromJson(string json)");
-            w.Open();
-            w.Line("using var __reader = " + Metadata + "RequestJsonReader.Parse(__ModelId, json);");
-            foreach (PropertySpec property in model.Properties)
-            {
-                w.Line(TypeNames.Value(model, property) + "? " + Local(property) + " = null;");
-            }
-
-            w.Line("foreach (global::System.Text.Json.JsonProperty __property in __reader.Properties)");
-            w.Open();
-            w.Line("switch (__property.Name)");
-            w.Open();
-            foreach (PropertySpec property in model.Properties)
-            {
-                w.Line("case " + Literal.String(property.JsonName) + ":");
-                w.Line("    " + Local(property) + " = __reader." + ReadCall(model, property) + ";");
-                w.Line("    break;");
-            }
-
-            w.Line("default:");
-            w.Line("    __reader.Unknown(__property);");
-            w.Line("    break;");
-            w.Close();
-            w.Close();
-            w.Line();
-            foreach (PropertySpec property in model.Properties.Where(p => p.Required))
-            {
-                w.Line("__reader.Required(" + Literal.String(property.JsonName) + ", " + Local(property) + " is not null);");
-            }
-
-            w.Line("__reader.ThrowIfErrors();");
-            w.Line("return new " + self);
-            w.Open();
-            foreach (PropertySpec property in model.Properties)
-            {
-                string value = !property.Required ? Local(property)
-                    : TypeNames.IsValueType(property) ? Local(property) + ".GetValueOrDefault()"
-                    : Local(property) + "!";
-                w.Line(Member(property) + " = " + value + ",");
-            }
-
-            w.Close("};");
-            w.Close();
-            w.Line();
-        }
-
-        private static string ReadCall(ModelSpec model, PropertySpec property)
-        {
-            if (property.IsArray)
-            {
-                return "Read" + ListName(property.Kind) + "List(__property)";
-            }
-
-            switch (property.Kind)
-            {
-                case ValueKind.String: return "ReadString(__property)";
-                case ValueKind.Media: return "ReadMedia(__property)";
-                case ValueKind.Int32: return "ReadInt32(__property)";
-                case ValueKind.Int64: return "ReadInt64(__property)";
-                case ValueKind.Double: return "ReadDouble(__property)";
-                case ValueKind.Boolean: return "ReadBoolean(__property)";
-                case ValueKind.Enum:
-                    EnumSpec spec = model.Enums[property.EnumIndex];
-                    return "Read" + (spec.IsString ? "String" : "Integer") + "Enum<" + TypeNames.Enum(model, spec) + ">(__property, " + TypeNames.EnumValues(model, spec) + ".TryParse)";
-                default: return "ReadJson(__property)";
             }
         }
 
@@ -368,7 +296,7 @@ namespace RunComfy.SchemaClient.Generator.Emitting
             }
         }
 
-        private static string ListName(ValueKind kind)
+        internal static string ListName(ValueKind kind)
         {
             switch (kind)
             {
@@ -383,11 +311,11 @@ namespace RunComfy.SchemaClient.Generator.Emitting
         }
 
         /// <summary>The property's member name, checked (every schema-derived identifier goes through <see cref="Identifier"/>).</summary>
-        private static string Member(PropertySpec property) => Identifier.Of(property.MemberName);
+        internal static string Member(PropertySpec property) => Identifier.Of(property.MemberName);
 
         private static string RulesField(PropertySpec property) => Identifier.Of("__" + property.MemberName + "Rules");
 
-        private static string Local(PropertySpec property) => Identifier.Of("__" + property.MemberName);
+        internal static string Local(PropertySpec property) => Identifier.Of("__" + property.MemberName);
 
         // The file name alone: the directories of the build machine do not belong in generated code.
         private static string FileName(string path) => path.Substring(path.LastIndexOfAny(new[] { '/', '\\' }) + 1);

@@ -2,6 +2,9 @@ namespace RunComfy;
 
 public sealed partial class MediaInput
 {
+    // Set once a URL value passed ValidateUrl; a benign race only repeats the check.
+    private bool _urlChecked;
+
     private const string FormatRule = "format";
 
     /// <summary>
@@ -17,8 +20,9 @@ public sealed partial class MediaInput
         ArgumentNullException.ThrowIfNull(errors);
         switch (Kind)
         {
-            case MediaInputKind.Url:
-                ValidateUrl(path, errors);
+            case MediaInputKind.Url when !_urlChecked:
+                // The value never changes: once it passed, later checks skip the Uri parse (and its allocation).
+                _urlChecked = ValidateUrl(path, errors);
                 break;
             case MediaInputKind.DataUri:
                 var problem = _dataUriError ?? _dataUri.Check(_url!, out _);
@@ -34,8 +38,10 @@ public sealed partial class MediaInput
         }
     }
 
-    private void ValidateUrl(string path, ICollection<ValidationError> errors)
+    /// <summary>True when the URL has no problem.</summary>
+    private bool ValidateUrl(string path, ICollection<ValidationError> errors)
     {
+        int before = errors.Count;
         var url = _url!;
         if (LooksLikePath(url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.IsFile || uri.IsUnc)
         {
@@ -63,6 +69,8 @@ public sealed partial class MediaInput
         {
             errors.Add(new ValidationError(path, FormatRule, $"{DisplayName} uses the '{uri.Scheme}' scheme; RunComfy fetches media only over HTTPS."));
         }
+
+        return errors.Count == before;
     }
 
     // A local path: absolute or relative (/, \\, ., ~) or a drive letter. A protocol-relative URL (//host/a.png) is not one.

@@ -8,22 +8,45 @@ namespace RunComfy;
 /// </summary>
 public static class ModelCatalog
 {
-    private static readonly ConcurrentDictionary<string, ModelInfo> Models = new(StringComparer.Ordinal);
+    // A model's metadata is built when it is first looked up, not when its assembly loads: startup does not grow
+    // with the number of models an assembly compiles in.
+    private static readonly ConcurrentDictionary<string, Lazy<ModelInfo>> Models = new(StringComparer.Ordinal);
 
     /// <summary>Adds a model, replacing one with the same id (a consumer's schema replaces a bundled one).</summary>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public static void Register(ModelInfo model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        Models[model.ModelId] = model;
+        Models[model.ModelId] = new Lazy<ModelInfo>(model);
     }
 
-    /// <summary>Every registered model, ordered by id.</summary>
-    public static IReadOnlyList<ModelInfo> All => [.. Models.Values.OrderBy(m => m.ModelId, StringComparer.Ordinal)];
+    /// <summary>
+    /// Adds a model whose metadata <paramref name="create"/> builds on first lookup (generated catalogs register
+    /// this way when their assembly loads), replacing one with the same id.
+    /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public static void Register(string modelId, Func<ModelInfo> create)
+    {
+        ArgumentNullException.ThrowIfNull(modelId);
+        ArgumentNullException.ThrowIfNull(create);
+        Models[modelId] = new Lazy<ModelInfo>(create, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Every registered model, ordered by id (builds the metadata of each).</summary>
+    public static IReadOnlyList<ModelInfo> All => [.. Models.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => m.Value.Value)];
 
     /// <summary>Looks a model up by id.</summary>
-    public static bool TryGet(string modelId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ModelInfo? model) =>
-        Models.TryGetValue(modelId, out model);
+    public static bool TryGet(string modelId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ModelInfo? model)
+    {
+        if (Models.TryGetValue(modelId, out Lazy<ModelInfo>? entry))
+        {
+            model = entry.Value;
+            return true;
+        }
+
+        model = null;
+        return false;
+    }
 
     /// <summary>Gets a model by id.</summary>
     /// <exception cref="KeyNotFoundException">No model with that id is loaded.</exception>

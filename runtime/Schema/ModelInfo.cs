@@ -11,16 +11,41 @@ public sealed class ModelInfo
     // lenient reader Check uses to find validation problems in a body that cannot be parsed whole.
     private readonly Lazy<InterpretedModel?> _interpreted;
 
-    /// <summary>Creates the metadata; called by generated code.</summary>
+    // Built on first use (generated models): a model nobody asks about costs no parameter objects and no schema string.
+    private readonly Func<IReadOnlyList<ModelParameter>>? _createParameters;
+    private readonly Func<string>? _createSchemaJson;
+    private IReadOnlyList<ModelParameter>? _parameters;
+    private string? _schemaJson;
+
+    /// <summary>Creates the metadata; for generated code (a model of your own comes from <see cref="FromSchema"/>).</summary>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public ModelInfo(string modelId, Type requestType, IReadOnlyList<ModelParameter> parameters, string schemaJson, Func<string, IRunComfyRequest> parse)
+        : this(modelId, requestType, parse)
+    {
+        _parameters = parameters;
+        _schemaJson = schemaJson;
+    }
+
+    /// <summary>
+    /// Creates the metadata with the parameters and the schema text built on first use; called by generated code,
+    /// whose schema text is stored once, as UTF-8.
+    /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public ModelInfo(string modelId, Type requestType, Func<IReadOnlyList<ModelParameter>> parameters, Func<string> schemaJson, Func<string, IRunComfyRequest> parse)
+        : this(modelId, requestType, parse)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(schemaJson);
+        _createParameters = parameters;
+        _createSchemaJson = schemaJson;
+    }
+
+    private ModelInfo(string modelId, Type requestType, Func<string, IRunComfyRequest> parse)
     {
         ModelId = modelId;
         RequestType = requestType;
-        Parameters = parameters;
-        SchemaJson = schemaJson;
         _parse = parse;
-        _interpreted = new Lazy<InterpretedModel?>(() => SchemaInterpreter.Interpret(modelId, schemaJson) is { Properties: { } properties } ? new InterpretedModel(modelId, properties) : null);
+        _interpreted = new Lazy<InterpretedModel?>(() => SchemaInterpreter.Interpret(modelId, SchemaJson) is { Properties: { } properties } ? new InterpretedModel(modelId, properties) : null);
         SchemaWarnings = [];
     }
 
@@ -28,8 +53,8 @@ public sealed class ModelInfo
     {
         ModelId = model.ModelId;
         RequestType = typeof(InterpretedRequest);
-        Parameters = parameters;
-        SchemaJson = schemaJson;
+        _parameters = parameters;
+        _schemaJson = schemaJson;
         _parse = model.Parse;
         _interpreted = new Lazy<InterpretedModel?>(model);
         SchemaWarnings = warnings;
@@ -45,10 +70,10 @@ public sealed class ModelInfo
     public bool IsLoadedAtRunTime => RequestType == typeof(InterpretedRequest);
 
     /// <summary>The input parameters in schema order.</summary>
-    public IReadOnlyList<ModelParameter> Parameters { get; }
+    public IReadOnlyList<ModelParameter> Parameters => _parameters ?? LazyInitializer.EnsureInitialized(ref _parameters, _createParameters!);
 
     /// <summary>The input schema exactly as it was compiled (or loaded).</summary>
-    public string SchemaJson { get; }
+    public string SchemaJson => _schemaJson ?? LazyInitializer.EnsureInitialized(ref _schemaJson, _createSchemaJson!);
 
     /// <summary>For a model loaded at run time: the generator's warnings for its schema (keywords ignored, names changed); empty for a generated model.</summary>
     public IReadOnlyList<SchemaProblem> SchemaWarnings { get; }

@@ -32,6 +32,11 @@ public sealed class RequestJsonReader : IDisposable
     public static RequestJsonReader Parse(string modelId, string json)
     {
         ArgumentNullException.ThrowIfNull(json);
+        if (UnicodeText.IndexOfLoneSurrogate(json) >= 0)
+        {
+            throw new RequestJsonException(modelId, [IllFormedText(json)]);
+        }
+
         JsonDocument document;
         try
         {
@@ -39,14 +44,14 @@ public sealed class RequestJsonReader : IDisposable
         }
         catch (JsonException ex)
         {
-            throw new RequestJsonException(modelId, [new ValidationError("$", "json", $"is not valid JSON: {ex.Message}")]);
+            throw new RequestJsonException(modelId, [InvalidJson(ex)]);
         }
 
         if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
             JsonValueKind kind = document.RootElement.ValueKind;
             document.Dispose();
-            throw new RequestJsonException(modelId, [new ValidationError("$", "type", $"must be a JSON object, not {Describe(kind)}.")]);
+            throw new RequestJsonException(modelId, [NotAnObject(Describe(kind))]);
         }
 
         return new RequestJsonReader(modelId, document);
@@ -59,9 +64,15 @@ public sealed class RequestJsonReader : IDisposable
         {
             foreach (JsonProperty property in _document.RootElement.EnumerateObject())
             {
+                if (!TryGetName(property))
+                {
+                    _errors.Add(IllFormedName());
+                    continue;
+                }
+
                 if (!_seen.Add(property.Name))
                 {
-                    _errors.Add(new ValidationError(property.Name, "duplicate", "appears more than once in the JSON object."));
+                    _errors.Add(Duplicate(property.Name));
                     continue;
                 }
 
@@ -89,7 +100,7 @@ public sealed class RequestJsonReader : IDisposable
         long? value = ReadInt64(property);
         if (value is long number && (number < int.MinValue || number > int.MaxValue))
         {
-            _errors.Add(new ValidationError(property.Name, "type", $"must be an integer between {int.MinValue} and {int.MaxValue}; it is {number}."));
+            _errors.Add(OutOfInt32(property.Name, number));
             return null;
         }
 
@@ -237,14 +248,14 @@ public sealed class RequestJsonReader : IDisposable
 
     /// <summary>Reports a field the model does not have.</summary>
     public void Unknown(JsonProperty property) =>
-        _errors.Add(new ValidationError(property.Name, "unknown", $"is not a parameter of '{_modelId}'."));
+        _errors.Add(UnknownField(property.Name, _modelId));
 
     /// <summary>Reports a required field that was absent or null (one present but mistyped is already reported).</summary>
     public void Required(string name, bool present)
     {
         if (!present && !_present.Contains(name))
         {
-            _errors.Add(new ValidationError(name, "required", "is required but missing."));
+            _errors.Add(Missing(name));
         }
     }
 
@@ -266,10 +277,10 @@ public sealed class RequestJsonReader : IDisposable
 
     // One wording for generated enums and run-time ones.
     private void StringEnumError(string path, string text) =>
-        _errors.Add(new ValidationError(path, "enum", $"\"{text}\" is not one of the allowed values."));
+        _errors.Add(StringEnum(path, text));
 
     private void IntegerEnumError(string path, long number) =>
-        _errors.Add(new ValidationError(path, "enum", $"{number} is not one of the allowed values."));
+        _errors.Add(IntegerEnum(path, number));
 
     private long? ReadInt64(JsonElement element, string path)
     {
@@ -290,11 +301,11 @@ public sealed class RequestJsonReader : IDisposable
         else if (!element.TryGetDouble(out double number) || !double.IsFinite(number) || Math.Floor(number) == number)
         {
             // Integral (or too large to tell) but beyond long: the value is fine JSON, the type cannot hold it.
-            _errors.Add(new ValidationError(path, "type", $"is out of range for a 64-bit integer ({long.MinValue} to {long.MaxValue}); it is {element.GetRawText()}."));
+            _errors.Add(OutOfInt64(path, element.GetRawText()));
         }
         else
         {
-            _errors.Add(new ValidationError(path, "type", $"must be an integer; it is {element.GetRawText()}."));
+            _errors.Add(NotInteger(path, element.GetRawText()));
         }
 
         return null;
@@ -307,7 +318,7 @@ public sealed class RequestJsonReader : IDisposable
             return true;
         }
 
-        _errors.Add(new ValidationError(path, "type", $"is out of range for a number (double); it is {element.GetRawText()}."));
+        _errors.Add(OutOfDouble(path, element.GetRawText()));
         return false;
     }
 
@@ -320,7 +331,7 @@ public sealed class RequestJsonReader : IDisposable
         catch (InvalidOperationException)
         {
             // A lone surrogate escape (\ud800): not text that can be sent as UTF-8.
-            _errors.Add(new ValidationError(path, "type", "must be well-formed Unicode text; it has a lone surrogate."));
+            _errors.Add(LoneSurrogate(path));
             return null;
         }
     }
@@ -386,7 +397,7 @@ public sealed class RequestJsonReader : IDisposable
     }
 
     private void TypeError(string path, string expected, JsonValueKind actual) =>
-        _errors.Add(new ValidationError(path, "type", $"must be {expected}, not {Describe(actual)}."));
+        _errors.Add(TypeMismatch(path, expected, Describe(actual)));
 
     private static bool TryGetInteger(JsonElement element, out long value)
     {
@@ -420,4 +431,52 @@ public sealed class RequestJsonReader : IDisposable
         JsonValueKind.Null => "null",
         _ => kind.ToString(),
     };
+    // The one wording of each problem, shared with RequestBodyReader (generated FromJson) so both report alike.
+    internal static ValidationError InvalidJson(JsonException exception) => new("$", "json", $"is not valid JSON: {exception.Message}");
+
+    internal static ValidationError IllFormedText(string json) =>
+        new("$", "json", $"is not valid JSON text: it has a lone surrogate (ill-formed UTF-16) at index {UnicodeText.IndexOfLoneSurrogate(json)}.");
+
+    internal static ValidationError NotAnObject(string kind) => new("$", "type", $"must be a JSON object, not {kind}.");
+
+    internal static ValidationError IllFormedName() =>
+        new("$", "json", "has a property name with a lone surrogate escape (such as \\ud800); names must be well-formed Unicode text.");
+
+    internal static ValidationError Duplicate(string name) => new(name, "duplicate", "appears more than once in the JSON object.");
+
+    internal static ValidationError UnknownField(string name, string modelId) => new(name, "unknown", $"is not a parameter of '{modelId}'.");
+
+    internal static ValidationError Missing(string name) => new(name, "required", "is required but missing.");
+
+    internal static ValidationError OutOfInt32(string path, long number) =>
+        new(path, "type", $"must be an integer between {int.MinValue} and {int.MaxValue}; it is {number}.");
+
+    internal static ValidationError OutOfInt64(string path, string raw) =>
+        new(path, "type", $"is out of range for a 64-bit integer ({long.MinValue} to {long.MaxValue}); it is {raw}.");
+
+    internal static ValidationError NotInteger(string path, string raw) => new(path, "type", $"must be an integer; it is {raw}.");
+
+    internal static ValidationError OutOfDouble(string path, string raw) => new(path, "type", $"is out of range for a number (double); it is {raw}.");
+
+    internal static ValidationError LoneSurrogate(string path) => new(path, "type", "must be well-formed Unicode text; it has a lone surrogate.");
+
+    internal static ValidationError TypeMismatch(string path, string expected, string actual) => new(path, "type", $"must be {expected}, not {actual}.");
+
+    internal static ValidationError StringEnum(string path, string text) => new(path, "enum", $"\"{text}\" is not one of the allowed values.");
+
+    internal static ValidationError IntegerEnum(string path, long number) => new(path, "enum", $"{number} is not one of the allowed values.");
+
+    // A name with a lone surrogate escape cannot be a .NET string; it is reported rather than thrown.
+    private static bool TryGetName(JsonProperty property)
+    {
+        try
+        {
+            _ = property.Name;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
 }

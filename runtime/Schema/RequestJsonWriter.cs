@@ -15,17 +15,20 @@ public static class RequestJsonWriter
     /// </summary>
     public static JsonWriterOptions Options { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The request body as JSON text.</summary>
+    /// <summary>
+    /// The request body as JSON text. The UTF-8 buffer and the writer are kept per thread and reused
+    /// (<see cref="Utf8JsonWriter.Reset(IBufferWriter{byte})"/>), so a call allocates only the string it returns.
+    /// </summary>
     public static string ToJson(IRunComfyRequest request, bool indented = false)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, Options with { Indented = indented }))
-        {
-            request.WriteJson(writer);
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        ReusableJsonBuffer buffer = ReusableJsonBuffer.Rent(indented);
+        Utf8JsonWriter writer = buffer.Start();
+        request.WriteJson(writer);
+        writer.Flush();
+        string json = System.Text.Encoding.UTF8.GetString(buffer.Written);
+        ReusableJsonBuffer.Return(buffer);
+        return json;
     }
 
     /// <summary>Writes a string field (JSON null when the value is null).</summary>
@@ -104,9 +107,11 @@ public static class RequestJsonWriter
         }
 
         writer.WriteStartArray(name);
-        foreach (T value in values)
+
+        // By index: a foreach over the interface would box the list's enumerator on every write.
+        for (int i = 0; i < values.Count; i++)
         {
-            write(writer, value);
+            write(writer, values[i]);
         }
 
         writer.WriteEndArray();

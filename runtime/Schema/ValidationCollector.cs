@@ -12,6 +12,10 @@ namespace RunComfy.Metadata;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ValidationCollector
 {
+    // A collector given back by ToResultAndRelease, for this thread's next Validate(): a valid request allocates nothing.
+    [ThreadStatic]
+    private static ValidationCollector? t_spare;
+
     private readonly List<ValidationError> _errors = [];
     private readonly TimeSpan _regexBudget;
     private TimeSpan _regexTimeUsed;
@@ -24,6 +28,22 @@ public sealed class ValidationCollector
 
     /// <summary>A collector whose pattern matches share <paramref name="regexBudget"/> (tests use a short one).</summary>
     internal ValidationCollector(TimeSpan regexBudget) => _regexBudget = regexBudget;
+
+    /// <summary>
+    /// A collector with the default budget, reused from this thread's last <see cref="ToResultAndRelease"/>
+    /// when there is one (generated <c>Validate()</c> methods use this, so a valid request allocates nothing).
+    /// </summary>
+    public static ValidationCollector Rent()
+    {
+        ValidationCollector? spare = t_spare;
+        if (spare is null)
+        {
+            return new ValidationCollector();
+        }
+
+        t_spare = null;
+        return spare;
+    }
 
     /// <summary>The errors so far; <see cref="MediaInput.Validate"/> adds to it directly.</summary>
     public ICollection<ValidationError> Errors => _errors;
@@ -334,10 +354,27 @@ public sealed class ValidationCollector
     }
 
     /// <summary>The path of one array item: <c>images[2]</c>.</summary>
-    public static string ItemPath(string path, int index) => string.Create(CultureInfo.InvariantCulture, $"{path}[{index}]");
+    public static string ItemPath(string path, int index) => ItemPaths.Get(path, index);
 
     /// <summary>The result: <see cref="ValidationResult.Success"/> when nothing was found.</summary>
     public ValidationResult ToResult() => _errors.Count == 0 ? ValidationResult.Success : new ValidationResult([.. _errors]);
+
+    /// <summary>
+    /// As <see cref="ToResult"/>, then empties this collector and keeps it for this thread's next
+    /// <see cref="Rent"/>; the collector must not be used after this call.
+    /// </summary>
+    public ValidationResult ToResultAndRelease()
+    {
+        ValidationResult result = ToResult();
+        if (_regexBudget == PatternCache.ValidationBudget)
+        {
+            _errors.Clear();
+            _regexTimeUsed = TimeSpan.Zero;
+            t_spare = this;
+        }
+
+        return result;
+    }
 
     private static string Plural(int count) => count == 1 ? string.Empty : "s";
 

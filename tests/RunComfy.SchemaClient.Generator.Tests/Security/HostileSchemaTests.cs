@@ -178,7 +178,12 @@ public sealed class HostileSchemaTests : IClassFixture<HostileSchemaTests.Hostil
     private static Dictionary<string, string[]> ExpectedMembers(ModelSpec spec)
     {
         string ns = spec.Namespace + ".";
-        var request = new List<string> { "field:__ModelId", "field:__SchemaJson", "property:ModelId", "property:Metadata" };
+        var request = new List<string> { "field:__ModelId", "method:__SchemaJson", "property:ModelId", "property:Metadata" };
+        if (!RunComfy.SchemaClient.Generator.Emitting.SchemaTextEmitter.HasLoneSurrogate(spec.SchemaJson))
+        {
+            request.Add("property:__SchemaUtf8");
+        }
+
         request.AddRange(spec.Properties.Select(p => "property:" + p.MemberName));
         request.AddRange(spec.Properties.Where(p => p.IsMedia).Select(p => "field:__" + p.MemberName + "Rules"));
         request.AddRange(["method:Validate", "method:WriteJson", "method:ToJson", "method:FromJson", "method:GetMediaFields", "method:PrintMembers", "method:__CreateParameters"]);
@@ -186,7 +191,7 @@ public sealed class HostileSchemaTests : IClassFixture<HostileSchemaTests.Hostil
         var expected = new Dictionary<string, string[]>
         {
             [ns + spec.TypeName] = [.. request],
-            [Catalog] = ["property:Models", "method:Register"],
+            [Catalog] = ["field:__models", "property:Models", "method:Register"],
         };
         foreach (EnumSpec e in spec.Enums)
         {

@@ -5,19 +5,20 @@
 namespace RunComfy.Models.Acme
 {
     /// <summary>
-    /// <b>Every keyword the generator supports</b>
-    /// Hand-written: covers &lt;markup&gt; &amp; keywords the published catalog does not use.
-    /// <para>A request to the RunComfy model <c>acme/edge-cases</c>, generated from its input schema.</para>
+    /// A request to the RunComfy model <c>acme/edge-cases</c>, generated from its input schema.
     /// </summary>
     /// <remarks>
+    /// Hand-written: covers &lt;markup&gt; &amp; keywords the published catalog does not use.
     /// <para>Required parameters are <c>required</c> members; optional ones are left out of the JSON while null, so the server's default applies.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public sealed partial record EdgeCasesRequest : global::RunComfy.IRunComfyRequest<global::RunComfy.Models.Acme.EdgeCasesRequest>
     {
         private const string __ModelId = "acme/edge-cases";
 
-        private const string __SchemaJson = "{\n  \"type\": \"object\",\n  \"title\": \"Every keyword the generator supports\",\n  \"description\": \"Hand-written: covers <markup> & keywords the published catalog does not use.\",\n  \"required\": [\"code\", \"ratio\", \"tags\", \"event\"],\n  \"properties\": {\n    \"code\": {\n      \"type\": \"string\",\n      \"pattern\": \"^[A-Z]{3}-\\\\d+$\",\n      \"minLength\": 5,\n      \"maxLength\": 12.0,\n      \"validation_error\": \"Use a code such as ABC-123.\"\n    },\n    \"ratio\": {\n      \"type\": \"number\",\n      \"exclusiveMinimum\": 0,\n      \"exclusiveMaximum\": 1\n    },\n    \"quality\": {\n      \"type\": \"number\",\n      \"enum\": [0.5, 1, 1.5]\n    },\n    \"version\": {\n      \"type\": \"string\",\n      \"const\": \"v2\"\n    },\n    \"tags\": {\n      \"type\": \"array\",\n      \"items\": { \"type\": \"string\" },\n      \"minItems\": 1\n    },\n    \"weights\": {\n      \"type\": \"array\",\n      \"items\": { \"type\": \"number\" }\n    },\n    \"anything\": {\n      \"type\": \"array\"\n    },\n    \"payload\": {\n      \"type\": \"object\"\n    },\n    \"count\": {\n      \"type\": \"integer\",\n      \"minimum\": 1,\n      \"maximum\": 4\n    },\n    \"model_id\": {\n      \"type\": \"string\"\n    },\n    \"event\": {\n      \"type\": \"boolean\"\n    },\n    \"mask\": {\n      \"type\": \"string\",\n      \"validations\": [\n        { \"validation_rule\": \"file_size_mb<\", \"validation_value\": 5 }\n      ]\n    },\n    \"level\": {\n      \"type\": \"integer\",\n      \"enum\": [-1, 0, 4, 5000000000]\n    }\n  }\n}\n";
+        private static global::System.ReadOnlySpan<byte> __SchemaUtf8 => "{\n  \"type\": \"object\",\n  \"title\": \"Every keyword the generator supports\",\n  \"description\": \"Hand-written: covers <markup> & keywords the published catalog does not use.\",\n  \"required\": [\"code\", \"ratio\", \"tags\", \"event\"],\n  \"properties\": {\n    \"code\": {\n      \"type\": \"string\",\n      \"pattern\": \"^[A-Z]{3}-\\\\d+$\",\n      \"minLength\": 5,\n      \"maxLength\": 12.0,\n      \"validation_error\": \"Use a code such as ABC-123.\"\n    },\n    \"ratio\": {\n      \"type\": \"number\",\n      \"exclusiveMinimum\": 0,\n      \"exclusiveMaximum\": 1\n    },\n    \"quality\": {\n      \"type\": \"number\",\n      \"enum\": [0.5, 1, 1.5]\n    },\n    \"version\": {\n      \"type\": \"string\",\n      \"const\": \"v2\"\n    },\n    \"tags\": {\n      \"type\": \"array\",\n      \"items\": { \"type\": \"string\" },\n      \"minItems\": 1\n    },\n    \"weights\": {\n      \"type\": \"array\",\n      \"items\": { \"type\": \"number\" }\n    },\n    \"anything\": {\n      \"type\": \"array\"\n    },\n    \"payload\": {\n      \"type\": \"object\"\n    },\n    \"count\": {\n      \"type\": \"integer\",\n      \"minimum\": 1,\n      \"maximum\": 4\n    },\n    \"model_id\": {\n      \"type\": \"string\"\n    },\n    \"event\": {\n      \"type\": \"boolean\"\n    },\n    \"mask\": {\n      \"type\": \"string\",\n      \"validations\": [\n        { \"validation_rule\": \"file_size_mb<\", \"validation_value\": 5 }\n      ]\n    },\n    \"level\": {\n      \"type\": \"integer\",\n      \"enum\": [-1, 0, 4, 5000000000]\n    }\n  }\n}\n"u8;
+
+        private static string __SchemaJson() => global::System.Text.Encoding.UTF8.GetString(__SchemaUtf8);
 
         private static readonly global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaRule> __MaskRules = new global::RunComfy.MediaRule[]
         {
@@ -25,8 +26,7 @@ namespace RunComfy.Models.Acme
         };
 
         /// <summary>
-        /// Code: text.
-        /// <para>Required. 5 to 12 characters. Matches <c>^[A-Z]{3}-\d+$</c>.</para>
+        /// The <c>code</c> parameter.
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>code</c>. Required.</para>
@@ -35,8 +35,7 @@ namespace RunComfy.Models.Acme
         public required string Code { get; init; }
 
         /// <summary>
-        /// Ratio: a number.
-        /// <para>Required. &gt; 0 and &lt; 1.</para>
+        /// The <c>ratio</c> parameter.
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>ratio</c>. Required.</para>
@@ -45,8 +44,7 @@ namespace RunComfy.Models.Acme
         public required double Ratio { get; init; }
 
         /// <summary>
-        /// Quality: a number.
-        /// <para>Optional. One of <c>0.5</c>, <c>1</c>, <c>1.5</c>.</para>
+        /// The <c>quality</c> parameter.
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>quality</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -55,8 +53,7 @@ namespace RunComfy.Models.Acme
         public double? Quality { get; init; }
 
         /// <summary>
-        /// Version: text.
-        /// <para>Optional. Must be <c>"v2"</c>.</para>
+        /// The <c>version</c> parameter.
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>version</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -65,8 +62,7 @@ namespace RunComfy.Models.Acme
         public string? Version { get; init; }
 
         /// <summary>
-        /// Tags: a list of texts.
-        /// <para>Required. At least 1 item.</para>
+        /// The <c>tags</c> parameter.
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>tags</c>. Required.</para>
@@ -75,8 +71,7 @@ namespace RunComfy.Models.Acme
         public required global::System.Collections.Generic.IReadOnlyList<string> Tags { get; init; }
 
         /// <summary>
-        /// Weights: a list of numbers.
-        /// <para>Optional.</para>
+        /// The <c>weights</c> parameter.
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>weights</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -84,8 +79,7 @@ namespace RunComfy.Models.Acme
         public global::System.Collections.Generic.IReadOnlyList<double>? Weights { get; init; }
 
         /// <summary>
-        /// Anything: a list of JSON values.
-        /// <para>Optional.</para>
+        /// The <c>anything</c> parameter.
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>anything</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -93,8 +87,7 @@ namespace RunComfy.Models.Acme
         public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? Anything { get; init; }
 
         /// <summary>
-        /// Payload: any JSON value.
-        /// <para>Optional.</para>
+        /// The <c>payload</c> parameter.
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>payload</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -102,8 +95,7 @@ namespace RunComfy.Models.Acme
         public global::System.Text.Json.JsonElement? Payload { get; init; }
 
         /// <summary>
-        /// Count: a whole number.
-        /// <para>Optional. From 1 to 4.</para>
+        /// The <c>count</c> parameter.
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>count</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -112,8 +104,7 @@ namespace RunComfy.Models.Acme
         public int? Count { get; init; }
 
         /// <summary>
-        /// Model id: text.
-        /// <para>Optional.</para>
+        /// The <c>model_id</c> parameter.
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>model_id</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -121,8 +112,7 @@ namespace RunComfy.Models.Acme
         public string? ModelIdValue { get; init; }
 
         /// <summary>
-        /// Event: true or false.
-        /// <para>Required.</para>
+        /// The <c>event</c> parameter.
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>event</c>. Required.</para>
@@ -130,8 +120,7 @@ namespace RunComfy.Models.Acme
         public required bool Event { get; init; }
 
         /// <summary>
-        /// Mask: a media URL.
-        /// <para>Optional. Media URL (HTTPS or <c>data:</c>), file &lt; 5 MB.</para>
+        /// The <c>mask</c> parameter.
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>mask</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -140,8 +129,7 @@ namespace RunComfy.Models.Acme
         public global::RunComfy.MediaInput? Mask { get; init; }
 
         /// <summary>
-        /// Level: one of the allowed values.
-        /// <para>Optional. One of <c>-1</c>, <c>0</c>, <c>4</c>, <c>5000000000</c>.</para>
+        /// The <c>level</c> parameter.
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>level</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -153,13 +141,13 @@ namespace RunComfy.Models.Acme
         public string ModelId => __ModelId;
 
         /// <summary>The model's metadata: id, parameters, schema text and parser.</summary>
-        public static global::RunComfy.ModelInfo Metadata { get; } = new global::RunComfy.ModelInfo(__ModelId, typeof(global::RunComfy.Models.Acme.EdgeCasesRequest), __CreateParameters(), __SchemaJson, static json => FromJson(json));
+        public static global::RunComfy.ModelInfo Metadata { get; } = new global::RunComfy.ModelInfo(__ModelId, typeof(global::RunComfy.Models.Acme.EdgeCasesRequest), static () => __CreateParameters(), __SchemaJson, static json => FromJson(json));
 
         /// <summary>Checks every rule of the input schema that needs no I/O and returns all problems at once.</summary>
         /// <returns>The errors found, each with the JSON path, the rule and a message.</returns>
         public global::RunComfy.ValidationResult Validate()
         {
-            var __v = new global::RunComfy.Metadata.ValidationCollector();
+            var __v = global::RunComfy.ValidationCollector.Rent();
             __v.Required("code", Code, message: "Use a code such as ABC-123.");
             __v.Text("code", Code);
             __v.Length("code", Code, 5, 12, message: "Use a code such as ABC-123.");
@@ -179,7 +167,7 @@ namespace RunComfy.Models.Acme
             __v.Text("model_id", ModelIdValue);
             __v.Media("mask", Mask);
             __v.Enum<global::RunComfy.Models.Acme.EdgeCasesLevel>("level", Level, global::RunComfy.Models.Acme.EdgeCasesLevelValues.IsDefined);
-            return __v.ToResult();
+            return __v.ToResultAndRelease();
         }
 
         /// <summary>Writes the request body (the model's input object) without reflection; unset optional parameters are left out.</summary>
@@ -188,7 +176,7 @@ namespace RunComfy.Models.Acme
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "code", Code);
+            global::RunComfy.RequestJsonWriter.WriteString(writer, "code", Code);
             writer.WriteNumber("ratio", Ratio);
             if (Quality is not null)
             {
@@ -196,20 +184,20 @@ namespace RunComfy.Models.Acme
             }
             if (Version is not null)
             {
-                global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "version", Version);
+                global::RunComfy.RequestJsonWriter.WriteString(writer, "version", Version);
             }
-            global::RunComfy.Metadata.RequestJsonWriter.WriteStringList(writer, "tags", Tags);
+            global::RunComfy.RequestJsonWriter.WriteStringList(writer, "tags", Tags);
             if (Weights is not null)
             {
-                global::RunComfy.Metadata.RequestJsonWriter.WriteDoubleList(writer, "weights", Weights);
+                global::RunComfy.RequestJsonWriter.WriteDoubleList(writer, "weights", Weights);
             }
             if (Anything is not null)
             {
-                global::RunComfy.Metadata.RequestJsonWriter.WriteJsonList(writer, "anything", Anything);
+                global::RunComfy.RequestJsonWriter.WriteJsonList(writer, "anything", Anything);
             }
             if (Payload is not null)
             {
-                global::RunComfy.Metadata.RequestJsonWriter.WriteJson(writer, "payload", Payload.Value);
+                global::RunComfy.RequestJsonWriter.WriteJson(writer, "payload", Payload.Value);
             }
             if (Count is not null)
             {
@@ -217,12 +205,12 @@ namespace RunComfy.Models.Acme
             }
             if (ModelIdValue is not null)
             {
-                global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "model_id", ModelIdValue);
+                global::RunComfy.RequestJsonWriter.WriteString(writer, "model_id", ModelIdValue);
             }
             writer.WriteBoolean("event", Event);
             if (Mask is not null)
             {
-                global::RunComfy.Metadata.RequestJsonWriter.WriteMedia(writer, "mask", Mask);
+                global::RunComfy.RequestJsonWriter.WriteMedia(writer, "mask", Mask);
             }
             if (Level is not null)
             {
@@ -234,7 +222,7 @@ namespace RunComfy.Models.Acme
         /// <summary>The request body as JSON text, exactly as it is sent (unset optional parameters are left out).</summary>
         /// <param name="indented">Whether to indent the JSON.</param>
         /// <returns>The JSON text.</returns>
-        public string ToJson(bool indented = false) => global::RunComfy.Metadata.RequestJsonWriter.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::RunComfy.RequestJsonWriter.ToJson(this, indented);
 
         /// <summary>Parses a request body. Unknown fields, mistyped values, bad enum values and missing required fields are all reported in one exception.</summary>
         /// <param name="json">The JSON object.</param>
@@ -242,90 +230,200 @@ namespace RunComfy.Models.Acme
         /// <exception cref="global::RunComfy.RequestJsonException">The JSON does not match the schema; every problem is listed.</exception>
         public static global::RunComfy.Models.Acme.EdgeCasesRequest FromJson(string json)
         {
-            using var __reader = global::RunComfy.Metadata.RequestJsonReader.Parse(__ModelId, json);
-            string? __Code = null;
-            double? __Ratio = null;
-            double? __Quality = null;
-            string? __Version = null;
-            global::System.Collections.Generic.IReadOnlyList<string>? __Tags = null;
-            global::System.Collections.Generic.IReadOnlyList<double>? __Weights = null;
-            global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? __Anything = null;
-            global::System.Text.Json.JsonElement? __Payload = null;
-            int? __Count = null;
-            string? __ModelIdValue = null;
-            bool? __Event = null;
-            global::RunComfy.MediaInput? __Mask = null;
-            global::RunComfy.Models.Acme.EdgeCasesLevel? __Level = null;
-            foreach (global::System.Text.Json.JsonProperty __property in __reader.Properties)
+            var __reader = new global::RunComfy.Metadata.RequestBodyReader(__ModelId, json, stackalloc byte[13]);
+            try
             {
-                switch (__property.Name)
+                string? __Code = null;
+                double? __Ratio = null;
+                double? __Quality = null;
+                string? __Version = null;
+                global::System.Collections.Generic.IReadOnlyList<string>? __Tags = null;
+                global::System.Collections.Generic.IReadOnlyList<double>? __Weights = null;
+                global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? __Anything = null;
+                global::System.Text.Json.JsonElement? __Payload = null;
+                int? __Count = null;
+                string? __ModelIdValue = null;
+                bool? __Event = null;
+                global::RunComfy.MediaInput? __Mask = null;
+                global::RunComfy.Models.Acme.EdgeCasesLevel? __Level = null;
+                while (__reader.NextProperty())
                 {
-                    case "code":
-                        __Code = __reader.ReadString(__property);
-                        break;
-                    case "ratio":
-                        __Ratio = __reader.ReadDouble(__property);
-                        break;
-                    case "quality":
-                        __Quality = __reader.ReadDouble(__property);
-                        break;
-                    case "version":
-                        __Version = __reader.ReadString(__property);
-                        break;
-                    case "tags":
-                        __Tags = __reader.ReadStringList(__property);
-                        break;
-                    case "weights":
-                        __Weights = __reader.ReadDoubleList(__property);
-                        break;
-                    case "anything":
-                        __Anything = __reader.ReadJsonList(__property);
-                        break;
-                    case "payload":
-                        __Payload = __reader.ReadJson(__property);
-                        break;
-                    case "count":
-                        __Count = __reader.ReadInt32(__property);
-                        break;
-                    case "model_id":
-                        __ModelIdValue = __reader.ReadString(__property);
-                        break;
-                    case "event":
-                        __Event = __reader.ReadBoolean(__property);
-                        break;
-                    case "mask":
-                        __Mask = __reader.ReadMedia(__property);
-                        break;
-                    case "level":
-                        __Level = __reader.ReadIntegerEnum<global::RunComfy.Models.Acme.EdgeCasesLevel>(__property, global::RunComfy.Models.Acme.EdgeCasesLevelValues.TryParse);
-                        break;
-                    default:
-                        __reader.Unknown(__property);
-                        break;
-                }
-            }
+                    global::System.ReadOnlySpan<byte> __name = __reader.Name;
+                    switch (__name.Length)
+                    {
+                        case 4:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "code"u8))
+                            {
+                                if (__reader.Claim(0, "code"))
+                                {
+                                    __Code = __reader.ReadString("code");
+                                }
 
-            __reader.Required("code", __Code is not null);
-            __reader.Required("ratio", __Ratio is not null);
-            __reader.Required("tags", __Tags is not null);
-            __reader.Required("event", __Event is not null);
-            __reader.ThrowIfErrors();
-            return new global::RunComfy.Models.Acme.EdgeCasesRequest
+                                continue;
+                            }
+
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "tags"u8))
+                            {
+                                if (__reader.Claim(4, "tags"))
+                                {
+                                    __Tags = __reader.ReadStringList("tags");
+                                }
+
+                                continue;
+                            }
+
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "mask"u8))
+                            {
+                                if (__reader.Claim(11, "mask"))
+                                {
+                                    __Mask = __reader.ReadMedia("mask");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 5:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "ratio"u8))
+                            {
+                                if (__reader.Claim(1, "ratio"))
+                                {
+                                    __Ratio = __reader.ReadDouble("ratio");
+                                }
+
+                                continue;
+                            }
+
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "count"u8))
+                            {
+                                if (__reader.Claim(8, "count"))
+                                {
+                                    __Count = __reader.ReadInt32("count");
+                                }
+
+                                continue;
+                            }
+
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "event"u8))
+                            {
+                                if (__reader.Claim(10, "event"))
+                                {
+                                    __Event = __reader.ReadBoolean("event");
+                                }
+
+                                continue;
+                            }
+
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "level"u8))
+                            {
+                                if (__reader.Claim(12, "level"))
+                                {
+                                    __Level = __reader.ReadIntegerEnum<global::RunComfy.Models.Acme.EdgeCasesLevel>("level", global::RunComfy.Models.Acme.EdgeCasesLevelValues.TryParse);
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 7:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "quality"u8))
+                            {
+                                if (__reader.Claim(2, "quality"))
+                                {
+                                    __Quality = __reader.ReadDouble("quality");
+                                }
+
+                                continue;
+                            }
+
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "version"u8))
+                            {
+                                if (__reader.Claim(3, "version"))
+                                {
+                                    __Version = __reader.ReadString("version");
+                                }
+
+                                continue;
+                            }
+
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "weights"u8))
+                            {
+                                if (__reader.Claim(5, "weights"))
+                                {
+                                    __Weights = __reader.ReadDoubleList("weights");
+                                }
+
+                                continue;
+                            }
+
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "payload"u8))
+                            {
+                                if (__reader.Claim(7, "payload"))
+                                {
+                                    __Payload = __reader.ReadJson("payload");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 8:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "anything"u8))
+                            {
+                                if (__reader.Claim(6, "anything"))
+                                {
+                                    __Anything = __reader.ReadJsonList("anything");
+                                }
+
+                                continue;
+                            }
+
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "model_id"u8))
+                            {
+                                if (__reader.Claim(9, "model_id"))
+                                {
+                                    __ModelIdValue = __reader.ReadString("model_id");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                    }
+
+                    __reader.Unknown();
+                }
+
+                __reader.Required(0, "code", __Code is not null);
+                __reader.Required(1, "ratio", __Ratio is not null);
+                __reader.Required(4, "tags", __Tags is not null);
+                __reader.Required(10, "event", __Event is not null);
+                __reader.ThrowIfErrors();
+                return new global::RunComfy.Models.Acme.EdgeCasesRequest
+                {
+                    Code = __Code!,
+                    Ratio = __Ratio.GetValueOrDefault(),
+                    Quality = __Quality,
+                    Version = __Version,
+                    Tags = __Tags!,
+                    Weights = __Weights,
+                    Anything = __Anything,
+                    Payload = __Payload,
+                    Count = __Count,
+                    ModelIdValue = __ModelIdValue,
+                    Event = __Event.GetValueOrDefault(),
+                    Mask = __Mask,
+                    Level = __Level,
+                };
+            }
+            catch (global::System.Text.Json.JsonException __e)
             {
-                Code = __Code!,
-                Ratio = __Ratio.GetValueOrDefault(),
-                Quality = __Quality,
-                Version = __Version,
-                Tags = __Tags!,
-                Weights = __Weights,
-                Anything = __Anything,
-                Payload = __Payload,
-                Count = __Count,
-                ModelIdValue = __ModelIdValue,
-                Event = __Event.GetValueOrDefault(),
-                Mask = __Mask,
-                Level = __Level,
-            };
+                throw __reader.InvalidJson(__e);
+            }
+            finally
+            {
+                __reader.Dispose();
+            }
         }
 
         /// <summary>Every media value set on this request, each with the <c>validations</c> rules that apply to it.</summary>
@@ -333,27 +431,8 @@ namespace RunComfy.Models.Acme
         public global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaField> GetMediaFields()
         {
             var __fields = new global::System.Collections.Generic.List<global::RunComfy.MediaField>();
-            global::RunComfy.Metadata.MediaFields.Add(__fields, "mask", Mask, __MaskRules);
+            global::RunComfy.MediaFields.Add(__fields, "mask", Mask, __MaskRules);
             return __fields;
-        }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            var __printer = new global::RunComfy.Metadata.RequestPrinter(builder);
-            __printer.String("Code", Code, required: true);
-            __printer.Number("Ratio", Ratio, required: true);
-            __printer.Number("Quality", Quality);
-            __printer.String("Version", Version);
-            __printer.List("Tags", Tags, required: true);
-            __printer.List("Weights", Weights);
-            __printer.List("Anything", Anything);
-            __printer.Json("Payload", Payload);
-            __printer.Number("Count", Count);
-            __printer.String("ModelIdValue", ModelIdValue);
-            __printer.Boolean("Event", Event, required: true);
-            __printer.Media("Mask", Mask);
-            __printer.Enum<global::RunComfy.Models.Acme.EdgeCasesLevel>("Level", Level, global::RunComfy.Models.Acme.EdgeCasesLevelValues.IsDefined, global::RunComfy.Models.Acme.EdgeCasesLevelValues.ToJsonValue);
-            return __printer.Done();
         }
 
         private static global::RunComfy.ModelParameter[] __CreateParameters() => new global::RunComfy.ModelParameter[]
@@ -461,80 +540,44 @@ namespace RunComfy.Models.Acme
     /// The allowed values of <c>level</c> (Level) for the model <c>acme/edge-cases</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="EdgeCasesLevelValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
-    public readonly struct EdgeCasesLevel : global::System.IEquatable<global::RunComfy.Models.Acme.EdgeCasesLevel>
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    public enum EdgeCasesLevel : long
     {
         /// <summary>JSON value <c>-1</c>.</summary>
-        public static global::RunComfy.Models.Acme.EdgeCasesLevel ValueMinus1 => new global::RunComfy.Models.Acme.EdgeCasesLevel(-1);
-
+        Minus1 = -1,
         /// <summary>JSON value <c>0</c>.</summary>
-        public static global::RunComfy.Models.Acme.EdgeCasesLevel Value0 => new global::RunComfy.Models.Acme.EdgeCasesLevel(0);
-
+        _0 = 0,
         /// <summary>JSON value <c>4</c>.</summary>
-        public static global::RunComfy.Models.Acme.EdgeCasesLevel Value4 => new global::RunComfy.Models.Acme.EdgeCasesLevel(4);
-
+        _4 = 4,
         /// <summary>JSON value <c>5000000000</c>.</summary>
-        public static global::RunComfy.Models.Acme.EdgeCasesLevel Value5000000000 => new global::RunComfy.Models.Acme.EdgeCasesLevel(5000000000);
-
-        /// <summary>Wraps a number; <c>Validate()</c> reports one that is not an allowed value.</summary>
-        /// <param name="value">The number sent on the wire.</param>
-        public EdgeCasesLevel(long value) => Value = value;
-
-        /// <summary>The number sent on the wire.</summary>
-        public long Value { get; }
-
-        /// <summary>Converts a number, so a property of this type takes a literal: <c>= 5</c>.</summary>
-        /// <param name="value">The number.</param>
-        public static implicit operator global::RunComfy.Models.Acme.EdgeCasesLevel(long value) => new global::RunComfy.Models.Acme.EdgeCasesLevel(value);
-
-        /// <summary>The number sent on the wire.</summary>
-        /// <param name="value">The value.</param>
-        public static explicit operator long(global::RunComfy.Models.Acme.EdgeCasesLevel value) => value.Value;
-
-        /// <summary>Whether two values carry the same number.</summary>
-        /// <param name="left">A value.</param>
-        /// <param name="right">Another value.</param>
-        public static bool operator ==(global::RunComfy.Models.Acme.EdgeCasesLevel left, global::RunComfy.Models.Acme.EdgeCasesLevel right) => left.Value == right.Value;
-
-        /// <summary>Whether two values carry different numbers.</summary>
-        /// <param name="left">A value.</param>
-        /// <param name="right">Another value.</param>
-        public static bool operator !=(global::RunComfy.Models.Acme.EdgeCasesLevel left, global::RunComfy.Models.Acme.EdgeCasesLevel right) => left.Value != right.Value;
-
-        /// <inheritdoc/>
-        public bool Equals(global::RunComfy.Models.Acme.EdgeCasesLevel other) => Value == other.Value;
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is global::RunComfy.Models.Acme.EdgeCasesLevel other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => Value.GetHashCode();
-
-        /// <summary>The number, as sent on the wire.</summary>
-        /// <returns>The number in invariant culture.</returns>
-        public override string ToString() => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+        _5000000000 = 5000000000,
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Acme.EdgeCasesLevel"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public static class EdgeCasesLevelValues
     {
         /// <summary>Every value, in schema order.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::RunComfy.Models.Acme.EdgeCasesLevel> All { get; } = new global::RunComfy.Models.Acme.EdgeCasesLevel[]
         {
-            global::RunComfy.Models.Acme.EdgeCasesLevel.ValueMinus1,
-            global::RunComfy.Models.Acme.EdgeCasesLevel.Value0,
-            global::RunComfy.Models.Acme.EdgeCasesLevel.Value4,
-            global::RunComfy.Models.Acme.EdgeCasesLevel.Value5000000000,
+            global::RunComfy.Models.Acme.EdgeCasesLevel.Minus1,
+            global::RunComfy.Models.Acme.EdgeCasesLevel._0,
+            global::RunComfy.Models.Acme.EdgeCasesLevel._4,
+            global::RunComfy.Models.Acme.EdgeCasesLevel._5000000000,
         };
 
         /// <summary>The exact JSON value of <paramref name="value"/>.</summary>
         /// <param name="value">A declared member.</param>
         /// <returns>The integer sent on the wire.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is not a declared member.</exception>
-        public static long ToJsonValue(this global::RunComfy.Models.Acme.EdgeCasesLevel value) => IsDefined(value)
-            ? value.Value
-            : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of the schema's enum.");
+        public static long ToJsonValue(this global::RunComfy.Models.Acme.EdgeCasesLevel value) => value switch
+        {
+            global::RunComfy.Models.Acme.EdgeCasesLevel.Minus1 => -1L,
+            global::RunComfy.Models.Acme.EdgeCasesLevel._0 => 0L,
+            global::RunComfy.Models.Acme.EdgeCasesLevel._4 => 4L,
+            global::RunComfy.Models.Acme.EdgeCasesLevel._5000000000 => 5000000000L,
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of the schema's enum."),
+        };
 
         /// <summary>Finds the member whose JSON value is <paramref name="json"/> (exact match).</summary>
         /// <param name="json">The JSON value.</param>
@@ -542,13 +585,33 @@ namespace RunComfy.Models.Acme
         /// <returns>True when <paramref name="json"/> is an allowed value.</returns>
         public static bool TryParse(long json, out global::RunComfy.Models.Acme.EdgeCasesLevel value)
         {
-            value = new global::RunComfy.Models.Acme.EdgeCasesLevel(json);
-            return IsDefined(value);
+            switch (json)
+            {
+                case -1L:
+                    value = global::RunComfy.Models.Acme.EdgeCasesLevel.Minus1;
+                    return true;
+                case 0L:
+                    value = global::RunComfy.Models.Acme.EdgeCasesLevel._0;
+                    return true;
+                case 4L:
+                    value = global::RunComfy.Models.Acme.EdgeCasesLevel._4;
+                    return true;
+                case 5000000000L:
+                    value = global::RunComfy.Models.Acme.EdgeCasesLevel._5000000000;
+                    return true;
+                default:
+                    value = default;
+                    return false;
+            }
         }
 
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>
         /// <param name="value">The value to check.</param>
         /// <returns>Whether the value is allowed.</returns>
-        public static bool IsDefined(global::RunComfy.Models.Acme.EdgeCasesLevel value) => value.Value is -1 or 0 or 4 or 5000000000;
+        public static bool IsDefined(global::RunComfy.Models.Acme.EdgeCasesLevel value) => value switch
+        {
+            global::RunComfy.Models.Acme.EdgeCasesLevel.Minus1 or global::RunComfy.Models.Acme.EdgeCasesLevel._0 or global::RunComfy.Models.Acme.EdgeCasesLevel._4 or global::RunComfy.Models.Acme.EdgeCasesLevel._5000000000 => true,
+            _ => false,
+        };
     }
 }

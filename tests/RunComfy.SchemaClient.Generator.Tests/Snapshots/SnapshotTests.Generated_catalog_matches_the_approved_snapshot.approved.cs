@@ -8,21 +8,21 @@ namespace RunComfy.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     internal static class GeneratedModelCatalog
     {
-        /// <summary>The metadata of each model (id, parameters, schema, parser).</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::RunComfy.ModelInfo> Models { get; } = new global::RunComfy.ModelInfo[]
+        private static global::System.Collections.Generic.IReadOnlyList<global::RunComfy.ModelInfo>? __models;
+
+        /// <summary>The metadata of each model (id, parameters, schema, parser), built on first use.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::RunComfy.ModelInfo> Models => __models ??= new global::RunComfy.ModelInfo[]
         {
             global::RunComfy.Models.Bytedance.Seedream40EditRequest.Metadata,
             global::RunComfy.Models.Bytedance.Seedream40EditSequentialRequest.Metadata,
         };
 
-        /// <summary>Adds every model of this assembly to <see cref="global::RunComfy.ModelCatalog"/>.</summary>
+        /// <summary>Adds every model of this assembly to <see cref="global::RunComfy.ModelCatalog"/>; each one's metadata is built on its first lookup.</summary>
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
-            foreach (global::RunComfy.ModelInfo model in Models)
-            {
-                global::RunComfy.ModelCatalog.Register(model);
-            }
+            global::RunComfy.ModelCatalog.Register("bytedance/seedream-4-0/edit", static () => global::RunComfy.Models.Bytedance.Seedream40EditRequest.Metadata);
+            global::RunComfy.ModelCatalog.Register("bytedance/seedream-4-0/edit-sequential", static () => global::RunComfy.Models.Bytedance.Seedream40EditSequentialRequest.Metadata);
         }
     }
 }

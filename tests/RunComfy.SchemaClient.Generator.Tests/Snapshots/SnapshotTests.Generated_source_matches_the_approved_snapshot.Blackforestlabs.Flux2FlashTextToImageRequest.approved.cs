@@ -5,22 +5,22 @@
 namespace RunComfy.Models.Blackforestlabs
 {
     /// <summary>
-    /// <b>Input schema</b>
-    /// <para>A request to the RunComfy model <c>blackforestlabs/flux-2/flash/text-to-image</c>, generated from its input schema.</para>
+    /// A request to the RunComfy model <c>blackforestlabs/flux-2/flash/text-to-image</c>, generated from its input schema.
     /// </summary>
     /// <remarks>
     /// <para>Required parameters are <c>required</c> members; optional ones are left out of the JSON while null, so the server's default applies.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public sealed partial record Flux2FlashTextToImageRequest : global::RunComfy.IRunComfyRequest<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageRequest>
     {
         private const string __ModelId = "blackforestlabs/flux-2/flash/text-to-image";
 
-        private const string __SchemaJson = "{\n  \"type\": \"object\",\n  \"title\": \"Input schema\",\n  \"required\": [\n    \"prompt\"\n  ],\n  \"properties\": {\n    \"prompt\": {\n      \"title\": \"Prompt\",\n      \"description\": \"\",\n      \"type\": \"string\"\n    },\n    \"guidance_scale\": {\n      \"title\": \"Guidance Scale\",\n      \"description\": \"How closely the model should stick to the prompt.\",\n      \"type\": \"float\",\n      \"minimum\": 0,\n      \"maximum\": 20,\n      \"default\": 2.5\n    },\n    \"seed\": {\n      \"title\": \"Seed\",\n      \"description\": \"\",\n      \"type\": \"integer\",\n      \"default\": null\n    },\n    \"image_size\": {\n      \"title\": \"Image Size\",\n      \"description\": \"\",\n      \"type\": \"string\",\n      \"enum\": [\n        \"square_hd\",\n        \"square\",\n        \"portrait_4_3\",\n        \"portrait_16_9\",\n        \"landscape_4_3\",\n        \"landscape_16_9\"\n      ],\n      \"default\": \"landscape_4_3\"\n    },\n    \"output_format\": {\n      \"title\": \"Output Format\",\n      \"description\": \"The format of the generated image.\",\n      \"type\": \"string\",\n      \"enum\": [\n        \"jpeg\",\n        \"png\",\n        \"webp\"\n      ],\n      \"default\": \"png\"\n    }\n  }\n}\n";
+        private static global::System.ReadOnlySpan<byte> __SchemaUtf8 => "{\n  \"type\": \"object\",\n  \"title\": \"Input schema\",\n  \"required\": [\n    \"prompt\"\n  ],\n  \"properties\": {\n    \"prompt\": {\n      \"title\": \"Prompt\",\n      \"description\": \"\",\n      \"type\": \"string\"\n    },\n    \"guidance_scale\": {\n      \"title\": \"Guidance Scale\",\n      \"description\": \"How closely the model should stick to the prompt.\",\n      \"type\": \"float\",\n      \"minimum\": 0,\n      \"maximum\": 20,\n      \"default\": 2.5\n    },\n    \"seed\": {\n      \"title\": \"Seed\",\n      \"description\": \"\",\n      \"type\": \"integer\",\n      \"default\": null\n    },\n    \"image_size\": {\n      \"title\": \"Image Size\",\n      \"description\": \"\",\n      \"type\": \"string\",\n      \"enum\": [\n        \"square_hd\",\n        \"square\",\n        \"portrait_4_3\",\n        \"portrait_16_9\",\n        \"landscape_4_3\",\n        \"landscape_16_9\"\n      ],\n      \"default\": \"landscape_4_3\"\n    },\n    \"output_format\": {\n      \"title\": \"Output Format\",\n      \"description\": \"The format of the generated image.\",\n      \"type\": \"string\",\n      \"enum\": [\n        \"jpeg\",\n        \"png\",\n        \"webp\"\n      ],\n      \"default\": \"png\"\n    }\n  }\n}\n"u8;
+
+        private static string __SchemaJson() => global::System.Text.Encoding.UTF8.GetString(__SchemaUtf8);
 
         /// <summary>
-        /// Prompt: text.
-        /// <para>Required.</para>
+        /// Prompt.
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>prompt</c>. Required.</para>
@@ -29,7 +29,6 @@ namespace RunComfy.Models.Blackforestlabs
 
         /// <summary>
         /// How closely the model should stick to the prompt.
-        /// <para>Optional, default <c>2.5</c> (applied by the server while null). From 0 to 20.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>guidance_scale</c> (Guidance Scale). Optional: left out of the request while null, so the server's default applies.</para>
@@ -39,8 +38,7 @@ namespace RunComfy.Models.Blackforestlabs
         public double? GuidanceScale { get; init; }
 
         /// <summary>
-        /// Seed: a whole number.
-        /// <para>Optional.</para>
+        /// Seed.
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>seed</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -48,19 +46,17 @@ namespace RunComfy.Models.Blackforestlabs
         public long? Seed { get; init; }
 
         /// <summary>
-        /// Image size: one of the allowed values.
-        /// <para>Optional, default <c>"landscape_4_3"</c> (applied by the server while null). One of <c>"square_hd"</c>, <c>"square"</c>, <c>"portrait_4_3"</c>, <c>"portrait_16_9"</c>, <c>"landscape_4_3"</c>, <c>"landscape_16_9"</c>.</para>
+        /// Image Size.
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>image_size</c>. Optional: left out of the request while null, so the server's default applies.</para>
         /// <para>Default: <c>"landscape_4_3"</c>.</para>
-        /// <para>Values: <see cref="global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize"/>.</para>
+        /// <para>Values: <see cref="global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize"/>.</para>
         /// </remarks>
-        public global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize? ImageSize { get; init; }
+        public global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize? ImageSize { get; init; }
 
         /// <summary>
         /// The format of the generated image.
-        /// <para>Optional, default <c>"png"</c> (applied by the server while null). One of <c>"jpeg"</c>, <c>"png"</c>, <c>"webp"</c>.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>output_format</c> (Output Format). Optional: left out of the request while null, so the server's default applies.</para>
@@ -73,21 +69,21 @@ namespace RunComfy.Models.Blackforestlabs
         public string ModelId => __ModelId;
 
         /// <summary>The model's metadata: id, parameters, schema text and parser.</summary>
-        public static global::RunComfy.ModelInfo Metadata { get; } = new global::RunComfy.ModelInfo(__ModelId, typeof(global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageRequest), __CreateParameters(), __SchemaJson, static json => FromJson(json));
+        public static global::RunComfy.ModelInfo Metadata { get; } = new global::RunComfy.ModelInfo(__ModelId, typeof(global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageRequest), static () => __CreateParameters(), __SchemaJson, static json => FromJson(json));
 
         /// <summary>Checks every rule of the input schema that needs no I/O and returns all problems at once.</summary>
         /// <returns>The errors found, each with the JSON path, the rule and a message.</returns>
         public global::RunComfy.ValidationResult Validate()
         {
-            var __v = new global::RunComfy.Metadata.ValidationCollector();
+            var __v = global::RunComfy.ValidationCollector.Rent();
             __v.Required("prompt", Prompt);
             __v.Text("prompt", Prompt);
             __v.Number("guidance_scale", GuidanceScale);
             __v.Minimum("guidance_scale", GuidanceScale, 0D);
             __v.Maximum("guidance_scale", GuidanceScale, 20D);
-            __v.Enum<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize>("image_size", ImageSize, global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSizeValues.IsDefined);
+            __v.Enum<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize>("image_size", ImageSize, global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSizeValues.IsDefined);
             __v.Enum<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat>("output_format", OutputFormat, global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormatValues.IsDefined);
-            return __v.ToResult();
+            return __v.ToResultAndRelease();
         }
 
         /// <summary>Writes the request body (the model's input object) without reflection; unset optional parameters are left out.</summary>
@@ -96,7 +92,7 @@ namespace RunComfy.Models.Blackforestlabs
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
+            global::RunComfy.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
             if (GuidanceScale is not null)
             {
                 writer.WriteNumber("guidance_scale", GuidanceScale.Value);
@@ -107,7 +103,7 @@ namespace RunComfy.Models.Blackforestlabs
             }
             if (ImageSize is not null)
             {
-                writer.WriteString("image_size", global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSizeValues.ToJsonValue(ImageSize.Value));
+                writer.WriteString("image_size", global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSizeValues.ToJsonValue(ImageSize.Value));
             }
             if (OutputFormat is not null)
             {
@@ -119,7 +115,7 @@ namespace RunComfy.Models.Blackforestlabs
         /// <summary>The request body as JSON text, exactly as it is sent (unset optional parameters are left out).</summary>
         /// <param name="indented">Whether to indent the JSON.</param>
         /// <returns>The JSON text.</returns>
-        public string ToJson(bool indented = false) => global::RunComfy.Metadata.RequestJsonWriter.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::RunComfy.RequestJsonWriter.ToJson(this, indented);
 
         /// <summary>Parses a request body. Unknown fields, mistyped values, bad enum values and missing required fields are all reported in one exception.</summary>
         /// <param name="json">The JSON object.</param>
@@ -127,47 +123,103 @@ namespace RunComfy.Models.Blackforestlabs
         /// <exception cref="global::RunComfy.RequestJsonException">The JSON does not match the schema; every problem is listed.</exception>
         public static global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageRequest FromJson(string json)
         {
-            using var __reader = global::RunComfy.Metadata.RequestJsonReader.Parse(__ModelId, json);
-            string? __Prompt = null;
-            double? __GuidanceScale = null;
-            long? __Seed = null;
-            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize? __ImageSize = null;
-            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat? __OutputFormat = null;
-            foreach (global::System.Text.Json.JsonProperty __property in __reader.Properties)
+            var __reader = new global::RunComfy.Metadata.RequestBodyReader(__ModelId, json, stackalloc byte[5]);
+            try
             {
-                switch (__property.Name)
+                string? __Prompt = null;
+                double? __GuidanceScale = null;
+                long? __Seed = null;
+                global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize? __ImageSize = null;
+                global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat? __OutputFormat = null;
+                while (__reader.NextProperty())
                 {
-                    case "prompt":
-                        __Prompt = __reader.ReadString(__property);
-                        break;
-                    case "guidance_scale":
-                        __GuidanceScale = __reader.ReadDouble(__property);
-                        break;
-                    case "seed":
-                        __Seed = __reader.ReadInt64(__property);
-                        break;
-                    case "image_size":
-                        __ImageSize = __reader.ReadStringEnum<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize>(__property, global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSizeValues.TryParse);
-                        break;
-                    case "output_format":
-                        __OutputFormat = __reader.ReadStringEnum<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat>(__property, global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormatValues.TryParse);
-                        break;
-                    default:
-                        __reader.Unknown(__property);
-                        break;
-                }
-            }
+                    global::System.ReadOnlySpan<byte> __name = __reader.Name;
+                    switch (__name.Length)
+                    {
+                        case 4:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "seed"u8))
+                            {
+                                if (__reader.Claim(2, "seed"))
+                                {
+                                    __Seed = __reader.ReadInt64("seed");
+                                }
 
-            __reader.Required("prompt", __Prompt is not null);
-            __reader.ThrowIfErrors();
-            return new global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageRequest
+                                continue;
+                            }
+
+                            break;
+                        case 6:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "prompt"u8))
+                            {
+                                if (__reader.Claim(0, "prompt"))
+                                {
+                                    __Prompt = __reader.ReadString("prompt");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 10:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "image_size"u8))
+                            {
+                                if (__reader.Claim(3, "image_size"))
+                                {
+                                    __ImageSize = __reader.ReadStringEnum<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize>("image_size", global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSizeValues.TryParse);
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 13:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "output_format"u8))
+                            {
+                                if (__reader.Claim(4, "output_format"))
+                                {
+                                    __OutputFormat = __reader.ReadStringEnum<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat>("output_format", global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormatValues.TryParse);
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 14:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "guidance_scale"u8))
+                            {
+                                if (__reader.Claim(1, "guidance_scale"))
+                                {
+                                    __GuidanceScale = __reader.ReadDouble("guidance_scale");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                    }
+
+                    __reader.Unknown();
+                }
+
+                __reader.Required(0, "prompt", __Prompt is not null);
+                __reader.ThrowIfErrors();
+                return new global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageRequest
+                {
+                    Prompt = __Prompt!,
+                    GuidanceScale = __GuidanceScale,
+                    Seed = __Seed,
+                    ImageSize = __ImageSize,
+                    OutputFormat = __OutputFormat,
+                };
+            }
+            catch (global::System.Text.Json.JsonException __e)
             {
-                Prompt = __Prompt!,
-                GuidanceScale = __GuidanceScale,
-                Seed = __Seed,
-                ImageSize = __ImageSize,
-                OutputFormat = __OutputFormat,
-            };
+                throw __reader.InvalidJson(__e);
+            }
+            finally
+            {
+                __reader.Dispose();
+            }
         }
 
         /// <summary>Every media value set on this request, each with the <c>validations</c> rules that apply to it.</summary>
@@ -175,17 +227,6 @@ namespace RunComfy.Models.Blackforestlabs
         public global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaField> GetMediaFields()
         {
             return global::System.Array.Empty<global::RunComfy.MediaField>();
-        }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            var __printer = new global::RunComfy.Metadata.RequestPrinter(builder);
-            __printer.String("Prompt", Prompt, required: true);
-            __printer.Number("GuidanceScale", GuidanceScale);
-            __printer.Number("Seed", Seed);
-            __printer.Enum<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize>("ImageSize", ImageSize, global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSizeValues.IsDefined, global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSizeValues.ToJsonValue);
-            __printer.Enum<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat>("OutputFormat", OutputFormat, global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormatValues.IsDefined, global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormatValues.ToJsonValue);
-            return __printer.Done();
         }
 
         private static global::RunComfy.ModelParameter[] __CreateParameters() => new global::RunComfy.ModelParameter[]
@@ -244,9 +285,9 @@ namespace RunComfy.Models.Blackforestlabs
     /// <summary>
     /// The allowed values of <c>image_size</c> (Image Size) for the model <c>blackforestlabs/flux-2/flash/text-to-image</c>.
     /// </summary>
-    /// <remarks>Convert to and from the JSON values with <see cref="Flux2FlashTextToImageSizeValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
-    public enum Flux2FlashTextToImageSize
+    /// <remarks>Convert to and from the JSON values with <see cref="Flux2FlashTextToImageImageSizeValues"/>.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    public enum Flux2FlashTextToImageImageSize
     {
         /// <summary>JSON value <c>"square_hd"</c>.</summary>
         SquareHd,
@@ -262,33 +303,33 @@ namespace RunComfy.Models.Blackforestlabs
         Landscape16_9,
     }
 
-    /// <summary>Converts <see cref="global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
-    public static class Flux2FlashTextToImageSizeValues
+    /// <summary>Converts <see cref="global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize"/> to and from its JSON values.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    public static class Flux2FlashTextToImageImageSizeValues
     {
         /// <summary>Every value, in schema order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize> All { get; } = new global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize> All { get; } = new global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize[]
         {
-            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.SquareHd,
-            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Square,
-            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Portrait4_3,
-            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Portrait16_9,
-            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Landscape4_3,
-            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Landscape16_9,
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.SquareHd,
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Square,
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Portrait4_3,
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Portrait16_9,
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Landscape4_3,
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Landscape16_9,
         };
 
         /// <summary>The exact JSON value of <paramref name="value"/>.</summary>
         /// <param name="value">A declared member.</param>
         /// <returns>The string sent on the wire.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is not a declared member.</exception>
-        public static string ToJsonValue(this global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize value) => value switch
+        public static string ToJsonValue(this global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize value) => value switch
         {
-            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.SquareHd => "square_hd",
-            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Square => "square",
-            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Portrait4_3 => "portrait_4_3",
-            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Portrait16_9 => "portrait_16_9",
-            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Landscape4_3 => "landscape_4_3",
-            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Landscape16_9 => "landscape_16_9",
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.SquareHd => "square_hd",
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Square => "square",
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Portrait4_3 => "portrait_4_3",
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Portrait16_9 => "portrait_16_9",
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Landscape4_3 => "landscape_4_3",
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Landscape16_9 => "landscape_16_9",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of the schema's enum."),
         };
 
@@ -296,27 +337,27 @@ namespace RunComfy.Models.Blackforestlabs
         /// <param name="json">The JSON value.</param>
         /// <param name="value">The member, when found.</param>
         /// <returns>True when <paramref name="json"/> is an allowed value.</returns>
-        public static bool TryParse(string? json, out global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize value)
+        public static bool TryParse(string? json, out global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize value)
         {
             switch (json)
             {
                 case "square_hd":
-                    value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.SquareHd;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.SquareHd;
                     return true;
                 case "square":
-                    value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Square;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Square;
                     return true;
                 case "portrait_4_3":
-                    value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Portrait4_3;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Portrait4_3;
                     return true;
                 case "portrait_16_9":
-                    value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Portrait16_9;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Portrait16_9;
                     return true;
                 case "landscape_4_3":
-                    value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Landscape4_3;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Landscape4_3;
                     return true;
                 case "landscape_16_9":
-                    value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Landscape16_9;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Landscape16_9;
                     return true;
                 default:
                     value = default;
@@ -327,14 +368,14 @@ namespace RunComfy.Models.Blackforestlabs
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>
         /// <param name="value">The value to check.</param>
         /// <returns>Whether the value is allowed.</returns>
-        public static bool IsDefined(global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize value) => (uint)value < 6;
+        public static bool IsDefined(global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize value) => (uint)value < 6;
     }
 
     /// <summary>
     /// The allowed values of <c>output_format</c> (Output Format) for the model <c>blackforestlabs/flux-2/flash/text-to-image</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="Flux2FlashTextToImageOutputFormatValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public enum Flux2FlashTextToImageOutputFormat
     {
         /// <summary>JSON value <c>"jpeg"</c>.</summary>
@@ -346,7 +387,7 @@ namespace RunComfy.Models.Blackforestlabs
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public static class Flux2FlashTextToImageOutputFormatValues
     {
         /// <summary>Every value, in schema order.</summary>

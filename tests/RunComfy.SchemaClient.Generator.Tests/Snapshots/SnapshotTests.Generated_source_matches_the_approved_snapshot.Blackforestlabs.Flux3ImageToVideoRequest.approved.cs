@@ -5,23 +5,24 @@
 namespace RunComfy.Models.Blackforestlabs
 {
     /// <summary>
-    /// <para>A request to the RunComfy model <c>blackforestlabs/flux-3/image-to-video</c>, generated from its input schema.</para>
+    /// A request to the RunComfy model <c>blackforestlabs/flux-3/image-to-video</c>, generated from its input schema.
     /// </summary>
     /// <remarks>
     /// <para>Required parameters are <c>required</c> members; optional ones are left out of the JSON while null, so the server's default applies.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public sealed partial record Flux3ImageToVideoRequest : global::RunComfy.IRunComfyRequest<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoRequest>
     {
         private const string __ModelId = "blackforestlabs/flux-3/image-to-video";
 
-        private const string __SchemaJson = "{\n  \"properties\": {\n    \"aspect_ratio\": {\n      \"default\": \"auto\",\n      \"description\": \"Aspect ratio of the generated video. auto lets the model choose.\",\n      \"enum\": [\n        \"auto\",\n        \"21:9\",\n        \"2:1\",\n        \"16:9\",\n        \"4:3\",\n        \"1:1\",\n        \"3:4\",\n        \"9:16\"\n      ],\n      \"type\": \"string\"\n    },\n    \"duration\": {\n      \"default\": \"auto\",\n      \"description\": \"Duration of the generated video in seconds. auto lets the model choose.\",\n      \"enum\": [\n        \"auto\",\n        \"5\",\n        \"6\",\n        \"7\",\n        \"8\",\n        \"9\",\n        \"10\",\n        \"11\",\n        \"12\",\n        \"13\",\n        \"14\",\n        \"15\",\n        \"16\",\n        \"17\",\n        \"18\",\n        \"19\",\n        \"20\"\n      ],\n      \"type\": \"string\"\n    },\n    \"generate_audio\": {\n      \"default\": true,\n      \"description\": \"Whether to generate audio for the video.\",\n      \"type\": \"boolean\"\n    },\n    \"image_url\": {\n      \"description\": \"URL of the image the video starts from (PNG, JPEG, or WebP).\",\n      \"format\": \"image_uri\",\n      \"type\": \"string\"\n    },\n    \"prompt\": {\n      \"default\": \"\",\n      \"description\": \"The text prompt describing the video you want to generate.\",\n      \"type\": \"string\"\n    },\n    \"resolution\": {\n      \"default\": \"720p\",\n      \"description\": \"Resolution of the generated video.\",\n      \"enum\": [\n        \"720p\",\n        \"1080p\"\n      ],\n      \"type\": \"string\"\n    },\n    \"safety_tolerance\": {\n      \"default\": 2,\n      \"description\": \"The safety tolerance level for the generated video. 0 is the strictest and 4 is the most permissive.\",\n      \"maximum\": 4,\n      \"minimum\": 0,\n      \"type\": \"integer\"\n    }\n  },\n  \"required\": [\n    \"image_url\",\n    \"prompt\"\n  ],\n  \"type\": \"object\"\n}\n";
+        private static global::System.ReadOnlySpan<byte> __SchemaUtf8 => "{\n  \"properties\": {\n    \"aspect_ratio\": {\n      \"default\": \"auto\",\n      \"description\": \"Aspect ratio of the generated video. auto lets the model choose.\",\n      \"enum\": [\n        \"auto\",\n        \"21:9\",\n        \"2:1\",\n        \"16:9\",\n        \"4:3\",\n        \"1:1\",\n        \"3:4\",\n        \"9:16\"\n      ],\n      \"type\": \"string\"\n    },\n    \"duration\": {\n      \"default\": \"auto\",\n      \"description\": \"Duration of the generated video in seconds. auto lets the model choose.\",\n      \"enum\": [\n        \"auto\",\n        \"5\",\n        \"6\",\n        \"7\",\n        \"8\",\n        \"9\",\n        \"10\",\n        \"11\",\n        \"12\",\n        \"13\",\n        \"14\",\n        \"15\",\n        \"16\",\n        \"17\",\n        \"18\",\n        \"19\",\n        \"20\"\n      ],\n      \"type\": \"string\"\n    },\n    \"generate_audio\": {\n      \"default\": true,\n      \"description\": \"Whether to generate audio for the video.\",\n      \"type\": \"boolean\"\n    },\n    \"image_url\": {\n      \"description\": \"URL of the image the video starts from (PNG, JPEG, or WebP).\",\n      \"format\": \"image_uri\",\n      \"type\": \"string\"\n    },\n    \"prompt\": {\n      \"default\": \"\",\n      \"description\": \"The text prompt describing the video you want to generate.\",\n      \"type\": \"string\"\n    },\n    \"resolution\": {\n      \"default\": \"720p\",\n      \"description\": \"Resolution of the generated video.\",\n      \"enum\": [\n        \"720p\",\n        \"1080p\"\n      ],\n      \"type\": \"string\"\n    },\n    \"safety_tolerance\": {\n      \"default\": 2,\n      \"description\": \"The safety tolerance level for the generated video. 0 is the strictest and 4 is the most permissive.\",\n      \"maximum\": 4,\n      \"minimum\": 0,\n      \"type\": \"integer\"\n    }\n  },\n  \"required\": [\n    \"image_url\",\n    \"prompt\"\n  ],\n  \"type\": \"object\"\n}\n"u8;
+
+        private static string __SchemaJson() => global::System.Text.Encoding.UTF8.GetString(__SchemaUtf8);
 
         private static readonly global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaRule> __ImageUrlRules = global::System.Array.Empty<global::RunComfy.MediaRule>();
 
         /// <summary>
         /// Aspect ratio of the generated video. auto lets the model choose.
-        /// <para>Optional, default <c>"auto"</c> (applied by the server while null). One of <c>"auto"</c>, <c>"21:9"</c>, <c>"2:1"</c>, <c>"16:9"</c>, <c>"4:3"</c>, <c>"1:1"</c> … (8 values).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>aspect_ratio</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -32,7 +33,6 @@ namespace RunComfy.Models.Blackforestlabs
 
         /// <summary>
         /// Duration of the generated video in seconds. auto lets the model choose.
-        /// <para>Optional, default <c>"auto"</c> (applied by the server while null). One of <c>"auto"</c>, <c>"5"</c>, <c>"6"</c>, <c>"7"</c>, <c>"8"</c>, <c>"9"</c> … (17 values).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>duration</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -43,7 +43,6 @@ namespace RunComfy.Models.Blackforestlabs
 
         /// <summary>
         /// Whether to generate audio for the video.
-        /// <para>Optional, default <c>true</c> (applied by the server while null).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>generate_audio</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -53,7 +52,6 @@ namespace RunComfy.Models.Blackforestlabs
 
         /// <summary>
         /// URL of the image the video starts from (PNG, JPEG, or WebP).
-        /// <para>Required. Image URL (HTTPS or <c>data:</c>).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>image_url</c>. Required.</para>
@@ -63,7 +61,6 @@ namespace RunComfy.Models.Blackforestlabs
 
         /// <summary>
         /// The text prompt describing the video you want to generate.
-        /// <para>Required, default <c>""</c>.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>prompt</c>. Required.</para>
@@ -73,7 +70,6 @@ namespace RunComfy.Models.Blackforestlabs
 
         /// <summary>
         /// Resolution of the generated video.
-        /// <para>Optional, default <c>"720p"</c> (applied by the server while null). One of <c>"720p"</c>, <c>"1080p"</c>.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>resolution</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -84,7 +80,6 @@ namespace RunComfy.Models.Blackforestlabs
 
         /// <summary>
         /// The safety tolerance level for the generated video. 0 is the strictest and 4 is the most permissive.
-        /// <para>Optional, default <c>2</c> (applied by the server while null). From 0 to 4.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>safety_tolerance</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -97,13 +92,13 @@ namespace RunComfy.Models.Blackforestlabs
         public string ModelId => __ModelId;
 
         /// <summary>The model's metadata: id, parameters, schema text and parser.</summary>
-        public static global::RunComfy.ModelInfo Metadata { get; } = new global::RunComfy.ModelInfo(__ModelId, typeof(global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoRequest), __CreateParameters(), __SchemaJson, static json => FromJson(json));
+        public static global::RunComfy.ModelInfo Metadata { get; } = new global::RunComfy.ModelInfo(__ModelId, typeof(global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoRequest), static () => __CreateParameters(), __SchemaJson, static json => FromJson(json));
 
         /// <summary>Checks every rule of the input schema that needs no I/O and returns all problems at once.</summary>
         /// <returns>The errors found, each with the JSON path, the rule and a message.</returns>
         public global::RunComfy.ValidationResult Validate()
         {
-            var __v = new global::RunComfy.Metadata.ValidationCollector();
+            var __v = global::RunComfy.ValidationCollector.Rent();
             __v.Enum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio>("aspect_ratio", AspectRatio, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatioValues.IsDefined);
             __v.Enum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration>("duration", Duration, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDurationValues.IsDefined);
             __v.Required("image_url", ImageUrl);
@@ -113,7 +108,7 @@ namespace RunComfy.Models.Blackforestlabs
             __v.Enum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution>("resolution", Resolution, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolutionValues.IsDefined);
             __v.Minimum("safety_tolerance", SafetyTolerance, 0L);
             __v.Maximum("safety_tolerance", SafetyTolerance, 4L);
-            return __v.ToResult();
+            return __v.ToResultAndRelease();
         }
 
         /// <summary>Writes the request body (the model's input object) without reflection; unset optional parameters are left out.</summary>
@@ -134,8 +129,8 @@ namespace RunComfy.Models.Blackforestlabs
             {
                 writer.WriteBoolean("generate_audio", GenerateAudio.Value);
             }
-            global::RunComfy.Metadata.RequestJsonWriter.WriteMedia(writer, "image_url", ImageUrl);
-            global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
+            global::RunComfy.RequestJsonWriter.WriteMedia(writer, "image_url", ImageUrl);
+            global::RunComfy.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
             if (Resolution is not null)
             {
                 writer.WriteString("resolution", global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolutionValues.ToJsonValue(Resolution.Value));
@@ -150,7 +145,7 @@ namespace RunComfy.Models.Blackforestlabs
         /// <summary>The request body as JSON text, exactly as it is sent (unset optional parameters are left out).</summary>
         /// <param name="indented">Whether to indent the JSON.</param>
         /// <returns>The JSON text.</returns>
-        public string ToJson(bool indented = false) => global::RunComfy.Metadata.RequestJsonWriter.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::RunComfy.RequestJsonWriter.ToJson(this, indented);
 
         /// <summary>Parses a request body. Unknown fields, mistyped values, bad enum values and missing required fields are all reported in one exception.</summary>
         /// <param name="json">The JSON object.</param>
@@ -158,58 +153,132 @@ namespace RunComfy.Models.Blackforestlabs
         /// <exception cref="global::RunComfy.RequestJsonException">The JSON does not match the schema; every problem is listed.</exception>
         public static global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoRequest FromJson(string json)
         {
-            using var __reader = global::RunComfy.Metadata.RequestJsonReader.Parse(__ModelId, json);
-            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio? __AspectRatio = null;
-            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration? __Duration = null;
-            bool? __GenerateAudio = null;
-            global::RunComfy.MediaInput? __ImageUrl = null;
-            string? __Prompt = null;
-            global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution? __Resolution = null;
-            int? __SafetyTolerance = null;
-            foreach (global::System.Text.Json.JsonProperty __property in __reader.Properties)
+            var __reader = new global::RunComfy.Metadata.RequestBodyReader(__ModelId, json, stackalloc byte[7]);
+            try
             {
-                switch (__property.Name)
+                global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio? __AspectRatio = null;
+                global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration? __Duration = null;
+                bool? __GenerateAudio = null;
+                global::RunComfy.MediaInput? __ImageUrl = null;
+                string? __Prompt = null;
+                global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution? __Resolution = null;
+                int? __SafetyTolerance = null;
+                while (__reader.NextProperty())
                 {
-                    case "aspect_ratio":
-                        __AspectRatio = __reader.ReadStringEnum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio>(__property, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatioValues.TryParse);
-                        break;
-                    case "duration":
-                        __Duration = __reader.ReadStringEnum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration>(__property, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDurationValues.TryParse);
-                        break;
-                    case "generate_audio":
-                        __GenerateAudio = __reader.ReadBoolean(__property);
-                        break;
-                    case "image_url":
-                        __ImageUrl = __reader.ReadMedia(__property);
-                        break;
-                    case "prompt":
-                        __Prompt = __reader.ReadString(__property);
-                        break;
-                    case "resolution":
-                        __Resolution = __reader.ReadStringEnum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution>(__property, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolutionValues.TryParse);
-                        break;
-                    case "safety_tolerance":
-                        __SafetyTolerance = __reader.ReadInt32(__property);
-                        break;
-                    default:
-                        __reader.Unknown(__property);
-                        break;
-                }
-            }
+                    global::System.ReadOnlySpan<byte> __name = __reader.Name;
+                    switch (__name.Length)
+                    {
+                        case 6:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "prompt"u8))
+                            {
+                                if (__reader.Claim(4, "prompt"))
+                                {
+                                    __Prompt = __reader.ReadString("prompt");
+                                }
 
-            __reader.Required("image_url", __ImageUrl is not null);
-            __reader.Required("prompt", __Prompt is not null);
-            __reader.ThrowIfErrors();
-            return new global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoRequest
+                                continue;
+                            }
+
+                            break;
+                        case 8:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "duration"u8))
+                            {
+                                if (__reader.Claim(1, "duration"))
+                                {
+                                    __Duration = __reader.ReadStringEnum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration>("duration", global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDurationValues.TryParse);
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 9:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "image_url"u8))
+                            {
+                                if (__reader.Claim(3, "image_url"))
+                                {
+                                    __ImageUrl = __reader.ReadMedia("image_url");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 10:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "resolution"u8))
+                            {
+                                if (__reader.Claim(5, "resolution"))
+                                {
+                                    __Resolution = __reader.ReadStringEnum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution>("resolution", global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolutionValues.TryParse);
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 12:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "aspect_ratio"u8))
+                            {
+                                if (__reader.Claim(0, "aspect_ratio"))
+                                {
+                                    __AspectRatio = __reader.ReadStringEnum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio>("aspect_ratio", global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatioValues.TryParse);
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 14:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "generate_audio"u8))
+                            {
+                                if (__reader.Claim(2, "generate_audio"))
+                                {
+                                    __GenerateAudio = __reader.ReadBoolean("generate_audio");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 16:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "safety_tolerance"u8))
+                            {
+                                if (__reader.Claim(6, "safety_tolerance"))
+                                {
+                                    __SafetyTolerance = __reader.ReadInt32("safety_tolerance");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                    }
+
+                    __reader.Unknown();
+                }
+
+                __reader.Required(3, "image_url", __ImageUrl is not null);
+                __reader.Required(4, "prompt", __Prompt is not null);
+                __reader.ThrowIfErrors();
+                return new global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoRequest
+                {
+                    AspectRatio = __AspectRatio,
+                    Duration = __Duration,
+                    GenerateAudio = __GenerateAudio,
+                    ImageUrl = __ImageUrl!,
+                    Prompt = __Prompt!,
+                    Resolution = __Resolution,
+                    SafetyTolerance = __SafetyTolerance,
+                };
+            }
+            catch (global::System.Text.Json.JsonException __e)
             {
-                AspectRatio = __AspectRatio,
-                Duration = __Duration,
-                GenerateAudio = __GenerateAudio,
-                ImageUrl = __ImageUrl!,
-                Prompt = __Prompt!,
-                Resolution = __Resolution,
-                SafetyTolerance = __SafetyTolerance,
-            };
+                throw __reader.InvalidJson(__e);
+            }
+            finally
+            {
+                __reader.Dispose();
+            }
         }
 
         /// <summary>Every media value set on this request, each with the <c>validations</c> rules that apply to it.</summary>
@@ -217,21 +286,8 @@ namespace RunComfy.Models.Blackforestlabs
         public global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaField> GetMediaFields()
         {
             var __fields = new global::System.Collections.Generic.List<global::RunComfy.MediaField>();
-            global::RunComfy.Metadata.MediaFields.Add(__fields, "image_url", ImageUrl, __ImageUrlRules);
+            global::RunComfy.MediaFields.Add(__fields, "image_url", ImageUrl, __ImageUrlRules);
             return __fields;
-        }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            var __printer = new global::RunComfy.Metadata.RequestPrinter(builder);
-            __printer.Enum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio>("AspectRatio", AspectRatio, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatioValues.IsDefined, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatioValues.ToJsonValue);
-            __printer.Enum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration>("Duration", Duration, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDurationValues.IsDefined, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDurationValues.ToJsonValue);
-            __printer.Boolean("GenerateAudio", GenerateAudio);
-            __printer.Media("ImageUrl", ImageUrl, required: true);
-            __printer.String("Prompt", Prompt, required: true);
-            __printer.Enum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution>("Resolution", Resolution, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolutionValues.IsDefined, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolutionValues.ToJsonValue);
-            __printer.Number("SafetyTolerance", SafetyTolerance);
-            return __printer.Done();
         }
 
         private static global::RunComfy.ModelParameter[] __CreateParameters() => new global::RunComfy.ModelParameter[]
@@ -308,7 +364,7 @@ namespace RunComfy.Models.Blackforestlabs
     /// The allowed values of <c>aspect_ratio</c> (AspectRatio) for the model <c>blackforestlabs/flux-3/image-to-video</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="Flux3ImageToVideoAspectRatioValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public enum Flux3ImageToVideoAspectRatio
     {
         /// <summary>JSON value <c>"auto"</c>.</summary>
@@ -330,7 +386,7 @@ namespace RunComfy.Models.Blackforestlabs
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public static class Flux3ImageToVideoAspectRatioValues
     {
         /// <summary>Every value, in schema order.</summary>
@@ -411,7 +467,7 @@ namespace RunComfy.Models.Blackforestlabs
     /// The allowed values of <c>duration</c> (Duration) for the model <c>blackforestlabs/flux-3/image-to-video</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="Flux3ImageToVideoDurationValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public enum Flux3ImageToVideoDuration
     {
         /// <summary>JSON value <c>"auto"</c>.</summary>
@@ -451,7 +507,7 @@ namespace RunComfy.Models.Blackforestlabs
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public static class Flux3ImageToVideoDurationValues
     {
         /// <summary>Every value, in schema order.</summary>
@@ -577,7 +633,7 @@ namespace RunComfy.Models.Blackforestlabs
     /// The allowed values of <c>resolution</c> (Resolution) for the model <c>blackforestlabs/flux-3/image-to-video</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="Flux3ImageToVideoResolutionValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public enum Flux3ImageToVideoResolution
     {
         /// <summary>JSON value <c>"720p"</c>.</summary>
@@ -587,7 +643,7 @@ namespace RunComfy.Models.Blackforestlabs
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public static class Flux3ImageToVideoResolutionValues
     {
         /// <summary>Every value, in schema order.</summary>

@@ -5,17 +5,19 @@
 namespace RunComfy.Models.Bytedance
 {
     /// <summary>
-    /// <para>A request to the RunComfy model <c>bytedance/seedance-2.5/reference-to-video/480p</c>, generated from its input schema.</para>
+    /// A request to the RunComfy model <c>bytedance/seedance-2.5/reference-to-video/480p</c>, generated from its input schema.
     /// </summary>
     /// <remarks>
     /// <para>Required parameters are <c>required</c> members; optional ones are left out of the JSON while null, so the server's default applies.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public sealed partial record Seedance25ReferenceToVideo480pRequest : global::RunComfy.IRunComfyRequest<global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pRequest>
     {
         private const string __ModelId = "bytedance/seedance-2.5/reference-to-video/480p";
 
-        private const string __SchemaJson = "{\n  \"properties\": {\n    \"aspect_ratio\": {\n      \"default\": \"16:9\",\n      \"description\": \"Aspect ratio of the output video.\",\n      \"enum\": [\n        \"16:9\",\n        \"9:16\",\n        \"1:1\",\n        \"4:3\",\n        \"3:4\",\n        \"21:9\",\n        \"adaptive\"\n      ],\n      \"type\": \"string\"\n    },\n    \"audios\": {\n      \"description\": \"Reference audio URLs. Up to 3 files.\",\n      \"format\": \"audio_uris\",\n      \"maxItems\": 3,\n      \"type\": \"array\"\n    },\n    \"duration\": {\n      \"default\": 5,\n      \"description\": \"The duration of the generated video in seconds. Default is 5. Range is 4–30.\",\n      \"maximum\": 30,\n      \"minimum\": 4,\n      \"type\": \"integer\"\n    },\n    \"generate_audio\": {\n      \"default\": true,\n      \"description\": \"When true, the model outputs video with synchronized audio (speech, SFX, music).\",\n      \"type\": \"boolean\"\n    },\n    \"images\": {\n      \"description\": \"Reference image URLs. Up to 9 images.\",\n      \"format\": \"image_uris\",\n      \"maxItems\": 9,\n      \"type\": \"array\"\n    },\n    \"prompt\": {\n      \"default\": \"\",\n      \"description\": \"Text prompt describing the desired video, referencing the provided images, video clips, and audio as environment, motion, and mood cues.\",\n      \"type\": \"string\"\n    },\n    \"videos\": {\n      \"description\": \"Reference video URLs. Up to 3 clips.\",\n      \"format\": \"video_uris\",\n      \"maxItems\": 3,\n      \"type\": \"array\"\n    }\n  },\n  \"required\": [\n    \"prompt\"\n  ],\n  \"type\": \"object\"\n}\n";
+        private static global::System.ReadOnlySpan<byte> __SchemaUtf8 => "{\n  \"properties\": {\n    \"aspect_ratio\": {\n      \"default\": \"16:9\",\n      \"description\": \"Aspect ratio of the output video.\",\n      \"enum\": [\n        \"16:9\",\n        \"9:16\",\n        \"1:1\",\n        \"4:3\",\n        \"3:4\",\n        \"21:9\",\n        \"adaptive\"\n      ],\n      \"type\": \"string\"\n    },\n    \"audios\": {\n      \"description\": \"Reference audio URLs. Up to 3 files.\",\n      \"format\": \"audio_uris\",\n      \"maxItems\": 3,\n      \"type\": \"array\"\n    },\n    \"duration\": {\n      \"default\": 5,\n      \"description\": \"The duration of the generated video in seconds. Default is 5. Range is 4–30.\",\n      \"maximum\": 30,\n      \"minimum\": 4,\n      \"type\": \"integer\"\n    },\n    \"generate_audio\": {\n      \"default\": true,\n      \"description\": \"When true, the model outputs video with synchronized audio (speech, SFX, music).\",\n      \"type\": \"boolean\"\n    },\n    \"images\": {\n      \"description\": \"Reference image URLs. Up to 9 images.\",\n      \"format\": \"image_uris\",\n      \"maxItems\": 9,\n      \"type\": \"array\"\n    },\n    \"prompt\": {\n      \"default\": \"\",\n      \"description\": \"Text prompt describing the desired video, referencing the provided images, video clips, and audio as environment, motion, and mood cues.\",\n      \"type\": \"string\"\n    },\n    \"videos\": {\n      \"description\": \"Reference video URLs. Up to 3 clips.\",\n      \"format\": \"video_uris\",\n      \"maxItems\": 3,\n      \"type\": \"array\"\n    }\n  },\n  \"required\": [\n    \"prompt\"\n  ],\n  \"type\": \"object\"\n}\n"u8;
+
+        private static string __SchemaJson() => global::System.Text.Encoding.UTF8.GetString(__SchemaUtf8);
 
         private static readonly global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaRule> __AudiosRules = global::System.Array.Empty<global::RunComfy.MediaRule>();
 
@@ -25,7 +27,6 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Aspect ratio of the output video.
-        /// <para>Optional, default <c>"16:9"</c> (applied by the server while null). One of <c>"16:9"</c>, <c>"9:16"</c>, <c>"1:1"</c>, <c>"4:3"</c>, <c>"3:4"</c>, <c>"21:9"</c> … (7 values).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>aspect_ratio</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -36,7 +37,6 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Reference audio URLs. Up to 3 files.
-        /// <para>Optional. At most 3 items. Audio URLs (HTTPS or <c>data:</c>).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>audios</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -47,7 +47,6 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// The duration of the generated video in seconds. Default is 5. Range is 4–30.
-        /// <para>Optional, default <c>5</c> (applied by the server while null). From 4 to 30.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>duration</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -58,7 +57,6 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// When true, the model outputs video with synchronized audio (speech, SFX, music).
-        /// <para>Optional, default <c>true</c> (applied by the server while null).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>generate_audio</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -68,7 +66,6 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Reference image URLs. Up to 9 images.
-        /// <para>Optional. At most 9 items. Image URLs (HTTPS or <c>data:</c>).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>images</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -79,7 +76,6 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Text prompt describing the desired video, referencing the provided images, video clips, and audio as environment, motion, and mood cues.
-        /// <para>Required, default <c>""</c>.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>prompt</c>. Required.</para>
@@ -89,7 +85,6 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Reference video URLs. Up to 3 clips.
-        /// <para>Optional. At most 3 items. Video URLs (HTTPS or <c>data:</c>).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>videos</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -102,13 +97,13 @@ namespace RunComfy.Models.Bytedance
         public string ModelId => __ModelId;
 
         /// <summary>The model's metadata: id, parameters, schema text and parser.</summary>
-        public static global::RunComfy.ModelInfo Metadata { get; } = new global::RunComfy.ModelInfo(__ModelId, typeof(global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pRequest), __CreateParameters(), __SchemaJson, static json => FromJson(json));
+        public static global::RunComfy.ModelInfo Metadata { get; } = new global::RunComfy.ModelInfo(__ModelId, typeof(global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pRequest), static () => __CreateParameters(), __SchemaJson, static json => FromJson(json));
 
         /// <summary>Checks every rule of the input schema that needs no I/O and returns all problems at once.</summary>
         /// <returns>The errors found, each with the JSON path, the rule and a message.</returns>
         public global::RunComfy.ValidationResult Validate()
         {
-            var __v = new global::RunComfy.Metadata.ValidationCollector();
+            var __v = global::RunComfy.ValidationCollector.Rent();
             __v.Enum<global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio>("aspect_ratio", AspectRatio, global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatioValues.IsDefined);
             __v.Items("audios", Audios, null, 3, static (__c, __p, __x) => { __c.Media(__p, __x); });
             __v.Minimum("duration", Duration, 4L);
@@ -117,7 +112,7 @@ namespace RunComfy.Models.Bytedance
             __v.Required("prompt", Prompt);
             __v.Text("prompt", Prompt);
             __v.Items("videos", Videos, null, 3, static (__c, __p, __x) => { __c.Media(__p, __x); });
-            return __v.ToResult();
+            return __v.ToResultAndRelease();
         }
 
         /// <summary>Writes the request body (the model's input object) without reflection; unset optional parameters are left out.</summary>
@@ -132,7 +127,7 @@ namespace RunComfy.Models.Bytedance
             }
             if (Audios is not null)
             {
-                global::RunComfy.Metadata.RequestJsonWriter.WriteMediaList(writer, "audios", Audios);
+                global::RunComfy.RequestJsonWriter.WriteMediaList(writer, "audios", Audios);
             }
             if (Duration is not null)
             {
@@ -144,12 +139,12 @@ namespace RunComfy.Models.Bytedance
             }
             if (Images is not null)
             {
-                global::RunComfy.Metadata.RequestJsonWriter.WriteMediaList(writer, "images", Images);
+                global::RunComfy.RequestJsonWriter.WriteMediaList(writer, "images", Images);
             }
-            global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
+            global::RunComfy.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
             if (Videos is not null)
             {
-                global::RunComfy.Metadata.RequestJsonWriter.WriteMediaList(writer, "videos", Videos);
+                global::RunComfy.RequestJsonWriter.WriteMediaList(writer, "videos", Videos);
             }
             writer.WriteEndObject();
         }
@@ -157,7 +152,7 @@ namespace RunComfy.Models.Bytedance
         /// <summary>The request body as JSON text, exactly as it is sent (unset optional parameters are left out).</summary>
         /// <param name="indented">Whether to indent the JSON.</param>
         /// <returns>The JSON text.</returns>
-        public string ToJson(bool indented = false) => global::RunComfy.Metadata.RequestJsonWriter.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::RunComfy.RequestJsonWriter.ToJson(this, indented);
 
         /// <summary>Parses a request body. Unknown fields, mistyped values, bad enum values and missing required fields are all reported in one exception.</summary>
         /// <param name="json">The JSON object.</param>
@@ -165,57 +160,125 @@ namespace RunComfy.Models.Bytedance
         /// <exception cref="global::RunComfy.RequestJsonException">The JSON does not match the schema; every problem is listed.</exception>
         public static global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pRequest FromJson(string json)
         {
-            using var __reader = global::RunComfy.Metadata.RequestJsonReader.Parse(__ModelId, json);
-            global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio? __AspectRatio = null;
-            global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaInput>? __Audios = null;
-            int? __Duration = null;
-            bool? __GenerateAudio = null;
-            global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaInput>? __Images = null;
-            string? __Prompt = null;
-            global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaInput>? __Videos = null;
-            foreach (global::System.Text.Json.JsonProperty __property in __reader.Properties)
+            var __reader = new global::RunComfy.Metadata.RequestBodyReader(__ModelId, json, stackalloc byte[7]);
+            try
             {
-                switch (__property.Name)
+                global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio? __AspectRatio = null;
+                global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaInput>? __Audios = null;
+                int? __Duration = null;
+                bool? __GenerateAudio = null;
+                global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaInput>? __Images = null;
+                string? __Prompt = null;
+                global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaInput>? __Videos = null;
+                while (__reader.NextProperty())
                 {
-                    case "aspect_ratio":
-                        __AspectRatio = __reader.ReadStringEnum<global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio>(__property, global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatioValues.TryParse);
-                        break;
-                    case "audios":
-                        __Audios = __reader.ReadMediaList(__property);
-                        break;
-                    case "duration":
-                        __Duration = __reader.ReadInt32(__property);
-                        break;
-                    case "generate_audio":
-                        __GenerateAudio = __reader.ReadBoolean(__property);
-                        break;
-                    case "images":
-                        __Images = __reader.ReadMediaList(__property);
-                        break;
-                    case "prompt":
-                        __Prompt = __reader.ReadString(__property);
-                        break;
-                    case "videos":
-                        __Videos = __reader.ReadMediaList(__property);
-                        break;
-                    default:
-                        __reader.Unknown(__property);
-                        break;
-                }
-            }
+                    global::System.ReadOnlySpan<byte> __name = __reader.Name;
+                    switch (__name.Length)
+                    {
+                        case 6:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "audios"u8))
+                            {
+                                if (__reader.Claim(1, "audios"))
+                                {
+                                    __Audios = __reader.ReadMediaList("audios");
+                                }
 
-            __reader.Required("prompt", __Prompt is not null);
-            __reader.ThrowIfErrors();
-            return new global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pRequest
+                                continue;
+                            }
+
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "images"u8))
+                            {
+                                if (__reader.Claim(4, "images"))
+                                {
+                                    __Images = __reader.ReadMediaList("images");
+                                }
+
+                                continue;
+                            }
+
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "prompt"u8))
+                            {
+                                if (__reader.Claim(5, "prompt"))
+                                {
+                                    __Prompt = __reader.ReadString("prompt");
+                                }
+
+                                continue;
+                            }
+
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "videos"u8))
+                            {
+                                if (__reader.Claim(6, "videos"))
+                                {
+                                    __Videos = __reader.ReadMediaList("videos");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 8:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "duration"u8))
+                            {
+                                if (__reader.Claim(2, "duration"))
+                                {
+                                    __Duration = __reader.ReadInt32("duration");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 12:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "aspect_ratio"u8))
+                            {
+                                if (__reader.Claim(0, "aspect_ratio"))
+                                {
+                                    __AspectRatio = __reader.ReadStringEnum<global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio>("aspect_ratio", global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatioValues.TryParse);
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 14:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "generate_audio"u8))
+                            {
+                                if (__reader.Claim(3, "generate_audio"))
+                                {
+                                    __GenerateAudio = __reader.ReadBoolean("generate_audio");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                    }
+
+                    __reader.Unknown();
+                }
+
+                __reader.Required(5, "prompt", __Prompt is not null);
+                __reader.ThrowIfErrors();
+                return new global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pRequest
+                {
+                    AspectRatio = __AspectRatio,
+                    Audios = __Audios,
+                    Duration = __Duration,
+                    GenerateAudio = __GenerateAudio,
+                    Images = __Images,
+                    Prompt = __Prompt!,
+                    Videos = __Videos,
+                };
+            }
+            catch (global::System.Text.Json.JsonException __e)
             {
-                AspectRatio = __AspectRatio,
-                Audios = __Audios,
-                Duration = __Duration,
-                GenerateAudio = __GenerateAudio,
-                Images = __Images,
-                Prompt = __Prompt!,
-                Videos = __Videos,
-            };
+                throw __reader.InvalidJson(__e);
+            }
+            finally
+            {
+                __reader.Dispose();
+            }
         }
 
         /// <summary>Every media value set on this request, each with the <c>validations</c> rules that apply to it.</summary>
@@ -223,23 +286,10 @@ namespace RunComfy.Models.Bytedance
         public global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaField> GetMediaFields()
         {
             var __fields = new global::System.Collections.Generic.List<global::RunComfy.MediaField>();
-            global::RunComfy.Metadata.MediaFields.Add(__fields, "audios", Audios, __AudiosRules);
-            global::RunComfy.Metadata.MediaFields.Add(__fields, "images", Images, __ImagesRules);
-            global::RunComfy.Metadata.MediaFields.Add(__fields, "videos", Videos, __VideosRules);
+            global::RunComfy.MediaFields.Add(__fields, "audios", Audios, __AudiosRules);
+            global::RunComfy.MediaFields.Add(__fields, "images", Images, __ImagesRules);
+            global::RunComfy.MediaFields.Add(__fields, "videos", Videos, __VideosRules);
             return __fields;
-        }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            var __printer = new global::RunComfy.Metadata.RequestPrinter(builder);
-            __printer.Enum<global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio>("AspectRatio", AspectRatio, global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatioValues.IsDefined, global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatioValues.ToJsonValue);
-            __printer.List("Audios", Audios);
-            __printer.Number("Duration", Duration);
-            __printer.Boolean("GenerateAudio", GenerateAudio);
-            __printer.List("Images", Images);
-            __printer.String("Prompt", Prompt, required: true);
-            __printer.List("Videos", Videos);
-            return __printer.Done();
         }
 
         private static global::RunComfy.ModelParameter[] __CreateParameters() => new global::RunComfy.ModelParameter[]
@@ -320,7 +370,7 @@ namespace RunComfy.Models.Bytedance
     /// The allowed values of <c>aspect_ratio</c> (AspectRatio) for the model <c>bytedance/seedance-2.5/reference-to-video/480p</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="Seedance25ReferenceToVideo480pAspectRatioValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public enum Seedance25ReferenceToVideo480pAspectRatio
     {
         /// <summary>JSON value <c>"16:9"</c>.</summary>
@@ -340,7 +390,7 @@ namespace RunComfy.Models.Bytedance
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public static class Seedance25ReferenceToVideo480pAspectRatioValues
     {
         /// <summary>Every value, in schema order.</summary>

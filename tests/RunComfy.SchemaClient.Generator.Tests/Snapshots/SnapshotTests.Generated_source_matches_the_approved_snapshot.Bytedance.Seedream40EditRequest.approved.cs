@@ -5,18 +5,19 @@
 namespace RunComfy.Models.Bytedance
 {
     /// <summary>
-    /// <b>Schema di input</b>
-    /// <para>A request to the RunComfy model <c>bytedance/seedream-4-0/edit</c>, generated from its input schema.</para>
+    /// A request to the RunComfy model <c>bytedance/seedream-4-0/edit</c>, generated from its input schema.
     /// </summary>
     /// <remarks>
     /// <para>Required parameters are <c>required</c> members; optional ones are left out of the JSON while null, so the server's default applies.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public sealed partial record Seedream40EditRequest : global::RunComfy.IRunComfyRequest<global::RunComfy.Models.Bytedance.Seedream40EditRequest>
     {
         private const string __ModelId = "bytedance/seedream-4-0/edit";
 
-        private const string __SchemaJson = "{\n\"type\": \"object\",\n\"title\": \"Schema di input\",\n\"required\": [\n\"prompt\",\n\"images\"\n],\n\"properties\": {\n\"prompt\": {\n\"title\": \"Prompt\",\n\"description\": \"\",\n\"type\": \"string\",\n\"maxLength\": 600\n},\n\"images\": {\n\"title\": \"Images\",\n\"description\": \"Upload 1~10 images. The format must be jpeg or png\",\n\"type\": \"array\",\n\"items\": {\n\"type\": \"string\",\n\"format\": \"image_uri\"\n},\n\"validations\": [\n{\n\"validation_rule\": \"file_size_mb<\",\n\"validation_value\": 10,\n\"validation_error\": \"File size must be less than 10 MB.\"\n},\n{\n\"validation_rule\": \"width/height>\",\n\"validation_value\": 0.33,\n\"validation_error\": \"The aspect ratio range should be 1:3 to 3:1.\"\n},\n{\n\"validation_rule\": \"width/height<\",\n\"validation_value\": 3,\n\"validation_error\": \"The aspect ratio range should be 1:3 to 3:1.\"\n},\n{\n\"validation_rule\": \"width_pixels>\",\n\"validation_value\": 14,\n\"validation_error\": \"The uploaded image width and height must exceed 14 pixels.\"\n},\n{\n\"validation_rule\": \"height_pixels>\",\n\"validation_value\": 14,\n\"validation_error\": \"The uploaded image width and height must exceed 14 pixels.\"\n}\n],\n\"maxItems\": 10,\n\"minItems\": 1\n},\n\"resolution\": {\n\"title\": \"Resolution\",\n\"description\": \"\",\n\"type\": \"string\",\n\"enum\": [\n\"1K\",\n\"2K\",\n\"4K\",\n\"2048x2048 (1:1)\",\n\"2304x1728 (4:3)\",\n\"1728x2304 (3:4)\",\n\"2560x1440 (16:9)\",\n\"1440x2560 (9:16)\",\n\"2496x1664 (3:2)\",\n\"1664x2496 (2:3)\",\n\"3024x1296 (21:9)\"\n],\n\"default\": \"2048x2048 (1:1)\"\n}\n}\n}\n";
+        private static global::System.ReadOnlySpan<byte> __SchemaUtf8 => "{\n\"type\": \"object\",\n\"title\": \"Schema di input\",\n\"required\": [\n\"prompt\",\n\"images\"\n],\n\"properties\": {\n\"prompt\": {\n\"title\": \"Prompt\",\n\"description\": \"\",\n\"type\": \"string\",\n\"maxLength\": 600\n},\n\"images\": {\n\"title\": \"Images\",\n\"description\": \"Upload 1~10 images. The format must be jpeg or png\",\n\"type\": \"array\",\n\"items\": {\n\"type\": \"string\",\n\"format\": \"image_uri\"\n},\n\"validations\": [\n{\n\"validation_rule\": \"file_size_mb<\",\n\"validation_value\": 10,\n\"validation_error\": \"File size must be less than 10 MB.\"\n},\n{\n\"validation_rule\": \"width/height>\",\n\"validation_value\": 0.33,\n\"validation_error\": \"The aspect ratio range should be 1:3 to 3:1.\"\n},\n{\n\"validation_rule\": \"width/height<\",\n\"validation_value\": 3,\n\"validation_error\": \"The aspect ratio range should be 1:3 to 3:1.\"\n},\n{\n\"validation_rule\": \"width_pixels>\",\n\"validation_value\": 14,\n\"validation_error\": \"The uploaded image width and height must exceed 14 pixels.\"\n},\n{\n\"validation_rule\": \"height_pixels>\",\n\"validation_value\": 14,\n\"validation_error\": \"The uploaded image width and height must exceed 14 pixels.\"\n}\n],\n\"maxItems\": 10,\n\"minItems\": 1\n},\n\"resolution\": {\n\"title\": \"Resolution\",\n\"description\": \"\",\n\"type\": \"string\",\n\"enum\": [\n\"1K\",\n\"2K\",\n\"4K\",\n\"2048x2048 (1:1)\",\n\"2304x1728 (4:3)\",\n\"1728x2304 (3:4)\",\n\"2560x1440 (16:9)\",\n\"1440x2560 (9:16)\",\n\"2496x1664 (3:2)\",\n\"1664x2496 (2:3)\",\n\"3024x1296 (21:9)\"\n],\n\"default\": \"2048x2048 (1:1)\"\n}\n}\n}\n"u8;
+
+        private static string __SchemaJson() => global::System.Text.Encoding.UTF8.GetString(__SchemaUtf8);
 
         private static readonly global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaRule> __ImagesRules = new global::RunComfy.MediaRule[]
         {
@@ -28,8 +29,7 @@ namespace RunComfy.Models.Bytedance
         };
 
         /// <summary>
-        /// Prompt: text.
-        /// <para>Required. At most 600 characters.</para>
+        /// Prompt.
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>prompt</c>. Required.</para>
@@ -39,7 +39,6 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Upload 1~10 images. The format must be jpeg or png
-        /// <para>Required. 1 to 10 items. Image URLs (HTTPS or <c>data:</c>), file &lt; 10 MB, 0.33 &lt; width/height &lt; 3, 14 &lt; width, 14 &lt; height.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>images</c> (Images). Required.</para>
@@ -50,8 +49,7 @@ namespace RunComfy.Models.Bytedance
         public required global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaInput> Images { get; init; }
 
         /// <summary>
-        /// Resolution: one of the allowed values.
-        /// <para>Optional, default <c>"2048x2048 (1:1)"</c> (applied by the server while null). One of <c>"1K"</c>, <c>"2K"</c>, <c>"4K"</c>, <c>"2048x2048 (1:1)"</c>, <c>"2304x1728 (4:3)"</c>, <c>"1728x2304 (3:4)"</c> … (11 values).</para>
+        /// Resolution.
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>resolution</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -64,20 +62,20 @@ namespace RunComfy.Models.Bytedance
         public string ModelId => __ModelId;
 
         /// <summary>The model's metadata: id, parameters, schema text and parser.</summary>
-        public static global::RunComfy.ModelInfo Metadata { get; } = new global::RunComfy.ModelInfo(__ModelId, typeof(global::RunComfy.Models.Bytedance.Seedream40EditRequest), __CreateParameters(), __SchemaJson, static json => FromJson(json));
+        public static global::RunComfy.ModelInfo Metadata { get; } = new global::RunComfy.ModelInfo(__ModelId, typeof(global::RunComfy.Models.Bytedance.Seedream40EditRequest), static () => __CreateParameters(), __SchemaJson, static json => FromJson(json));
 
         /// <summary>Checks every rule of the input schema that needs no I/O and returns all problems at once.</summary>
         /// <returns>The errors found, each with the JSON path, the rule and a message.</returns>
         public global::RunComfy.ValidationResult Validate()
         {
-            var __v = new global::RunComfy.Metadata.ValidationCollector();
+            var __v = global::RunComfy.ValidationCollector.Rent();
             __v.Required("prompt", Prompt);
             __v.Text("prompt", Prompt);
             __v.Length("prompt", Prompt, null, 600);
             __v.Required("images", Images);
             __v.Items("images", Images, 1, 10, static (__c, __p, __x) => { __c.Media(__p, __x); });
             __v.Enum<global::RunComfy.Models.Bytedance.Seedream40EditResolution>("resolution", Resolution, global::RunComfy.Models.Bytedance.Seedream40EditResolutionValues.IsDefined);
-            return __v.ToResult();
+            return __v.ToResultAndRelease();
         }
 
         /// <summary>Writes the request body (the model's input object) without reflection; unset optional parameters are left out.</summary>
@@ -86,8 +84,8 @@ namespace RunComfy.Models.Bytedance
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
-            global::RunComfy.Metadata.RequestJsonWriter.WriteMediaList(writer, "images", Images);
+            global::RunComfy.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
+            global::RunComfy.RequestJsonWriter.WriteMediaList(writer, "images", Images);
             if (Resolution is not null)
             {
                 writer.WriteString("resolution", global::RunComfy.Models.Bytedance.Seedream40EditResolutionValues.ToJsonValue(Resolution.Value));
@@ -98,7 +96,7 @@ namespace RunComfy.Models.Bytedance
         /// <summary>The request body as JSON text, exactly as it is sent (unset optional parameters are left out).</summary>
         /// <param name="indented">Whether to indent the JSON.</param>
         /// <returns>The JSON text.</returns>
-        public string ToJson(bool indented = false) => global::RunComfy.Metadata.RequestJsonWriter.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::RunComfy.RequestJsonWriter.ToJson(this, indented);
 
         /// <summary>Parses a request body. Unknown fields, mistyped values, bad enum values and missing required fields are all reported in one exception.</summary>
         /// <param name="json">The JSON object.</param>
@@ -106,38 +104,74 @@ namespace RunComfy.Models.Bytedance
         /// <exception cref="global::RunComfy.RequestJsonException">The JSON does not match the schema; every problem is listed.</exception>
         public static global::RunComfy.Models.Bytedance.Seedream40EditRequest FromJson(string json)
         {
-            using var __reader = global::RunComfy.Metadata.RequestJsonReader.Parse(__ModelId, json);
-            string? __Prompt = null;
-            global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaInput>? __Images = null;
-            global::RunComfy.Models.Bytedance.Seedream40EditResolution? __Resolution = null;
-            foreach (global::System.Text.Json.JsonProperty __property in __reader.Properties)
+            var __reader = new global::RunComfy.Metadata.RequestBodyReader(__ModelId, json, stackalloc byte[3]);
+            try
             {
-                switch (__property.Name)
+                string? __Prompt = null;
+                global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaInput>? __Images = null;
+                global::RunComfy.Models.Bytedance.Seedream40EditResolution? __Resolution = null;
+                while (__reader.NextProperty())
                 {
-                    case "prompt":
-                        __Prompt = __reader.ReadString(__property);
-                        break;
-                    case "images":
-                        __Images = __reader.ReadMediaList(__property);
-                        break;
-                    case "resolution":
-                        __Resolution = __reader.ReadStringEnum<global::RunComfy.Models.Bytedance.Seedream40EditResolution>(__property, global::RunComfy.Models.Bytedance.Seedream40EditResolutionValues.TryParse);
-                        break;
-                    default:
-                        __reader.Unknown(__property);
-                        break;
-                }
-            }
+                    global::System.ReadOnlySpan<byte> __name = __reader.Name;
+                    switch (__name.Length)
+                    {
+                        case 6:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "prompt"u8))
+                            {
+                                if (__reader.Claim(0, "prompt"))
+                                {
+                                    __Prompt = __reader.ReadString("prompt");
+                                }
 
-            __reader.Required("prompt", __Prompt is not null);
-            __reader.Required("images", __Images is not null);
-            __reader.ThrowIfErrors();
-            return new global::RunComfy.Models.Bytedance.Seedream40EditRequest
+                                continue;
+                            }
+
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "images"u8))
+                            {
+                                if (__reader.Claim(1, "images"))
+                                {
+                                    __Images = __reader.ReadMediaList("images");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 10:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "resolution"u8))
+                            {
+                                if (__reader.Claim(2, "resolution"))
+                                {
+                                    __Resolution = __reader.ReadStringEnum<global::RunComfy.Models.Bytedance.Seedream40EditResolution>("resolution", global::RunComfy.Models.Bytedance.Seedream40EditResolutionValues.TryParse);
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                    }
+
+                    __reader.Unknown();
+                }
+
+                __reader.Required(0, "prompt", __Prompt is not null);
+                __reader.Required(1, "images", __Images is not null);
+                __reader.ThrowIfErrors();
+                return new global::RunComfy.Models.Bytedance.Seedream40EditRequest
+                {
+                    Prompt = __Prompt!,
+                    Images = __Images!,
+                    Resolution = __Resolution,
+                };
+            }
+            catch (global::System.Text.Json.JsonException __e)
             {
-                Prompt = __Prompt!,
-                Images = __Images!,
-                Resolution = __Resolution,
-            };
+                throw __reader.InvalidJson(__e);
+            }
+            finally
+            {
+                __reader.Dispose();
+            }
         }
 
         /// <summary>Every media value set on this request, each with the <c>validations</c> rules that apply to it.</summary>
@@ -145,17 +179,8 @@ namespace RunComfy.Models.Bytedance
         public global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaField> GetMediaFields()
         {
             var __fields = new global::System.Collections.Generic.List<global::RunComfy.MediaField>();
-            global::RunComfy.Metadata.MediaFields.Add(__fields, "images", Images, __ImagesRules);
+            global::RunComfy.MediaFields.Add(__fields, "images", Images, __ImagesRules);
             return __fields;
-        }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            var __printer = new global::RunComfy.Metadata.RequestPrinter(builder);
-            __printer.String("Prompt", Prompt, required: true);
-            __printer.List("Images", Images, required: true);
-            __printer.Enum<global::RunComfy.Models.Bytedance.Seedream40EditResolution>("Resolution", Resolution, global::RunComfy.Models.Bytedance.Seedream40EditResolutionValues.IsDefined, global::RunComfy.Models.Bytedance.Seedream40EditResolutionValues.ToJsonValue);
-            return __printer.Done();
         }
 
         private static global::RunComfy.ModelParameter[] __CreateParameters() => new global::RunComfy.ModelParameter[]
@@ -202,7 +227,7 @@ namespace RunComfy.Models.Bytedance
     /// The allowed values of <c>resolution</c> (Resolution) for the model <c>bytedance/seedream-4-0/edit</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="Seedream40EditResolutionValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public enum Seedream40EditResolution
     {
         /// <summary>JSON value <c>"1K"</c>.</summary>
@@ -230,7 +255,7 @@ namespace RunComfy.Models.Bytedance
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.Seedream40EditResolution"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public static class Seedream40EditResolutionValues
     {
         /// <summary>Every value, in schema order.</summary>

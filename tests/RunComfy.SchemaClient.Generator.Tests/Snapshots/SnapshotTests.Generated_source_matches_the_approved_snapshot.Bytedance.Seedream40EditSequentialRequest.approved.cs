@@ -5,18 +5,19 @@
 namespace RunComfy.Models.Bytedance
 {
     /// <summary>
-    /// <b>Schema di input</b>
-    /// <para>A request to the RunComfy model <c>bytedance/seedream-4-0/edit-sequential</c>, generated from its input schema.</para>
+    /// A request to the RunComfy model <c>bytedance/seedream-4-0/edit-sequential</c>, generated from its input schema.
     /// </summary>
     /// <remarks>
     /// <para>Required parameters are <c>required</c> members; optional ones are left out of the JSON while null, so the server's default applies.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public sealed partial record Seedream40EditSequentialRequest : global::RunComfy.IRunComfyRequest<global::RunComfy.Models.Bytedance.Seedream40EditSequentialRequest>
     {
         private const string __ModelId = "bytedance/seedream-4-0/edit-sequential";
 
-        private const string __SchemaJson = "{\n  \"type\": \"object\",\n  \"title\": \"Schema di input\",\n  \"required\": [\n    \"images\",\n    \"text\"\n  ],\n  \"properties\": {\n    \"images\": {\n      \"title\": \"Images\",\n      \"description\": \"Upload 1~10 images, must be jpeg or png\",\n      \"type\": \"array\",\n      \"items\": {\n        \"type\": \"string\",\n        \"format\": \"image_uri\"\n      },\n      \"validations\": [\n        {\n          \"validation_rule\": \"file_size_mb<\",\n          \"validation_value\": 10,\n          \"validation_error\": \"File size must be less than 10 MB.\"\n        },\n        {\n          \"validation_rule\": \"width/height>\",\n          \"validation_value\": 0.33,\n          \"validation_error\": \"The aspect ratio range should be 1:3 to 3:1.\"\n        },\n        {\n          \"validation_rule\": \"width/height<\",\n          \"validation_value\": 3,\n          \"validation_error\": \"The aspect ratio range should be 1:3 to 3:1.\"\n        },\n        {\n          \"validation_rule\": \"width_pixels>\",\n          \"validation_value\": 14,\n          \"validation_error\": \"The uploaded image width and height must exceed 14 pixels.\"\n        },\n        {\n          \"validation_rule\": \"height_pixels>\",\n          \"validation_value\": 14,\n          \"validation_error\": \"The uploaded image width and height must exceed 14 pixels.\"\n        },\n        {\n          \"validation_rule\": \"width_pixels<\",\n          \"validation_value\": 6000,\n          \"validation_error\": \"The uploaded image width and height must not exceed 6000 pixels.\"\n        },\n        {\n          \"validation_rule\": \"height_pixels<\",\n          \"validation_value\": 6000,\n          \"validation_error\": \"The uploaded image width and height must not exceed 6000 pixels.\"\n        }\n      ],\n      \"maxItems\": 10,\n      \"minItems\": 1\n    },\n    \"text\": {\n      \"title\": \"Prompt\",\n      \"description\": \"Your prompt needs to contain the number of images you want to generate. Example: 'Generate 3 images of a beautiful sunset over a calm ocean.'\",\n      \"type\": \"string\",\n      \"default\": \"Generate 3 images of a beautiful sunset over a calm ocean.\",\n      \"maxLength\": 600\n    },\n    \"sequential_image_generation_options\": {\n      \"title\": \"Maximum Number of Generated Images\",\n      \"description\": \"Sets the maximum number of images to generate. The actual number of images that can be generated also depends on the number of reference images provided. The final price will be calculated based on this value.\",\n      \"type\": \"integer\",\n      \"enum\": [\n        1,\n        2,\n        3,\n        4,\n        5,\n        6,\n        7,\n        8,\n        9,\n        10,\n        11,\n        12,\n        13,\n        14,\n        15\n      ],\n      \"default\": 3\n    },\n    \"image_size\": {\n      \"title\": \"Aspect Ratio (W:H)\",\n      \"description\": \"The aspect ratio of the image to generate.\",\n      \"type\": \"string\",\n      \"enum\": [\n        \"2048:2048 (1:1)\",\n        \"2304:1728 (4:3)\",\n        \"1728:2304 (3:4)\",\n        \"2560:1440 (16:9)\",\n        \"1440:2560 (9:16)\",\n        \"2496:1664 (3:2)\",\n        \"1664:2496 (2:3)\",\n        \"3024:1296 (21:9)\"\n      ],\n      \"default\": \"2560:1440 (16:9)\"\n    },\n    \"seed\": {\n      \"title\": \"Seed\",\n      \"description\": \"\",\n      \"type\": \"integer\"\n    },\n    \"optimize_prompt_options\": {\n      \"title\": \"Optimize Prompt\",\n      \"description\": \"Standard mode produces higher-quality content but takes longer to generate. Fast mode generates content more quickly, with lower quality.\",\n      \"type\": \"string\",\n      \"enum\": [\n        \"fast\",\n        \"standard\"\n      ],\n      \"default\": \"fast\"\n    },\n    \"sequential_image_generation\": {\n      \"title\": \"sequential_image_generation\",\n      \"description\": \"\",\n      \"type\": \"string\",\n      \"default\": \"auto\"\n    }\n  }\n}\n";
+        private static global::System.ReadOnlySpan<byte> __SchemaUtf8 => "{\n  \"type\": \"object\",\n  \"title\": \"Schema di input\",\n  \"required\": [\n    \"images\",\n    \"text\"\n  ],\n  \"properties\": {\n    \"images\": {\n      \"title\": \"Images\",\n      \"description\": \"Upload 1~10 images, must be jpeg or png\",\n      \"type\": \"array\",\n      \"items\": {\n        \"type\": \"string\",\n        \"format\": \"image_uri\"\n      },\n      \"validations\": [\n        {\n          \"validation_rule\": \"file_size_mb<\",\n          \"validation_value\": 10,\n          \"validation_error\": \"File size must be less than 10 MB.\"\n        },\n        {\n          \"validation_rule\": \"width/height>\",\n          \"validation_value\": 0.33,\n          \"validation_error\": \"The aspect ratio range should be 1:3 to 3:1.\"\n        },\n        {\n          \"validation_rule\": \"width/height<\",\n          \"validation_value\": 3,\n          \"validation_error\": \"The aspect ratio range should be 1:3 to 3:1.\"\n        },\n        {\n          \"validation_rule\": \"width_pixels>\",\n          \"validation_value\": 14,\n          \"validation_error\": \"The uploaded image width and height must exceed 14 pixels.\"\n        },\n        {\n          \"validation_rule\": \"height_pixels>\",\n          \"validation_value\": 14,\n          \"validation_error\": \"The uploaded image width and height must exceed 14 pixels.\"\n        },\n        {\n          \"validation_rule\": \"width_pixels<\",\n          \"validation_value\": 6000,\n          \"validation_error\": \"The uploaded image width and height must not exceed 6000 pixels.\"\n        },\n        {\n          \"validation_rule\": \"height_pixels<\",\n          \"validation_value\": 6000,\n          \"validation_error\": \"The uploaded image width and height must not exceed 6000 pixels.\"\n        }\n      ],\n      \"maxItems\": 10,\n      \"minItems\": 1\n    },\n    \"text\": {\n      \"title\": \"Prompt\",\n      \"description\": \"Your prompt needs to contain the number of images you want to generate. Example: 'Generate 3 images of a beautiful sunset over a calm ocean.'\",\n      \"type\": \"string\",\n      \"default\": \"Generate 3 images of a beautiful sunset over a calm ocean.\",\n      \"maxLength\": 600\n    },\n    \"sequential_image_generation_options\": {\n      \"title\": \"Maximum Number of Generated Images\",\n      \"description\": \"Sets the maximum number of images to generate. The actual number of images that can be generated also depends on the number of reference images provided. The final price will be calculated based on this value.\",\n      \"type\": \"integer\",\n      \"enum\": [\n        1,\n        2,\n        3,\n        4,\n        5,\n        6,\n        7,\n        8,\n        9,\n        10,\n        11,\n        12,\n        13,\n        14,\n        15\n      ],\n      \"default\": 3\n    },\n    \"image_size\": {\n      \"title\": \"Aspect Ratio (W:H)\",\n      \"description\": \"The aspect ratio of the image to generate.\",\n      \"type\": \"string\",\n      \"enum\": [\n        \"2048:2048 (1:1)\",\n        \"2304:1728 (4:3)\",\n        \"1728:2304 (3:4)\",\n        \"2560:1440 (16:9)\",\n        \"1440:2560 (9:16)\",\n        \"2496:1664 (3:2)\",\n        \"1664:2496 (2:3)\",\n        \"3024:1296 (21:9)\"\n      ],\n      \"default\": \"2560:1440 (16:9)\"\n    },\n    \"seed\": {\n      \"title\": \"Seed\",\n      \"description\": \"\",\n      \"type\": \"integer\"\n    },\n    \"optimize_prompt_options\": {\n      \"title\": \"Optimize Prompt\",\n      \"description\": \"Standard mode produces higher-quality content but takes longer to generate. Fast mode generates content more quickly, with lower quality.\",\n      \"type\": \"string\",\n      \"enum\": [\n        \"fast\",\n        \"standard\"\n      ],\n      \"default\": \"fast\"\n    },\n    \"sequential_image_generation\": {\n      \"title\": \"sequential_image_generation\",\n      \"description\": \"\",\n      \"type\": \"string\",\n      \"default\": \"auto\"\n    }\n  }\n}\n"u8;
+
+        private static string __SchemaJson() => global::System.Text.Encoding.UTF8.GetString(__SchemaUtf8);
 
         private static readonly global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaRule> __ImagesRules = new global::RunComfy.MediaRule[]
         {
@@ -31,7 +32,6 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Upload 1~10 images, must be jpeg or png
-        /// <para>Required. 1 to 10 items. Image URLs (HTTPS or <c>data:</c>), file &lt; 10 MB, 0.33 &lt; width/height &lt; 3, 14 &lt; width &lt; 6000 px, 14 &lt; height &lt; 6000 px.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>images</c> (Images). Required.</para>
@@ -43,7 +43,6 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Your prompt needs to contain the number of images you want to generate. Example: 'Generate 3 images of a beautiful sunset over a calm ocean.'
-        /// <para>Required, default <c>"Generate 3 images of a beautiful sunset over a calm ocean."</c>. At most 600 characters.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>text</c> (Prompt). Required.</para>
@@ -54,18 +53,16 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Sets the maximum number of images to generate. The actual number of images that can be generated also depends on the number of reference images provided. The final price will be calculated based on this value.
-        /// <para>Optional, default <c>3</c> (applied by the server while null). A whole number from 1 to 15.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>sequential_image_generation_options</c> (Maximum Number of Generated Images). Optional: left out of the request while null, so the server's default applies.</para>
         /// <para>Default: <c>3</c>.</para>
-        /// <para>Values: <see cref="global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions"/>.</para>
+        /// <para>Values: <see cref="global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions"/>.</para>
         /// </remarks>
-        public global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions? SequentialImageGenerationOptions { get; init; }
+        public global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions? SequentialImageGenerationOptions { get; init; }
 
         /// <summary>
         /// The aspect ratio of the image to generate.
-        /// <para>Optional, default <c>"2560:1440 (16:9)"</c> (applied by the server while null). One of <c>"2048:2048 (1:1)"</c>, <c>"2304:1728 (4:3)"</c>, <c>"1728:2304 (3:4)"</c>, <c>"2560:1440 (16:9)"</c>, <c>"1440:2560 (9:16)"</c>, <c>"2496:1664 (3:2)"</c> … (8 values).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>image_size</c> (Aspect Ratio (W:H)). Optional: left out of the request while null, so the server's default applies.</para>
@@ -75,8 +72,7 @@ namespace RunComfy.Models.Bytedance
         public global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize? ImageSize { get; init; }
 
         /// <summary>
-        /// Seed: a whole number.
-        /// <para>Optional.</para>
+        /// Seed.
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>seed</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -85,7 +81,6 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Standard mode produces higher-quality content but takes longer to generate. Fast mode generates content more quickly, with lower quality.
-        /// <para>Optional, default <c>"fast"</c> (applied by the server while null). One of <c>"fast"</c>, <c>"standard"</c>.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>optimize_prompt_options</c> (Optimize Prompt). Optional: left out of the request while null, so the server's default applies.</para>
@@ -95,8 +90,7 @@ namespace RunComfy.Models.Bytedance
         public global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions? OptimizePromptOptions { get; init; }
 
         /// <summary>
-        /// Sequential image generation: text.
-        /// <para>Optional, default <c>"auto"</c> (applied by the server while null).</para>
+        /// sequential_image_generation.
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>sequential_image_generation</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -108,23 +102,23 @@ namespace RunComfy.Models.Bytedance
         public string ModelId => __ModelId;
 
         /// <summary>The model's metadata: id, parameters, schema text and parser.</summary>
-        public static global::RunComfy.ModelInfo Metadata { get; } = new global::RunComfy.ModelInfo(__ModelId, typeof(global::RunComfy.Models.Bytedance.Seedream40EditSequentialRequest), __CreateParameters(), __SchemaJson, static json => FromJson(json));
+        public static global::RunComfy.ModelInfo Metadata { get; } = new global::RunComfy.ModelInfo(__ModelId, typeof(global::RunComfy.Models.Bytedance.Seedream40EditSequentialRequest), static () => __CreateParameters(), __SchemaJson, static json => FromJson(json));
 
         /// <summary>Checks every rule of the input schema that needs no I/O and returns all problems at once.</summary>
         /// <returns>The errors found, each with the JSON path, the rule and a message.</returns>
         public global::RunComfy.ValidationResult Validate()
         {
-            var __v = new global::RunComfy.Metadata.ValidationCollector();
+            var __v = global::RunComfy.ValidationCollector.Rent();
             __v.Required("images", Images);
             __v.Items("images", Images, 1, 10, static (__c, __p, __x) => { __c.Media(__p, __x); });
             __v.Required("text", Text);
             __v.Text("text", Text);
             __v.Length("text", Text, null, 600);
-            __v.Enum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions>("sequential_image_generation_options", SequentialImageGenerationOptions, global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptionsValues.IsDefined);
+            __v.Enum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions>("sequential_image_generation_options", SequentialImageGenerationOptions, global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptionsValues.IsDefined);
             __v.Enum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize>("image_size", ImageSize, global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSizeValues.IsDefined);
             __v.Enum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions>("optimize_prompt_options", OptimizePromptOptions, global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptionsValues.IsDefined);
             __v.Text("sequential_image_generation", SequentialImageGeneration);
-            return __v.ToResult();
+            return __v.ToResultAndRelease();
         }
 
         /// <summary>Writes the request body (the model's input object) without reflection; unset optional parameters are left out.</summary>
@@ -133,11 +127,11 @@ namespace RunComfy.Models.Bytedance
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            global::RunComfy.Metadata.RequestJsonWriter.WriteMediaList(writer, "images", Images);
-            global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "text", Text);
+            global::RunComfy.RequestJsonWriter.WriteMediaList(writer, "images", Images);
+            global::RunComfy.RequestJsonWriter.WriteString(writer, "text", Text);
             if (SequentialImageGenerationOptions is not null)
             {
-                writer.WriteNumber("sequential_image_generation_options", global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptionsValues.ToJsonValue(SequentialImageGenerationOptions.Value));
+                writer.WriteNumber("sequential_image_generation_options", global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptionsValues.ToJsonValue(SequentialImageGenerationOptions.Value));
             }
             if (ImageSize is not null)
             {
@@ -153,7 +147,7 @@ namespace RunComfy.Models.Bytedance
             }
             if (SequentialImageGeneration is not null)
             {
-                global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "sequential_image_generation", SequentialImageGeneration);
+                global::RunComfy.RequestJsonWriter.WriteString(writer, "sequential_image_generation", SequentialImageGeneration);
             }
             writer.WriteEndObject();
         }
@@ -161,7 +155,7 @@ namespace RunComfy.Models.Bytedance
         /// <summary>The request body as JSON text, exactly as it is sent (unset optional parameters are left out).</summary>
         /// <param name="indented">Whether to indent the JSON.</param>
         /// <returns>The JSON text.</returns>
-        public string ToJson(bool indented = false) => global::RunComfy.Metadata.RequestJsonWriter.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::RunComfy.RequestJsonWriter.ToJson(this, indented);
 
         /// <summary>Parses a request body. Unknown fields, mistyped values, bad enum values and missing required fields are all reported in one exception.</summary>
         /// <param name="json">The JSON object.</param>
@@ -169,58 +163,130 @@ namespace RunComfy.Models.Bytedance
         /// <exception cref="global::RunComfy.RequestJsonException">The JSON does not match the schema; every problem is listed.</exception>
         public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialRequest FromJson(string json)
         {
-            using var __reader = global::RunComfy.Metadata.RequestJsonReader.Parse(__ModelId, json);
-            global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaInput>? __Images = null;
-            string? __Text = null;
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions? __SequentialImageGenerationOptions = null;
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize? __ImageSize = null;
-            long? __Seed = null;
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions? __OptimizePromptOptions = null;
-            string? __SequentialImageGeneration = null;
-            foreach (global::System.Text.Json.JsonProperty __property in __reader.Properties)
+            var __reader = new global::RunComfy.Metadata.RequestBodyReader(__ModelId, json, stackalloc byte[7]);
+            try
             {
-                switch (__property.Name)
+                global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaInput>? __Images = null;
+                string? __Text = null;
+                global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions? __SequentialImageGenerationOptions = null;
+                global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize? __ImageSize = null;
+                long? __Seed = null;
+                global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions? __OptimizePromptOptions = null;
+                string? __SequentialImageGeneration = null;
+                while (__reader.NextProperty())
                 {
-                    case "images":
-                        __Images = __reader.ReadMediaList(__property);
-                        break;
-                    case "text":
-                        __Text = __reader.ReadString(__property);
-                        break;
-                    case "sequential_image_generation_options":
-                        __SequentialImageGenerationOptions = __reader.ReadIntegerEnum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions>(__property, global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptionsValues.TryParse);
-                        break;
-                    case "image_size":
-                        __ImageSize = __reader.ReadStringEnum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize>(__property, global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSizeValues.TryParse);
-                        break;
-                    case "seed":
-                        __Seed = __reader.ReadInt64(__property);
-                        break;
-                    case "optimize_prompt_options":
-                        __OptimizePromptOptions = __reader.ReadStringEnum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions>(__property, global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptionsValues.TryParse);
-                        break;
-                    case "sequential_image_generation":
-                        __SequentialImageGeneration = __reader.ReadString(__property);
-                        break;
-                    default:
-                        __reader.Unknown(__property);
-                        break;
-                }
-            }
+                    global::System.ReadOnlySpan<byte> __name = __reader.Name;
+                    switch (__name.Length)
+                    {
+                        case 4:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "text"u8))
+                            {
+                                if (__reader.Claim(1, "text"))
+                                {
+                                    __Text = __reader.ReadString("text");
+                                }
 
-            __reader.Required("images", __Images is not null);
-            __reader.Required("text", __Text is not null);
-            __reader.ThrowIfErrors();
-            return new global::RunComfy.Models.Bytedance.Seedream40EditSequentialRequest
+                                continue;
+                            }
+
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "seed"u8))
+                            {
+                                if (__reader.Claim(4, "seed"))
+                                {
+                                    __Seed = __reader.ReadInt64("seed");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 6:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "images"u8))
+                            {
+                                if (__reader.Claim(0, "images"))
+                                {
+                                    __Images = __reader.ReadMediaList("images");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 10:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "image_size"u8))
+                            {
+                                if (__reader.Claim(3, "image_size"))
+                                {
+                                    __ImageSize = __reader.ReadStringEnum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize>("image_size", global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSizeValues.TryParse);
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 23:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "optimize_prompt_options"u8))
+                            {
+                                if (__reader.Claim(5, "optimize_prompt_options"))
+                                {
+                                    __OptimizePromptOptions = __reader.ReadStringEnum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions>("optimize_prompt_options", global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptionsValues.TryParse);
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 27:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "sequential_image_generation"u8))
+                            {
+                                if (__reader.Claim(6, "sequential_image_generation"))
+                                {
+                                    __SequentialImageGeneration = __reader.ReadString("sequential_image_generation");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 35:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "sequential_image_generation_options"u8))
+                            {
+                                if (__reader.Claim(2, "sequential_image_generation_options"))
+                                {
+                                    __SequentialImageGenerationOptions = __reader.ReadIntegerEnum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions>("sequential_image_generation_options", global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptionsValues.TryParse);
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                    }
+
+                    __reader.Unknown();
+                }
+
+                __reader.Required(0, "images", __Images is not null);
+                __reader.Required(1, "text", __Text is not null);
+                __reader.ThrowIfErrors();
+                return new global::RunComfy.Models.Bytedance.Seedream40EditSequentialRequest
+                {
+                    Images = __Images!,
+                    Text = __Text!,
+                    SequentialImageGenerationOptions = __SequentialImageGenerationOptions,
+                    ImageSize = __ImageSize,
+                    Seed = __Seed,
+                    OptimizePromptOptions = __OptimizePromptOptions,
+                    SequentialImageGeneration = __SequentialImageGeneration,
+                };
+            }
+            catch (global::System.Text.Json.JsonException __e)
             {
-                Images = __Images!,
-                Text = __Text!,
-                SequentialImageGenerationOptions = __SequentialImageGenerationOptions,
-                ImageSize = __ImageSize,
-                Seed = __Seed,
-                OptimizePromptOptions = __OptimizePromptOptions,
-                SequentialImageGeneration = __SequentialImageGeneration,
-            };
+                throw __reader.InvalidJson(__e);
+            }
+            finally
+            {
+                __reader.Dispose();
+            }
         }
 
         /// <summary>Every media value set on this request, each with the <c>validations</c> rules that apply to it.</summary>
@@ -228,21 +294,8 @@ namespace RunComfy.Models.Bytedance
         public global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaField> GetMediaFields()
         {
             var __fields = new global::System.Collections.Generic.List<global::RunComfy.MediaField>();
-            global::RunComfy.Metadata.MediaFields.Add(__fields, "images", Images, __ImagesRules);
+            global::RunComfy.MediaFields.Add(__fields, "images", Images, __ImagesRules);
             return __fields;
-        }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            var __printer = new global::RunComfy.Metadata.RequestPrinter(builder);
-            __printer.List("Images", Images, required: true);
-            __printer.String("Text", Text, required: true);
-            __printer.Enum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions>("SequentialImageGenerationOptions", SequentialImageGenerationOptions, global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptionsValues.IsDefined, global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptionsValues.ToJsonValue);
-            __printer.Enum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize>("ImageSize", ImageSize, global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSizeValues.IsDefined, global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSizeValues.ToJsonValue);
-            __printer.Number("Seed", Seed);
-            __printer.Enum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions>("OptimizePromptOptions", OptimizePromptOptions, global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptionsValues.IsDefined, global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptionsValues.ToJsonValue);
-            __printer.String("SequentialImageGeneration", SequentialImageGeneration);
-            return __printer.Done();
         }
 
         private static global::RunComfy.ModelParameter[] __CreateParameters() => new global::RunComfy.ModelParameter[]
@@ -326,147 +379,164 @@ namespace RunComfy.Models.Bytedance
     /// <summary>
     /// The allowed values of <c>sequential_image_generation_options</c> (Maximum Number of Generated Images) for the model <c>bytedance/seedream-4-0/edit-sequential</c>.
     /// </summary>
-    /// <remarks>Convert to and from the JSON values with <see cref="Seedream40EditSequentialImageGenerationOptionsValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
-    public readonly struct Seedream40EditSequentialImageGenerationOptions : global::System.IEquatable<global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions>
+    /// <remarks>Convert to and from the JSON values with <see cref="Seedream40EditSequentialSequentialImageGenerationOptionsValues"/>.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    public enum Seedream40EditSequentialSequentialImageGenerationOptions
     {
         /// <summary>JSON value <c>1</c>.</summary>
-        public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions Value1 => new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(1);
-
+        _1 = 1,
         /// <summary>JSON value <c>2</c>.</summary>
-        public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions Value2 => new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(2);
-
+        _2 = 2,
         /// <summary>JSON value <c>3</c>.</summary>
-        public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions Value3 => new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(3);
-
+        _3 = 3,
         /// <summary>JSON value <c>4</c>.</summary>
-        public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions Value4 => new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(4);
-
+        _4 = 4,
         /// <summary>JSON value <c>5</c>.</summary>
-        public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions Value5 => new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(5);
-
+        _5 = 5,
         /// <summary>JSON value <c>6</c>.</summary>
-        public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions Value6 => new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(6);
-
+        _6 = 6,
         /// <summary>JSON value <c>7</c>.</summary>
-        public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions Value7 => new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(7);
-
+        _7 = 7,
         /// <summary>JSON value <c>8</c>.</summary>
-        public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions Value8 => new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(8);
-
+        _8 = 8,
         /// <summary>JSON value <c>9</c>.</summary>
-        public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions Value9 => new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(9);
-
+        _9 = 9,
         /// <summary>JSON value <c>10</c>.</summary>
-        public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions Value10 => new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(10);
-
+        _10 = 10,
         /// <summary>JSON value <c>11</c>.</summary>
-        public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions Value11 => new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(11);
-
+        _11 = 11,
         /// <summary>JSON value <c>12</c>.</summary>
-        public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions Value12 => new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(12);
-
+        _12 = 12,
         /// <summary>JSON value <c>13</c>.</summary>
-        public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions Value13 => new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(13);
-
+        _13 = 13,
         /// <summary>JSON value <c>14</c>.</summary>
-        public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions Value14 => new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(14);
-
+        _14 = 14,
         /// <summary>JSON value <c>15</c>.</summary>
-        public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions Value15 => new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(15);
-
-        /// <summary>Wraps a number; <c>Validate()</c> reports one that is not an allowed value.</summary>
-        /// <param name="value">The number sent on the wire.</param>
-        public Seedream40EditSequentialImageGenerationOptions(int value) => Value = value;
-
-        /// <summary>The number sent on the wire.</summary>
-        public int Value { get; }
-
-        /// <summary>Converts a number, so a property of this type takes a literal: <c>= 5</c>.</summary>
-        /// <param name="value">The number.</param>
-        public static implicit operator global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(int value) => new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(value);
-
-        /// <summary>The number sent on the wire.</summary>
-        /// <param name="value">The value.</param>
-        public static explicit operator int(global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions value) => value.Value;
-
-        /// <summary>Whether two values carry the same number.</summary>
-        /// <param name="left">A value.</param>
-        /// <param name="right">Another value.</param>
-        public static bool operator ==(global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions left, global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions right) => left.Value == right.Value;
-
-        /// <summary>Whether two values carry different numbers.</summary>
-        /// <param name="left">A value.</param>
-        /// <param name="right">Another value.</param>
-        public static bool operator !=(global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions left, global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions right) => left.Value != right.Value;
-
-        /// <inheritdoc/>
-        public bool Equals(global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions other) => Value == other.Value;
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => Value.GetHashCode();
-
-        /// <summary>The number, as sent on the wire.</summary>
-        /// <returns>The number in invariant culture.</returns>
-        public override string ToString() => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+        _15 = 15,
     }
 
-    /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
-    public static class Seedream40EditSequentialImageGenerationOptionsValues
+    /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions"/> to and from its JSON values.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    public static class Seedream40EditSequentialSequentialImageGenerationOptionsValues
     {
         /// <summary>Every value, in schema order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions> All { get; } = new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions> All { get; } = new global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions[]
         {
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions.Value1,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions.Value2,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions.Value3,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions.Value4,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions.Value5,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions.Value6,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions.Value7,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions.Value8,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions.Value9,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions.Value10,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions.Value11,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions.Value12,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions.Value13,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions.Value14,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions.Value15,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._1,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._2,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._3,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._4,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._5,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._6,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._7,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._8,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._9,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._10,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._11,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._12,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._13,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._14,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._15,
         };
 
         /// <summary>The exact JSON value of <paramref name="value"/>.</summary>
         /// <param name="value">A declared member.</param>
         /// <returns>The integer sent on the wire.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is not a declared member.</exception>
-        public static long ToJsonValue(this global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions value) => IsDefined(value)
-            ? value.Value
-            : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of the schema's enum.");
+        public static long ToJsonValue(this global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions value) => value switch
+        {
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._1 => 1L,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._2 => 2L,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._3 => 3L,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._4 => 4L,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._5 => 5L,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._6 => 6L,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._7 => 7L,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._8 => 8L,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._9 => 9L,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._10 => 10L,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._11 => 11L,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._12 => 12L,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._13 => 13L,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._14 => 14L,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._15 => 15L,
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of the schema's enum."),
+        };
 
         /// <summary>Finds the member whose JSON value is <paramref name="json"/> (exact match).</summary>
         /// <param name="json">The JSON value.</param>
         /// <param name="value">The member, when found.</param>
         /// <returns>True when <paramref name="json"/> is an allowed value.</returns>
-        public static bool TryParse(long json, out global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions value)
+        public static bool TryParse(long json, out global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions value)
         {
-            value = new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions((int)json);
-            return json == value.Value && IsDefined(value);
+            switch (json)
+            {
+                case 1L:
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._1;
+                    return true;
+                case 2L:
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._2;
+                    return true;
+                case 3L:
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._3;
+                    return true;
+                case 4L:
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._4;
+                    return true;
+                case 5L:
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._5;
+                    return true;
+                case 6L:
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._6;
+                    return true;
+                case 7L:
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._7;
+                    return true;
+                case 8L:
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._8;
+                    return true;
+                case 9L:
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._9;
+                    return true;
+                case 10L:
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._10;
+                    return true;
+                case 11L:
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._11;
+                    return true;
+                case 12L:
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._12;
+                    return true;
+                case 13L:
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._13;
+                    return true;
+                case 14L:
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._14;
+                    return true;
+                case 15L:
+                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._15;
+                    return true;
+                default:
+                    value = default;
+                    return false;
+            }
         }
 
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>
         /// <param name="value">The value to check.</param>
         /// <returns>Whether the value is allowed.</returns>
-        public static bool IsDefined(global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions value) => value.Value is 1 or 2 or 3 or 4 or 5 or 6 or 7 or 8 or 9 or 10 or 11 or 12 or 13 or 14 or 15;
+        public static bool IsDefined(global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions value) => value switch
+        {
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._1 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._2 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._3 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._4 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._5 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._6 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._7 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._8 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._9 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._10 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._11 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._12 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._13 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._14 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._15 => true,
+            _ => false,
+        };
     }
 
     /// <summary>
     /// The allowed values of <c>image_size</c> (Aspect Ratio (W:H)) for the model <c>bytedance/seedream-4-0/edit-sequential</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="Seedream40EditSequentialImageSizeValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public enum Seedream40EditSequentialImageSize
     {
         /// <summary>JSON value <c>"2048:2048 (1:1)"</c>.</summary>
@@ -488,7 +558,7 @@ namespace RunComfy.Models.Bytedance
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public static class Seedream40EditSequentialImageSizeValues
     {
         /// <summary>Every value, in schema order.</summary>
@@ -569,7 +639,7 @@ namespace RunComfy.Models.Bytedance
     /// The allowed values of <c>optimize_prompt_options</c> (Optimize Prompt) for the model <c>bytedance/seedream-4-0/edit-sequential</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="Seedream40EditSequentialOptimizePromptOptionsValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public enum Seedream40EditSequentialOptimizePromptOptions
     {
         /// <summary>JSON value <c>"fast"</c>.</summary>
@@ -579,7 +649,7 @@ namespace RunComfy.Models.Bytedance
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public static class Seedream40EditSequentialOptimizePromptOptionsValues
     {
         /// <summary>Every value, in schema order.</summary>

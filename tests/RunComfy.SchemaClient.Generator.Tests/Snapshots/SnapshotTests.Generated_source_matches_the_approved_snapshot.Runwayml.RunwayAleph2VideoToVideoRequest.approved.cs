@@ -5,17 +5,19 @@
 namespace RunComfy.Models.Runwayml
 {
     /// <summary>
-    /// <para>A request to the RunComfy model <c>runwayml/runway-aleph-2/video-to-video</c>, generated from its input schema.</para>
+    /// A request to the RunComfy model <c>runwayml/runway-aleph-2/video-to-video</c>, generated from its input schema.
     /// </summary>
     /// <remarks>
     /// <para>Required parameters are <c>required</c> members; optional ones are left out of the JSON while null, so the server's default applies.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public sealed partial record RunwayAleph2VideoToVideoRequest : global::RunComfy.IRunComfyRequest<global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoRequest>
     {
         private const string __ModelId = "runwayml/runway-aleph-2/video-to-video";
 
-        private const string __SchemaJson = "{\n  \"properties\": {\n    \"prompt\": {\n      \"default\": \"\",\n      \"description\": \"Natural-language instruction describing the edit. Keep under 1000 characters.\",\n      \"type\": \"string\"\n    },\n    \"seed\": {\n      \"description\": \"Optional seed for more repeatable retries. Leave unset for a random draw.\",\n      \"maximum\": 4294967295,\n      \"minimum\": 0,\n      \"type\": \"integer\"\n    },\n    \"target_aspect_ratio\": {\n      \"description\": \"Optional expand/outpaint ratio. Leave unset to keep the source frame.\",\n      \"enum\": [\n        \"16:9\",\n        \"4:3\",\n        \"3:2\",\n        \"1:1\",\n        \"2:3\",\n        \"3:4\",\n        \"9:16\",\n        \"21:9\"\n      ],\n      \"type\": \"string\"\n    },\n    \"video_url\": {\n      \"description\": \"Source video to edit. Must be 2-30 seconds and under 16 MB. Output length follows this clip.\",\n      \"format\": \"video_uri\",\n      \"type\": \"string\",\n      \"validations\": [\n        {\n          \"validation_error\": \"File size must be less than 16 MB.\",\n          \"validation_rule\": \"file_size_mb<\",\n          \"validation_value\": 16\n        }\n      ]\n    }\n  },\n  \"required\": [\n    \"video_url\",\n    \"prompt\"\n  ],\n  \"type\": \"object\"\n}\n";
+        private static global::System.ReadOnlySpan<byte> __SchemaUtf8 => "{\n  \"properties\": {\n    \"prompt\": {\n      \"default\": \"\",\n      \"description\": \"Natural-language instruction describing the edit. Keep under 1000 characters.\",\n      \"type\": \"string\"\n    },\n    \"seed\": {\n      \"description\": \"Optional seed for more repeatable retries. Leave unset for a random draw.\",\n      \"maximum\": 4294967295,\n      \"minimum\": 0,\n      \"type\": \"integer\"\n    },\n    \"target_aspect_ratio\": {\n      \"description\": \"Optional expand/outpaint ratio. Leave unset to keep the source frame.\",\n      \"enum\": [\n        \"16:9\",\n        \"4:3\",\n        \"3:2\",\n        \"1:1\",\n        \"2:3\",\n        \"3:4\",\n        \"9:16\",\n        \"21:9\"\n      ],\n      \"type\": \"string\"\n    },\n    \"video_url\": {\n      \"description\": \"Source video to edit. Must be 2-30 seconds and under 16 MB. Output length follows this clip.\",\n      \"format\": \"video_uri\",\n      \"type\": \"string\",\n      \"validations\": [\n        {\n          \"validation_error\": \"File size must be less than 16 MB.\",\n          \"validation_rule\": \"file_size_mb<\",\n          \"validation_value\": 16\n        }\n      ]\n    }\n  },\n  \"required\": [\n    \"video_url\",\n    \"prompt\"\n  ],\n  \"type\": \"object\"\n}\n"u8;
+
+        private static string __SchemaJson() => global::System.Text.Encoding.UTF8.GetString(__SchemaUtf8);
 
         private static readonly global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaRule> __VideoUrlRules = new global::RunComfy.MediaRule[]
         {
@@ -24,7 +26,6 @@ namespace RunComfy.Models.Runwayml
 
         /// <summary>
         /// Natural-language instruction describing the edit. Keep under 1000 characters.
-        /// <para>Required, default <c>""</c>.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>prompt</c>. Required.</para>
@@ -34,7 +35,6 @@ namespace RunComfy.Models.Runwayml
 
         /// <summary>
         /// Optional seed for more repeatable retries. Leave unset for a random draw.
-        /// <para>Optional. From 0 to 4294967295.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>seed</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -44,7 +44,6 @@ namespace RunComfy.Models.Runwayml
 
         /// <summary>
         /// Optional expand/outpaint ratio. Leave unset to keep the source frame.
-        /// <para>Optional. One of <c>"16:9"</c>, <c>"4:3"</c>, <c>"3:2"</c>, <c>"1:1"</c>, <c>"2:3"</c>, <c>"3:4"</c> … (8 values).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>target_aspect_ratio</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -54,7 +53,6 @@ namespace RunComfy.Models.Runwayml
 
         /// <summary>
         /// Source video to edit. Must be 2-30 seconds and under 16 MB. Output length follows this clip.
-        /// <para>Required. Video URL (HTTPS or <c>data:</c>), file &lt; 16 MB.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>video_url</c>. Required.</para>
@@ -67,13 +65,13 @@ namespace RunComfy.Models.Runwayml
         public string ModelId => __ModelId;
 
         /// <summary>The model's metadata: id, parameters, schema text and parser.</summary>
-        public static global::RunComfy.ModelInfo Metadata { get; } = new global::RunComfy.ModelInfo(__ModelId, typeof(global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoRequest), __CreateParameters(), __SchemaJson, static json => FromJson(json));
+        public static global::RunComfy.ModelInfo Metadata { get; } = new global::RunComfy.ModelInfo(__ModelId, typeof(global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoRequest), static () => __CreateParameters(), __SchemaJson, static json => FromJson(json));
 
         /// <summary>Checks every rule of the input schema that needs no I/O and returns all problems at once.</summary>
         /// <returns>The errors found, each with the JSON path, the rule and a message.</returns>
         public global::RunComfy.ValidationResult Validate()
         {
-            var __v = new global::RunComfy.Metadata.ValidationCollector();
+            var __v = global::RunComfy.ValidationCollector.Rent();
             __v.Required("prompt", Prompt);
             __v.Text("prompt", Prompt);
             __v.Minimum("seed", Seed, 0L);
@@ -81,7 +79,7 @@ namespace RunComfy.Models.Runwayml
             __v.Enum<global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio>("target_aspect_ratio", TargetAspectRatio, global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatioValues.IsDefined);
             __v.Required("video_url", VideoUrl);
             __v.Media("video_url", VideoUrl);
-            return __v.ToResult();
+            return __v.ToResultAndRelease();
         }
 
         /// <summary>Writes the request body (the model's input object) without reflection; unset optional parameters are left out.</summary>
@@ -90,7 +88,7 @@ namespace RunComfy.Models.Runwayml
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
+            global::RunComfy.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
             if (Seed is not null)
             {
                 writer.WriteNumber("seed", Seed.Value);
@@ -99,14 +97,14 @@ namespace RunComfy.Models.Runwayml
             {
                 writer.WriteString("target_aspect_ratio", global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatioValues.ToJsonValue(TargetAspectRatio.Value));
             }
-            global::RunComfy.Metadata.RequestJsonWriter.WriteMedia(writer, "video_url", VideoUrl);
+            global::RunComfy.RequestJsonWriter.WriteMedia(writer, "video_url", VideoUrl);
             writer.WriteEndObject();
         }
 
         /// <summary>The request body as JSON text, exactly as it is sent (unset optional parameters are left out).</summary>
         /// <param name="indented">Whether to indent the JSON.</param>
         /// <returns>The JSON text.</returns>
-        public string ToJson(bool indented = false) => global::RunComfy.Metadata.RequestJsonWriter.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::RunComfy.RequestJsonWriter.ToJson(this, indented);
 
         /// <summary>Parses a request body. Unknown fields, mistyped values, bad enum values and missing required fields are all reported in one exception.</summary>
         /// <param name="json">The JSON object.</param>
@@ -114,43 +112,90 @@ namespace RunComfy.Models.Runwayml
         /// <exception cref="global::RunComfy.RequestJsonException">The JSON does not match the schema; every problem is listed.</exception>
         public static global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoRequest FromJson(string json)
         {
-            using var __reader = global::RunComfy.Metadata.RequestJsonReader.Parse(__ModelId, json);
-            string? __Prompt = null;
-            long? __Seed = null;
-            global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio? __TargetAspectRatio = null;
-            global::RunComfy.MediaInput? __VideoUrl = null;
-            foreach (global::System.Text.Json.JsonProperty __property in __reader.Properties)
+            var __reader = new global::RunComfy.Metadata.RequestBodyReader(__ModelId, json, stackalloc byte[4]);
+            try
             {
-                switch (__property.Name)
+                string? __Prompt = null;
+                long? __Seed = null;
+                global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio? __TargetAspectRatio = null;
+                global::RunComfy.MediaInput? __VideoUrl = null;
+                while (__reader.NextProperty())
                 {
-                    case "prompt":
-                        __Prompt = __reader.ReadString(__property);
-                        break;
-                    case "seed":
-                        __Seed = __reader.ReadInt64(__property);
-                        break;
-                    case "target_aspect_ratio":
-                        __TargetAspectRatio = __reader.ReadStringEnum<global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio>(__property, global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatioValues.TryParse);
-                        break;
-                    case "video_url":
-                        __VideoUrl = __reader.ReadMedia(__property);
-                        break;
-                    default:
-                        __reader.Unknown(__property);
-                        break;
-                }
-            }
+                    global::System.ReadOnlySpan<byte> __name = __reader.Name;
+                    switch (__name.Length)
+                    {
+                        case 4:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "seed"u8))
+                            {
+                                if (__reader.Claim(1, "seed"))
+                                {
+                                    __Seed = __reader.ReadInt64("seed");
+                                }
 
-            __reader.Required("prompt", __Prompt is not null);
-            __reader.Required("video_url", __VideoUrl is not null);
-            __reader.ThrowIfErrors();
-            return new global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoRequest
+                                continue;
+                            }
+
+                            break;
+                        case 6:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "prompt"u8))
+                            {
+                                if (__reader.Claim(0, "prompt"))
+                                {
+                                    __Prompt = __reader.ReadString("prompt");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 9:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "video_url"u8))
+                            {
+                                if (__reader.Claim(3, "video_url"))
+                                {
+                                    __VideoUrl = __reader.ReadMedia("video_url");
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                        case 19:
+                            if (global::System.MemoryExtensions.SequenceEqual(__name, "target_aspect_ratio"u8))
+                            {
+                                if (__reader.Claim(2, "target_aspect_ratio"))
+                                {
+                                    __TargetAspectRatio = __reader.ReadStringEnum<global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio>("target_aspect_ratio", global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatioValues.TryParse);
+                                }
+
+                                continue;
+                            }
+
+                            break;
+                    }
+
+                    __reader.Unknown();
+                }
+
+                __reader.Required(0, "prompt", __Prompt is not null);
+                __reader.Required(3, "video_url", __VideoUrl is not null);
+                __reader.ThrowIfErrors();
+                return new global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoRequest
+                {
+                    Prompt = __Prompt!,
+                    Seed = __Seed,
+                    TargetAspectRatio = __TargetAspectRatio,
+                    VideoUrl = __VideoUrl!,
+                };
+            }
+            catch (global::System.Text.Json.JsonException __e)
             {
-                Prompt = __Prompt!,
-                Seed = __Seed,
-                TargetAspectRatio = __TargetAspectRatio,
-                VideoUrl = __VideoUrl!,
-            };
+                throw __reader.InvalidJson(__e);
+            }
+            finally
+            {
+                __reader.Dispose();
+            }
         }
 
         /// <summary>Every media value set on this request, each with the <c>validations</c> rules that apply to it.</summary>
@@ -158,18 +203,8 @@ namespace RunComfy.Models.Runwayml
         public global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaField> GetMediaFields()
         {
             var __fields = new global::System.Collections.Generic.List<global::RunComfy.MediaField>();
-            global::RunComfy.Metadata.MediaFields.Add(__fields, "video_url", VideoUrl, __VideoUrlRules);
+            global::RunComfy.MediaFields.Add(__fields, "video_url", VideoUrl, __VideoUrlRules);
             return __fields;
-        }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            var __printer = new global::RunComfy.Metadata.RequestPrinter(builder);
-            __printer.String("Prompt", Prompt, required: true);
-            __printer.Number("Seed", Seed);
-            __printer.Enum<global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio>("TargetAspectRatio", TargetAspectRatio, global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatioValues.IsDefined, global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatioValues.ToJsonValue);
-            __printer.Media("VideoUrl", VideoUrl, required: true);
-            return __printer.Done();
         }
 
         private static global::RunComfy.ModelParameter[] __CreateParameters() => new global::RunComfy.ModelParameter[]
@@ -218,7 +253,7 @@ namespace RunComfy.Models.Runwayml
     /// The allowed values of <c>target_aspect_ratio</c> (TargetAspectRatio) for the model <c>runwayml/runway-aleph-2/video-to-video</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="RunwayAleph2VideoToVideoTargetAspectRatioValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public enum RunwayAleph2VideoToVideoTargetAspectRatio
     {
         /// <summary>JSON value <c>"16:9"</c>.</summary>
@@ -240,7 +275,7 @@ namespace RunComfy.Models.Runwayml
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
     public static class RunwayAleph2VideoToVideoTargetAspectRatioValues
     {
         /// <summary>Every value, in schema order.</summary>
