@@ -208,7 +208,7 @@ public ref struct RequestBodyReader
 
     /// <summary>Reads a string enum.</summary>
     public TEnum? ReadStringEnum<TEnum>(string name, EnumParser<string, TEnum> tryParse)
-        where TEnum : struct, Enum
+        where TEnum : struct
     {
         ArgumentNullException.ThrowIfNull(tryParse);
         if (ReadString(name) is not string text)
@@ -227,7 +227,7 @@ public ref struct RequestBodyReader
 
     /// <summary>Reads an integer enum.</summary>
     public TEnum? ReadIntegerEnum<TEnum>(string name, EnumParser<long, TEnum> tryParse)
-        where TEnum : struct, Enum
+        where TEnum : struct
     {
         ArgumentNullException.ThrowIfNull(tryParse);
         if (ReadInt64(name) is not long number)

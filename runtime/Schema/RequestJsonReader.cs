@@ -137,7 +137,7 @@ public sealed class RequestJsonReader : IDisposable
 
     /// <summary>Reads a string enum field.</summary>
     public TEnum? ReadStringEnum<TEnum>(JsonProperty property, EnumParser<string, TEnum> tryParse)
-        where TEnum : struct, Enum
+        where TEnum : struct
     {
         ArgumentNullException.ThrowIfNull(tryParse);
         if (ReadString(property) is not string text)

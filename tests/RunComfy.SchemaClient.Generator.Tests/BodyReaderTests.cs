@@ -110,7 +110,7 @@ public sealed class BodyReaderTests
         request.Seed.ShouldBe(2);
         request.ImageSize.ShouldBeNull();
         request.OptimizePromptOptions.ShouldBe(Seedream40EditSequentialOptimizePromptOptions.Standard);
-        request.SequentialImageGenerationOptions.ShouldBe(Seedream40EditSequentialSequentialImageGenerationOptions._4);
+        request.SequentialImageGenerationOptions.ShouldBe(Seedream40EditSequentialImageGenerationOptions.Value4);
         request.SequentialImageGeneration.ShouldBeNull();
     }
 

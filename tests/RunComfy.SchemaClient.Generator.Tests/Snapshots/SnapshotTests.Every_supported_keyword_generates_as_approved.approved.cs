@@ -5,13 +5,14 @@
 namespace RunComfy.Models.Acme
 {
     /// <summary>
-    /// A request to the RunComfy model <c>acme/edge-cases</c>, generated from its input schema.
+    /// <b>Every keyword the generator supports</b>
+    /// Hand-written: covers &lt;markup&gt; &amp; keywords the published catalog does not use.
+    /// <para>A request to the RunComfy model <c>acme/edge-cases</c>, generated from its input schema.</para>
     /// </summary>
     /// <remarks>
-    /// Hand-written: covers &lt;markup&gt; &amp; keywords the published catalog does not use.
     /// <para>Required parameters are <c>required</c> members; optional ones are left out of the JSON while null, so the server's default applies.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public sealed partial record EdgeCasesRequest : global::RunComfy.IRunComfyRequest<global::RunComfy.Models.Acme.EdgeCasesRequest>
     {
         private const string __ModelId = "acme/edge-cases";
@@ -26,7 +27,8 @@ namespace RunComfy.Models.Acme
         };
 
         /// <summary>
-        /// The <c>code</c> parameter.
+        /// Code: text.
+        /// <para>Required. 5 to 12 characters. Matches <c>^[A-Z]{3}-\d+$</c>.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>code</c>. Required.</para>
@@ -35,7 +37,8 @@ namespace RunComfy.Models.Acme
         public required string Code { get; init; }
 
         /// <summary>
-        /// The <c>ratio</c> parameter.
+        /// Ratio: a number.
+        /// <para>Required. &gt; 0 and &lt; 1.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>ratio</c>. Required.</para>
@@ -44,7 +47,8 @@ namespace RunComfy.Models.Acme
         public required double Ratio { get; init; }
 
         /// <summary>
-        /// The <c>quality</c> parameter.
+        /// Quality: a number.
+        /// <para>Optional. One of <c>0.5</c>, <c>1</c>, <c>1.5</c>.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>quality</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -53,7 +57,8 @@ namespace RunComfy.Models.Acme
         public double? Quality { get; init; }
 
         /// <summary>
-        /// The <c>version</c> parameter.
+        /// Version: text.
+        /// <para>Optional. Must be <c>"v2"</c>.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>version</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -62,7 +67,8 @@ namespace RunComfy.Models.Acme
         public string? Version { get; init; }
 
         /// <summary>
-        /// The <c>tags</c> parameter.
+        /// Tags: a list of texts.
+        /// <para>Required. At least 1 item.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>tags</c>. Required.</para>
@@ -71,7 +77,8 @@ namespace RunComfy.Models.Acme
         public required global::System.Collections.Generic.IReadOnlyList<string> Tags { get; init; }
 
         /// <summary>
-        /// The <c>weights</c> parameter.
+        /// Weights: a list of numbers.
+        /// <para>Optional.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>weights</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -79,7 +86,8 @@ namespace RunComfy.Models.Acme
         public global::System.Collections.Generic.IReadOnlyList<double>? Weights { get; init; }
 
         /// <summary>
-        /// The <c>anything</c> parameter.
+        /// Anything: a list of JSON values.
+        /// <para>Optional.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>anything</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -87,7 +95,8 @@ namespace RunComfy.Models.Acme
         public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? Anything { get; init; }
 
         /// <summary>
-        /// The <c>payload</c> parameter.
+        /// Payload: any JSON value.
+        /// <para>Optional.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>payload</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -95,7 +104,8 @@ namespace RunComfy.Models.Acme
         public global::System.Text.Json.JsonElement? Payload { get; init; }
 
         /// <summary>
-        /// The <c>count</c> parameter.
+        /// Count: a whole number.
+        /// <para>Optional. From 1 to 4.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>count</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -104,7 +114,8 @@ namespace RunComfy.Models.Acme
         public int? Count { get; init; }
 
         /// <summary>
-        /// The <c>model_id</c> parameter.
+        /// Model id: text.
+        /// <para>Optional.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>model_id</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -112,7 +123,8 @@ namespace RunComfy.Models.Acme
         public string? ModelIdValue { get; init; }
 
         /// <summary>
-        /// The <c>event</c> parameter.
+        /// Event: true or false.
+        /// <para>Required.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>event</c>. Required.</para>
@@ -120,7 +132,8 @@ namespace RunComfy.Models.Acme
         public required bool Event { get; init; }
 
         /// <summary>
-        /// The <c>mask</c> parameter.
+        /// Mask: a media URL.
+        /// <para>Optional. Media URL (HTTPS or <c>data:</c>), file &lt; 5 MB.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>mask</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -129,7 +142,8 @@ namespace RunComfy.Models.Acme
         public global::RunComfy.MediaInput? Mask { get; init; }
 
         /// <summary>
-        /// The <c>level</c> parameter.
+        /// Level: one of the allowed values.
+        /// <para>Optional. One of <c>-1</c>, <c>0</c>, <c>4</c>, <c>5000000000</c>.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>level</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -147,7 +161,7 @@ namespace RunComfy.Models.Acme
         /// <returns>The errors found, each with the JSON path, the rule and a message.</returns>
         public global::RunComfy.ValidationResult Validate()
         {
-            var __v = global::RunComfy.ValidationCollector.Rent();
+            var __v = global::RunComfy.Metadata.ValidationCollector.Rent();
             __v.Required("code", Code, message: "Use a code such as ABC-123.");
             __v.Text("code", Code);
             __v.Length("code", Code, 5, 12, message: "Use a code such as ABC-123.");
@@ -176,7 +190,7 @@ namespace RunComfy.Models.Acme
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            global::RunComfy.RequestJsonWriter.WriteString(writer, "code", Code);
+            global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "code", Code);
             writer.WriteNumber("ratio", Ratio);
             if (Quality is not null)
             {
@@ -184,20 +198,20 @@ namespace RunComfy.Models.Acme
             }
             if (Version is not null)
             {
-                global::RunComfy.RequestJsonWriter.WriteString(writer, "version", Version);
+                global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "version", Version);
             }
-            global::RunComfy.RequestJsonWriter.WriteStringList(writer, "tags", Tags);
+            global::RunComfy.Metadata.RequestJsonWriter.WriteStringList(writer, "tags", Tags);
             if (Weights is not null)
             {
-                global::RunComfy.RequestJsonWriter.WriteDoubleList(writer, "weights", Weights);
+                global::RunComfy.Metadata.RequestJsonWriter.WriteDoubleList(writer, "weights", Weights);
             }
             if (Anything is not null)
             {
-                global::RunComfy.RequestJsonWriter.WriteJsonList(writer, "anything", Anything);
+                global::RunComfy.Metadata.RequestJsonWriter.WriteJsonList(writer, "anything", Anything);
             }
             if (Payload is not null)
             {
-                global::RunComfy.RequestJsonWriter.WriteJson(writer, "payload", Payload.Value);
+                global::RunComfy.Metadata.RequestJsonWriter.WriteJson(writer, "payload", Payload.Value);
             }
             if (Count is not null)
             {
@@ -205,12 +219,12 @@ namespace RunComfy.Models.Acme
             }
             if (ModelIdValue is not null)
             {
-                global::RunComfy.RequestJsonWriter.WriteString(writer, "model_id", ModelIdValue);
+                global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "model_id", ModelIdValue);
             }
             writer.WriteBoolean("event", Event);
             if (Mask is not null)
             {
-                global::RunComfy.RequestJsonWriter.WriteMedia(writer, "mask", Mask);
+                global::RunComfy.Metadata.RequestJsonWriter.WriteMedia(writer, "mask", Mask);
             }
             if (Level is not null)
             {
@@ -222,7 +236,7 @@ namespace RunComfy.Models.Acme
         /// <summary>The request body as JSON text, exactly as it is sent (unset optional parameters are left out).</summary>
         /// <param name="indented">Whether to indent the JSON.</param>
         /// <returns>The JSON text.</returns>
-        public string ToJson(bool indented = false) => global::RunComfy.RequestJsonWriter.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::RunComfy.Metadata.RequestJsonWriter.ToJson(this, indented);
 
         /// <summary>Parses a request body. Unknown fields, mistyped values, bad enum values and missing required fields are all reported in one exception.</summary>
         /// <param name="json">The JSON object.</param>
@@ -431,8 +445,27 @@ namespace RunComfy.Models.Acme
         public global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaField> GetMediaFields()
         {
             var __fields = new global::System.Collections.Generic.List<global::RunComfy.MediaField>();
-            global::RunComfy.MediaFields.Add(__fields, "mask", Mask, __MaskRules);
+            global::RunComfy.Metadata.MediaFields.Add(__fields, "mask", Mask, __MaskRules);
             return __fields;
+        }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            var __printer = new global::RunComfy.Metadata.RequestPrinter(builder);
+            __printer.String("Code", Code, required: true);
+            __printer.Number("Ratio", Ratio, required: true);
+            __printer.Number("Quality", Quality);
+            __printer.String("Version", Version);
+            __printer.List("Tags", Tags, required: true);
+            __printer.List("Weights", Weights);
+            __printer.List("Anything", Anything);
+            __printer.Json("Payload", Payload);
+            __printer.Number("Count", Count);
+            __printer.String("ModelIdValue", ModelIdValue);
+            __printer.Boolean("Event", Event, required: true);
+            __printer.Media("Mask", Mask);
+            __printer.Enum<global::RunComfy.Models.Acme.EdgeCasesLevel>("Level", Level, global::RunComfy.Models.Acme.EdgeCasesLevelValues.IsDefined, global::RunComfy.Models.Acme.EdgeCasesLevelValues.ToJsonValue);
+            return __printer.Done();
         }
 
         private static global::RunComfy.ModelParameter[] __CreateParameters() => new global::RunComfy.ModelParameter[]
@@ -540,44 +573,80 @@ namespace RunComfy.Models.Acme
     /// The allowed values of <c>level</c> (Level) for the model <c>acme/edge-cases</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="EdgeCasesLevelValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
-    public enum EdgeCasesLevel : long
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
+    public readonly struct EdgeCasesLevel : global::System.IEquatable<global::RunComfy.Models.Acme.EdgeCasesLevel>
     {
         /// <summary>JSON value <c>-1</c>.</summary>
-        Minus1 = -1,
+        public static global::RunComfy.Models.Acme.EdgeCasesLevel ValueMinus1 => new global::RunComfy.Models.Acme.EdgeCasesLevel(-1);
+
         /// <summary>JSON value <c>0</c>.</summary>
-        _0 = 0,
+        public static global::RunComfy.Models.Acme.EdgeCasesLevel Value0 => new global::RunComfy.Models.Acme.EdgeCasesLevel(0);
+
         /// <summary>JSON value <c>4</c>.</summary>
-        _4 = 4,
+        public static global::RunComfy.Models.Acme.EdgeCasesLevel Value4 => new global::RunComfy.Models.Acme.EdgeCasesLevel(4);
+
         /// <summary>JSON value <c>5000000000</c>.</summary>
-        _5000000000 = 5000000000,
+        public static global::RunComfy.Models.Acme.EdgeCasesLevel Value5000000000 => new global::RunComfy.Models.Acme.EdgeCasesLevel(5000000000);
+
+        /// <summary>Wraps a number; <c>Validate()</c> reports one that is not an allowed value.</summary>
+        /// <param name="value">The number sent on the wire.</param>
+        public EdgeCasesLevel(long value) => Value = value;
+
+        /// <summary>The number sent on the wire.</summary>
+        public long Value { get; }
+
+        /// <summary>Converts a number, so a property of this type takes a literal: <c>= 5</c>.</summary>
+        /// <param name="value">The number.</param>
+        public static implicit operator global::RunComfy.Models.Acme.EdgeCasesLevel(long value) => new global::RunComfy.Models.Acme.EdgeCasesLevel(value);
+
+        /// <summary>The number sent on the wire.</summary>
+        /// <param name="value">The value.</param>
+        public static explicit operator long(global::RunComfy.Models.Acme.EdgeCasesLevel value) => value.Value;
+
+        /// <summary>Whether two values carry the same number.</summary>
+        /// <param name="left">A value.</param>
+        /// <param name="right">Another value.</param>
+        public static bool operator ==(global::RunComfy.Models.Acme.EdgeCasesLevel left, global::RunComfy.Models.Acme.EdgeCasesLevel right) => left.Value == right.Value;
+
+        /// <summary>Whether two values carry different numbers.</summary>
+        /// <param name="left">A value.</param>
+        /// <param name="right">Another value.</param>
+        public static bool operator !=(global::RunComfy.Models.Acme.EdgeCasesLevel left, global::RunComfy.Models.Acme.EdgeCasesLevel right) => left.Value != right.Value;
+
+        /// <inheritdoc/>
+        public bool Equals(global::RunComfy.Models.Acme.EdgeCasesLevel other) => Value == other.Value;
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is global::RunComfy.Models.Acme.EdgeCasesLevel other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => Value.GetHashCode();
+
+        /// <summary>The number, as sent on the wire.</summary>
+        /// <returns>The number in invariant culture.</returns>
+        public override string ToString() => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Acme.EdgeCasesLevel"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class EdgeCasesLevelValues
     {
         /// <summary>Every value, in schema order.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::RunComfy.Models.Acme.EdgeCasesLevel> All { get; } = new global::RunComfy.Models.Acme.EdgeCasesLevel[]
         {
-            global::RunComfy.Models.Acme.EdgeCasesLevel.Minus1,
-            global::RunComfy.Models.Acme.EdgeCasesLevel._0,
-            global::RunComfy.Models.Acme.EdgeCasesLevel._4,
-            global::RunComfy.Models.Acme.EdgeCasesLevel._5000000000,
+            global::RunComfy.Models.Acme.EdgeCasesLevel.ValueMinus1,
+            global::RunComfy.Models.Acme.EdgeCasesLevel.Value0,
+            global::RunComfy.Models.Acme.EdgeCasesLevel.Value4,
+            global::RunComfy.Models.Acme.EdgeCasesLevel.Value5000000000,
         };
 
         /// <summary>The exact JSON value of <paramref name="value"/>.</summary>
         /// <param name="value">A declared member.</param>
         /// <returns>The integer sent on the wire.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is not a declared member.</exception>
-        public static long ToJsonValue(this global::RunComfy.Models.Acme.EdgeCasesLevel value) => value switch
-        {
-            global::RunComfy.Models.Acme.EdgeCasesLevel.Minus1 => -1L,
-            global::RunComfy.Models.Acme.EdgeCasesLevel._0 => 0L,
-            global::RunComfy.Models.Acme.EdgeCasesLevel._4 => 4L,
-            global::RunComfy.Models.Acme.EdgeCasesLevel._5000000000 => 5000000000L,
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of the schema's enum."),
-        };
+        public static long ToJsonValue(this global::RunComfy.Models.Acme.EdgeCasesLevel value) => IsDefined(value)
+            ? value.Value
+            : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of the schema's enum.");
 
         /// <summary>Finds the member whose JSON value is <paramref name="json"/> (exact match).</summary>
         /// <param name="json">The JSON value.</param>
@@ -585,33 +654,13 @@ namespace RunComfy.Models.Acme
         /// <returns>True when <paramref name="json"/> is an allowed value.</returns>
         public static bool TryParse(long json, out global::RunComfy.Models.Acme.EdgeCasesLevel value)
         {
-            switch (json)
-            {
-                case -1L:
-                    value = global::RunComfy.Models.Acme.EdgeCasesLevel.Minus1;
-                    return true;
-                case 0L:
-                    value = global::RunComfy.Models.Acme.EdgeCasesLevel._0;
-                    return true;
-                case 4L:
-                    value = global::RunComfy.Models.Acme.EdgeCasesLevel._4;
-                    return true;
-                case 5000000000L:
-                    value = global::RunComfy.Models.Acme.EdgeCasesLevel._5000000000;
-                    return true;
-                default:
-                    value = default;
-                    return false;
-            }
+            value = new global::RunComfy.Models.Acme.EdgeCasesLevel(json);
+            return IsDefined(value);
         }
 
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>
         /// <param name="value">The value to check.</param>
         /// <returns>Whether the value is allowed.</returns>
-        public static bool IsDefined(global::RunComfy.Models.Acme.EdgeCasesLevel value) => value switch
-        {
-            global::RunComfy.Models.Acme.EdgeCasesLevel.Minus1 or global::RunComfy.Models.Acme.EdgeCasesLevel._0 or global::RunComfy.Models.Acme.EdgeCasesLevel._4 or global::RunComfy.Models.Acme.EdgeCasesLevel._5000000000 => true,
-            _ => false,
-        };
+        public static bool IsDefined(global::RunComfy.Models.Acme.EdgeCasesLevel value) => value.Value is -1 or 0 or 4 or 5000000000;
     }
 }

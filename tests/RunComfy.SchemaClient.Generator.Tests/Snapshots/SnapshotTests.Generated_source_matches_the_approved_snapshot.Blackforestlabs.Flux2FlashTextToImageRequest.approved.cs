@@ -5,12 +5,13 @@
 namespace RunComfy.Models.Blackforestlabs
 {
     /// <summary>
-    /// A request to the RunComfy model <c>blackforestlabs/flux-2/flash/text-to-image</c>, generated from its input schema.
+    /// <b>Input schema</b>
+    /// <para>A request to the RunComfy model <c>blackforestlabs/flux-2/flash/text-to-image</c>, generated from its input schema.</para>
     /// </summary>
     /// <remarks>
     /// <para>Required parameters are <c>required</c> members; optional ones are left out of the JSON while null, so the server's default applies.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public sealed partial record Flux2FlashTextToImageRequest : global::RunComfy.IRunComfyRequest<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageRequest>
     {
         private const string __ModelId = "blackforestlabs/flux-2/flash/text-to-image";
@@ -20,7 +21,8 @@ namespace RunComfy.Models.Blackforestlabs
         private static string __SchemaJson() => global::System.Text.Encoding.UTF8.GetString(__SchemaUtf8);
 
         /// <summary>
-        /// Prompt.
+        /// Prompt: text.
+        /// <para>Required.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>prompt</c>. Required.</para>
@@ -29,6 +31,7 @@ namespace RunComfy.Models.Blackforestlabs
 
         /// <summary>
         /// How closely the model should stick to the prompt.
+        /// <para>Optional, default <c>2.5</c> (applied by the server while null). From 0 to 20.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>guidance_scale</c> (Guidance Scale). Optional: left out of the request while null, so the server's default applies.</para>
@@ -38,7 +41,8 @@ namespace RunComfy.Models.Blackforestlabs
         public double? GuidanceScale { get; init; }
 
         /// <summary>
-        /// Seed.
+        /// Seed: a whole number.
+        /// <para>Optional.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>seed</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -46,17 +50,19 @@ namespace RunComfy.Models.Blackforestlabs
         public long? Seed { get; init; }
 
         /// <summary>
-        /// Image Size.
+        /// Image size: one of the allowed values.
+        /// <para>Optional, default <c>"landscape_4_3"</c> (applied by the server while null). One of <c>"square_hd"</c>, <c>"square"</c>, <c>"portrait_4_3"</c>, <c>"portrait_16_9"</c>, <c>"landscape_4_3"</c>, <c>"landscape_16_9"</c>.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>image_size</c>. Optional: left out of the request while null, so the server's default applies.</para>
         /// <para>Default: <c>"landscape_4_3"</c>.</para>
-        /// <para>Values: <see cref="global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize"/>.</para>
+        /// <para>Values: <see cref="global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize"/>.</para>
         /// </remarks>
-        public global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize? ImageSize { get; init; }
+        public global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize? ImageSize { get; init; }
 
         /// <summary>
         /// The format of the generated image.
+        /// <para>Optional, default <c>"png"</c> (applied by the server while null). One of <c>"jpeg"</c>, <c>"png"</c>, <c>"webp"</c>.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>output_format</c> (Output Format). Optional: left out of the request while null, so the server's default applies.</para>
@@ -75,13 +81,13 @@ namespace RunComfy.Models.Blackforestlabs
         /// <returns>The errors found, each with the JSON path, the rule and a message.</returns>
         public global::RunComfy.ValidationResult Validate()
         {
-            var __v = global::RunComfy.ValidationCollector.Rent();
+            var __v = global::RunComfy.Metadata.ValidationCollector.Rent();
             __v.Required("prompt", Prompt);
             __v.Text("prompt", Prompt);
             __v.Number("guidance_scale", GuidanceScale);
             __v.Minimum("guidance_scale", GuidanceScale, 0D);
             __v.Maximum("guidance_scale", GuidanceScale, 20D);
-            __v.Enum<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize>("image_size", ImageSize, global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSizeValues.IsDefined);
+            __v.Enum<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize>("image_size", ImageSize, global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSizeValues.IsDefined);
             __v.Enum<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat>("output_format", OutputFormat, global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormatValues.IsDefined);
             return __v.ToResultAndRelease();
         }
@@ -92,7 +98,7 @@ namespace RunComfy.Models.Blackforestlabs
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            global::RunComfy.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
+            global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
             if (GuidanceScale is not null)
             {
                 writer.WriteNumber("guidance_scale", GuidanceScale.Value);
@@ -103,7 +109,7 @@ namespace RunComfy.Models.Blackforestlabs
             }
             if (ImageSize is not null)
             {
-                writer.WriteString("image_size", global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSizeValues.ToJsonValue(ImageSize.Value));
+                writer.WriteString("image_size", global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSizeValues.ToJsonValue(ImageSize.Value));
             }
             if (OutputFormat is not null)
             {
@@ -115,7 +121,7 @@ namespace RunComfy.Models.Blackforestlabs
         /// <summary>The request body as JSON text, exactly as it is sent (unset optional parameters are left out).</summary>
         /// <param name="indented">Whether to indent the JSON.</param>
         /// <returns>The JSON text.</returns>
-        public string ToJson(bool indented = false) => global::RunComfy.RequestJsonWriter.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::RunComfy.Metadata.RequestJsonWriter.ToJson(this, indented);
 
         /// <summary>Parses a request body. Unknown fields, mistyped values, bad enum values and missing required fields are all reported in one exception.</summary>
         /// <param name="json">The JSON object.</param>
@@ -129,7 +135,7 @@ namespace RunComfy.Models.Blackforestlabs
                 string? __Prompt = null;
                 double? __GuidanceScale = null;
                 long? __Seed = null;
-                global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize? __ImageSize = null;
+                global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize? __ImageSize = null;
                 global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat? __OutputFormat = null;
                 while (__reader.NextProperty())
                 {
@@ -165,7 +171,7 @@ namespace RunComfy.Models.Blackforestlabs
                             {
                                 if (__reader.Claim(3, "image_size"))
                                 {
-                                    __ImageSize = __reader.ReadStringEnum<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize>("image_size", global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSizeValues.TryParse);
+                                    __ImageSize = __reader.ReadStringEnum<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize>("image_size", global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSizeValues.TryParse);
                                 }
 
                                 continue;
@@ -229,6 +235,17 @@ namespace RunComfy.Models.Blackforestlabs
             return global::System.Array.Empty<global::RunComfy.MediaField>();
         }
 
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            var __printer = new global::RunComfy.Metadata.RequestPrinter(builder);
+            __printer.String("Prompt", Prompt, required: true);
+            __printer.Number("GuidanceScale", GuidanceScale);
+            __printer.Number("Seed", Seed);
+            __printer.Enum<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize>("ImageSize", ImageSize, global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSizeValues.IsDefined, global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSizeValues.ToJsonValue);
+            __printer.Enum<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat>("OutputFormat", OutputFormat, global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormatValues.IsDefined, global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormatValues.ToJsonValue);
+            return __printer.Done();
+        }
+
         private static global::RunComfy.ModelParameter[] __CreateParameters() => new global::RunComfy.ModelParameter[]
         {
             new global::RunComfy.ModelParameter
@@ -285,9 +302,9 @@ namespace RunComfy.Models.Blackforestlabs
     /// <summary>
     /// The allowed values of <c>image_size</c> (Image Size) for the model <c>blackforestlabs/flux-2/flash/text-to-image</c>.
     /// </summary>
-    /// <remarks>Convert to and from the JSON values with <see cref="Flux2FlashTextToImageImageSizeValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
-    public enum Flux2FlashTextToImageImageSize
+    /// <remarks>Convert to and from the JSON values with <see cref="Flux2FlashTextToImageSizeValues"/>.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
+    public enum Flux2FlashTextToImageSize
     {
         /// <summary>JSON value <c>"square_hd"</c>.</summary>
         SquareHd,
@@ -303,33 +320,33 @@ namespace RunComfy.Models.Blackforestlabs
         Landscape16_9,
     }
 
-    /// <summary>Converts <see cref="global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
-    public static class Flux2FlashTextToImageImageSizeValues
+    /// <summary>Converts <see cref="global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize"/> to and from its JSON values.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
+    public static class Flux2FlashTextToImageSizeValues
     {
         /// <summary>Every value, in schema order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize> All { get; } = new global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize> All { get; } = new global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize[]
         {
-            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.SquareHd,
-            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Square,
-            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Portrait4_3,
-            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Portrait16_9,
-            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Landscape4_3,
-            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Landscape16_9,
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.SquareHd,
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Square,
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Portrait4_3,
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Portrait16_9,
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Landscape4_3,
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Landscape16_9,
         };
 
         /// <summary>The exact JSON value of <paramref name="value"/>.</summary>
         /// <param name="value">A declared member.</param>
         /// <returns>The string sent on the wire.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is not a declared member.</exception>
-        public static string ToJsonValue(this global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize value) => value switch
+        public static string ToJsonValue(this global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize value) => value switch
         {
-            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.SquareHd => "square_hd",
-            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Square => "square",
-            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Portrait4_3 => "portrait_4_3",
-            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Portrait16_9 => "portrait_16_9",
-            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Landscape4_3 => "landscape_4_3",
-            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Landscape16_9 => "landscape_16_9",
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.SquareHd => "square_hd",
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Square => "square",
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Portrait4_3 => "portrait_4_3",
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Portrait16_9 => "portrait_16_9",
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Landscape4_3 => "landscape_4_3",
+            global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Landscape16_9 => "landscape_16_9",
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of the schema's enum."),
         };
 
@@ -337,27 +354,27 @@ namespace RunComfy.Models.Blackforestlabs
         /// <param name="json">The JSON value.</param>
         /// <param name="value">The member, when found.</param>
         /// <returns>True when <paramref name="json"/> is an allowed value.</returns>
-        public static bool TryParse(string? json, out global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize value)
+        public static bool TryParse(string? json, out global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize value)
         {
             switch (json)
             {
                 case "square_hd":
-                    value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.SquareHd;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.SquareHd;
                     return true;
                 case "square":
-                    value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Square;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Square;
                     return true;
                 case "portrait_4_3":
-                    value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Portrait4_3;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Portrait4_3;
                     return true;
                 case "portrait_16_9":
-                    value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Portrait16_9;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Portrait16_9;
                     return true;
                 case "landscape_4_3":
-                    value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Landscape4_3;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Landscape4_3;
                     return true;
                 case "landscape_16_9":
-                    value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize.Landscape16_9;
+                    value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Landscape16_9;
                     return true;
                 default:
                     value = default;
@@ -368,14 +385,14 @@ namespace RunComfy.Models.Blackforestlabs
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>
         /// <param name="value">The value to check.</param>
         /// <returns>Whether the value is allowed.</returns>
-        public static bool IsDefined(global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageImageSize value) => (uint)value < 6;
+        public static bool IsDefined(global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize value) => (uint)value < 6;
     }
 
     /// <summary>
     /// The allowed values of <c>output_format</c> (Output Format) for the model <c>blackforestlabs/flux-2/flash/text-to-image</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="Flux2FlashTextToImageOutputFormatValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public enum Flux2FlashTextToImageOutputFormat
     {
         /// <summary>JSON value <c>"jpeg"</c>.</summary>
@@ -387,7 +404,7 @@ namespace RunComfy.Models.Blackforestlabs
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class Flux2FlashTextToImageOutputFormatValues
     {
         /// <summary>Every value, in schema order.</summary>

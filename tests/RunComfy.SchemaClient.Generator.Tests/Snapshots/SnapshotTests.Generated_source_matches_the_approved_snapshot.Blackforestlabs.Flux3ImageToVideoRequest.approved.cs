@@ -5,12 +5,12 @@
 namespace RunComfy.Models.Blackforestlabs
 {
     /// <summary>
-    /// A request to the RunComfy model <c>blackforestlabs/flux-3/image-to-video</c>, generated from its input schema.
+    /// <para>A request to the RunComfy model <c>blackforestlabs/flux-3/image-to-video</c>, generated from its input schema.</para>
     /// </summary>
     /// <remarks>
     /// <para>Required parameters are <c>required</c> members; optional ones are left out of the JSON while null, so the server's default applies.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public sealed partial record Flux3ImageToVideoRequest : global::RunComfy.IRunComfyRequest<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoRequest>
     {
         private const string __ModelId = "blackforestlabs/flux-3/image-to-video";
@@ -23,6 +23,7 @@ namespace RunComfy.Models.Blackforestlabs
 
         /// <summary>
         /// Aspect ratio of the generated video. auto lets the model choose.
+        /// <para>Optional, default <c>"auto"</c> (applied by the server while null). One of <c>"auto"</c>, <c>"21:9"</c>, <c>"2:1"</c>, <c>"16:9"</c>, <c>"4:3"</c>, <c>"1:1"</c> … (8 values).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>aspect_ratio</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -33,6 +34,7 @@ namespace RunComfy.Models.Blackforestlabs
 
         /// <summary>
         /// Duration of the generated video in seconds. auto lets the model choose.
+        /// <para>Optional, default <c>"auto"</c> (applied by the server while null). One of <c>"auto"</c>, <c>"5"</c>, <c>"6"</c>, <c>"7"</c>, <c>"8"</c>, <c>"9"</c> … (17 values).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>duration</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -43,6 +45,7 @@ namespace RunComfy.Models.Blackforestlabs
 
         /// <summary>
         /// Whether to generate audio for the video.
+        /// <para>Optional, default <c>true</c> (applied by the server while null).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>generate_audio</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -52,6 +55,7 @@ namespace RunComfy.Models.Blackforestlabs
 
         /// <summary>
         /// URL of the image the video starts from (PNG, JPEG, or WebP).
+        /// <para>Required. Image URL (HTTPS or <c>data:</c>).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>image_url</c>. Required.</para>
@@ -61,6 +65,7 @@ namespace RunComfy.Models.Blackforestlabs
 
         /// <summary>
         /// The text prompt describing the video you want to generate.
+        /// <para>Required, default <c>""</c>.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>prompt</c>. Required.</para>
@@ -70,6 +75,7 @@ namespace RunComfy.Models.Blackforestlabs
 
         /// <summary>
         /// Resolution of the generated video.
+        /// <para>Optional, default <c>"720p"</c> (applied by the server while null). One of <c>"720p"</c>, <c>"1080p"</c>.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>resolution</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -80,6 +86,7 @@ namespace RunComfy.Models.Blackforestlabs
 
         /// <summary>
         /// The safety tolerance level for the generated video. 0 is the strictest and 4 is the most permissive.
+        /// <para>Optional, default <c>2</c> (applied by the server while null). From 0 to 4.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>safety_tolerance</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -98,7 +105,7 @@ namespace RunComfy.Models.Blackforestlabs
         /// <returns>The errors found, each with the JSON path, the rule and a message.</returns>
         public global::RunComfy.ValidationResult Validate()
         {
-            var __v = global::RunComfy.ValidationCollector.Rent();
+            var __v = global::RunComfy.Metadata.ValidationCollector.Rent();
             __v.Enum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio>("aspect_ratio", AspectRatio, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatioValues.IsDefined);
             __v.Enum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration>("duration", Duration, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDurationValues.IsDefined);
             __v.Required("image_url", ImageUrl);
@@ -129,8 +136,8 @@ namespace RunComfy.Models.Blackforestlabs
             {
                 writer.WriteBoolean("generate_audio", GenerateAudio.Value);
             }
-            global::RunComfy.RequestJsonWriter.WriteMedia(writer, "image_url", ImageUrl);
-            global::RunComfy.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
+            global::RunComfy.Metadata.RequestJsonWriter.WriteMedia(writer, "image_url", ImageUrl);
+            global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
             if (Resolution is not null)
             {
                 writer.WriteString("resolution", global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolutionValues.ToJsonValue(Resolution.Value));
@@ -145,7 +152,7 @@ namespace RunComfy.Models.Blackforestlabs
         /// <summary>The request body as JSON text, exactly as it is sent (unset optional parameters are left out).</summary>
         /// <param name="indented">Whether to indent the JSON.</param>
         /// <returns>The JSON text.</returns>
-        public string ToJson(bool indented = false) => global::RunComfy.RequestJsonWriter.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::RunComfy.Metadata.RequestJsonWriter.ToJson(this, indented);
 
         /// <summary>Parses a request body. Unknown fields, mistyped values, bad enum values and missing required fields are all reported in one exception.</summary>
         /// <param name="json">The JSON object.</param>
@@ -286,8 +293,21 @@ namespace RunComfy.Models.Blackforestlabs
         public global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaField> GetMediaFields()
         {
             var __fields = new global::System.Collections.Generic.List<global::RunComfy.MediaField>();
-            global::RunComfy.MediaFields.Add(__fields, "image_url", ImageUrl, __ImageUrlRules);
+            global::RunComfy.Metadata.MediaFields.Add(__fields, "image_url", ImageUrl, __ImageUrlRules);
             return __fields;
+        }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            var __printer = new global::RunComfy.Metadata.RequestPrinter(builder);
+            __printer.Enum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio>("AspectRatio", AspectRatio, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatioValues.IsDefined, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatioValues.ToJsonValue);
+            __printer.Enum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration>("Duration", Duration, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDurationValues.IsDefined, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDurationValues.ToJsonValue);
+            __printer.Boolean("GenerateAudio", GenerateAudio);
+            __printer.Media("ImageUrl", ImageUrl, required: true);
+            __printer.String("Prompt", Prompt, required: true);
+            __printer.Enum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution>("Resolution", Resolution, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolutionValues.IsDefined, global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolutionValues.ToJsonValue);
+            __printer.Number("SafetyTolerance", SafetyTolerance);
+            return __printer.Done();
         }
 
         private static global::RunComfy.ModelParameter[] __CreateParameters() => new global::RunComfy.ModelParameter[]
@@ -364,7 +384,7 @@ namespace RunComfy.Models.Blackforestlabs
     /// The allowed values of <c>aspect_ratio</c> (AspectRatio) for the model <c>blackforestlabs/flux-3/image-to-video</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="Flux3ImageToVideoAspectRatioValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public enum Flux3ImageToVideoAspectRatio
     {
         /// <summary>JSON value <c>"auto"</c>.</summary>
@@ -386,7 +406,7 @@ namespace RunComfy.Models.Blackforestlabs
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class Flux3ImageToVideoAspectRatioValues
     {
         /// <summary>Every value, in schema order.</summary>
@@ -467,7 +487,7 @@ namespace RunComfy.Models.Blackforestlabs
     /// The allowed values of <c>duration</c> (Duration) for the model <c>blackforestlabs/flux-3/image-to-video</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="Flux3ImageToVideoDurationValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public enum Flux3ImageToVideoDuration
     {
         /// <summary>JSON value <c>"auto"</c>.</summary>
@@ -507,7 +527,7 @@ namespace RunComfy.Models.Blackforestlabs
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class Flux3ImageToVideoDurationValues
     {
         /// <summary>Every value, in schema order.</summary>
@@ -633,7 +653,7 @@ namespace RunComfy.Models.Blackforestlabs
     /// The allowed values of <c>resolution</c> (Resolution) for the model <c>blackforestlabs/flux-3/image-to-video</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="Flux3ImageToVideoResolutionValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public enum Flux3ImageToVideoResolution
     {
         /// <summary>JSON value <c>"720p"</c>.</summary>
@@ -643,7 +663,7 @@ namespace RunComfy.Models.Blackforestlabs
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class Flux3ImageToVideoResolutionValues
     {
         /// <summary>Every value, in schema order.</summary>

@@ -5,12 +5,12 @@
 namespace RunComfy.Models.Bytedance
 {
     /// <summary>
-    /// A request to the RunComfy model <c>bytedance/seed-audio-1.0/text-to-audio</c>, generated from its input schema.
+    /// <para>A request to the RunComfy model <c>bytedance/seed-audio-1.0/text-to-audio</c>, generated from its input schema.</para>
     /// </summary>
     /// <remarks>
     /// <para>Required parameters are <c>required</c> members; optional ones are left out of the JSON while null, so the server's default applies.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public sealed partial record SeedAudio10TextToAudioRequest : global::RunComfy.IRunComfyRequest<global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioRequest>
     {
         private const string __ModelId = "bytedance/seed-audio-1.0/text-to-audio";
@@ -25,6 +25,7 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Up to 3 reference clips, cited in the prompt as @Audio1, @Audio2, @Audio3. Each clip up to 30s, 10MB, wav/mp3/pcm/ogg_opus.
+        /// <para>Optional. At most 3 items. Audio URLs (HTTPS or <c>data:</c>).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>audio_urls</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -35,6 +36,7 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// A single reference image (jpeg/png/webp, up to 10MB). Cannot be combined with audio references.
+        /// <para>Optional. Image URL (HTTPS or <c>data:</c>).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>image_url</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -44,6 +46,7 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Output audio container.
+        /// <para>Optional, default <c>"mp3"</c> (applied by the server while null). One of <c>"wav"</c>, <c>"mp3"</c>, <c>"ogg_opus"</c>.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>output_format</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -54,6 +57,7 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Voice pitch shift in semitones. 0 is normal, -12 lowers by one octave, 12 raises by one octave.
+        /// <para>Optional, default <c>0</c> (applied by the server while null). From -12 to 12.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>pitch</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -64,6 +68,7 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Text to synthesize. Cite reference clips in order with @Audio1, @Audio2, @Audio3.
+        /// <para>Required, default <c>""</c>.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>prompt</c>. Required.</para>
@@ -73,6 +78,7 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Sample rate of the output audio in Hz.
+        /// <para>Optional, default <c>24000</c> (applied by the server while null). One of <c>8000</c>, <c>16000</c>, <c>24000</c>, <c>32000</c>, <c>44100</c>, <c>48000</c>.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>sample_rate</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -83,6 +89,7 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Read speed. 1.0 is normal, 0.5 is half speed, 2.0 is double speed.
+        /// <para>Optional, default <c>1</c> (applied by the server while null). From 0.5 to 2.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>speed</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -93,6 +100,7 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Preset voice used for synthesis.
+        /// <para>Optional, default <c>"vivi_mixed_en_zh_ja_es_id"</c> (applied by the server while null). One of <c>"vivi_mixed_en_zh_ja_es_id"</c>, <c>"mindy_en_es_id_pt_zh"</c>, <c>"kian_en_zh"</c>, <c>"cedric_en_zh"</c>, <c>"sophie_en_zh"</c>, <c>"jean_en_zh"</c> … (20 values).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>voice</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -103,6 +111,7 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Output loudness. 1.0 is normal, 0.5 is half, 2.0 is double.
+        /// <para>Optional, default <c>1</c> (applied by the server while null). From 0.5 to 2.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>volume</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -121,7 +130,7 @@ namespace RunComfy.Models.Bytedance
         /// <returns>The errors found, each with the JSON path, the rule and a message.</returns>
         public global::RunComfy.ValidationResult Validate()
         {
-            var __v = global::RunComfy.ValidationCollector.Rent();
+            var __v = global::RunComfy.Metadata.ValidationCollector.Rent();
             __v.Items("audio_urls", AudioUrls, null, 3, static (__c, __p, __x) => { __c.Media(__p, __x); });
             __v.Media("image_url", ImageUrl);
             __v.Enum<global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat>("output_format", OutputFormat, global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormatValues.IsDefined);
@@ -148,11 +157,11 @@ namespace RunComfy.Models.Bytedance
             writer.WriteStartObject();
             if (AudioUrls is not null)
             {
-                global::RunComfy.RequestJsonWriter.WriteMediaList(writer, "audio_urls", AudioUrls);
+                global::RunComfy.Metadata.RequestJsonWriter.WriteMediaList(writer, "audio_urls", AudioUrls);
             }
             if (ImageUrl is not null)
             {
-                global::RunComfy.RequestJsonWriter.WriteMedia(writer, "image_url", ImageUrl);
+                global::RunComfy.Metadata.RequestJsonWriter.WriteMedia(writer, "image_url", ImageUrl);
             }
             if (OutputFormat is not null)
             {
@@ -162,7 +171,7 @@ namespace RunComfy.Models.Bytedance
             {
                 writer.WriteNumber("pitch", Pitch.Value);
             }
-            global::RunComfy.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
+            global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
             if (SampleRate is not null)
             {
                 writer.WriteNumber("sample_rate", global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRateValues.ToJsonValue(SampleRate.Value));
@@ -185,7 +194,7 @@ namespace RunComfy.Models.Bytedance
         /// <summary>The request body as JSON text, exactly as it is sent (unset optional parameters are left out).</summary>
         /// <param name="indented">Whether to indent the JSON.</param>
         /// <returns>The JSON text.</returns>
-        public string ToJson(bool indented = false) => global::RunComfy.RequestJsonWriter.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::RunComfy.Metadata.RequestJsonWriter.ToJson(this, indented);
 
         /// <summary>Parses a request body. Unknown fields, mistyped values, bad enum values and missing required fields are all reported in one exception.</summary>
         /// <param name="json">The JSON object.</param>
@@ -347,9 +356,24 @@ namespace RunComfy.Models.Bytedance
         public global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaField> GetMediaFields()
         {
             var __fields = new global::System.Collections.Generic.List<global::RunComfy.MediaField>();
-            global::RunComfy.MediaFields.Add(__fields, "audio_urls", AudioUrls, __AudioUrlsRules);
-            global::RunComfy.MediaFields.Add(__fields, "image_url", ImageUrl, __ImageUrlRules);
+            global::RunComfy.Metadata.MediaFields.Add(__fields, "audio_urls", AudioUrls, __AudioUrlsRules);
+            global::RunComfy.Metadata.MediaFields.Add(__fields, "image_url", ImageUrl, __ImageUrlRules);
             return __fields;
+        }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            var __printer = new global::RunComfy.Metadata.RequestPrinter(builder);
+            __printer.List("AudioUrls", AudioUrls);
+            __printer.Media("ImageUrl", ImageUrl);
+            __printer.Enum<global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat>("OutputFormat", OutputFormat, global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormatValues.IsDefined, global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormatValues.ToJsonValue);
+            __printer.Number("Pitch", Pitch);
+            __printer.String("Prompt", Prompt, required: true);
+            __printer.Enum<global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate>("SampleRate", SampleRate, global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRateValues.IsDefined, global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRateValues.ToJsonValue);
+            __printer.Number("Speed", Speed);
+            __printer.Enum<global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice>("Voice", Voice, global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoiceValues.IsDefined, global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoiceValues.ToJsonValue);
+            __printer.Number("Volume", Volume);
+            return __printer.Done();
         }
 
         private static global::RunComfy.ModelParameter[] __CreateParameters() => new global::RunComfy.ModelParameter[]
@@ -450,7 +474,7 @@ namespace RunComfy.Models.Bytedance
     /// The allowed values of <c>output_format</c> (OutputFormat) for the model <c>bytedance/seed-audio-1.0/text-to-audio</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="SeedAudio10TextToAudioOutputFormatValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public enum SeedAudio10TextToAudioOutputFormat
     {
         /// <summary>JSON value <c>"wav"</c>.</summary>
@@ -462,7 +486,7 @@ namespace RunComfy.Models.Bytedance
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class SeedAudio10TextToAudioOutputFormatValues
     {
         /// <summary>Every value, in schema order.</summary>
@@ -518,52 +542,88 @@ namespace RunComfy.Models.Bytedance
     /// The allowed values of <c>sample_rate</c> (SampleRate) for the model <c>bytedance/seed-audio-1.0/text-to-audio</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="SeedAudio10TextToAudioSampleRateValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
-    public enum SeedAudio10TextToAudioSampleRate
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
+    public readonly struct SeedAudio10TextToAudioSampleRate : global::System.IEquatable<global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate>
     {
         /// <summary>JSON value <c>8000</c>.</summary>
-        _8000 = 8000,
+        public static global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate Value8000 => new global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate(8000);
+
         /// <summary>JSON value <c>16000</c>.</summary>
-        _16000 = 16000,
+        public static global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate Value16000 => new global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate(16000);
+
         /// <summary>JSON value <c>24000</c>.</summary>
-        _24000 = 24000,
+        public static global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate Value24000 => new global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate(24000);
+
         /// <summary>JSON value <c>32000</c>.</summary>
-        _32000 = 32000,
+        public static global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate Value32000 => new global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate(32000);
+
         /// <summary>JSON value <c>44100</c>.</summary>
-        _44100 = 44100,
+        public static global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate Value44100 => new global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate(44100);
+
         /// <summary>JSON value <c>48000</c>.</summary>
-        _48000 = 48000,
+        public static global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate Value48000 => new global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate(48000);
+
+        /// <summary>Wraps a number; <c>Validate()</c> reports one that is not an allowed value.</summary>
+        /// <param name="value">The number sent on the wire.</param>
+        public SeedAudio10TextToAudioSampleRate(int value) => Value = value;
+
+        /// <summary>The number sent on the wire.</summary>
+        public int Value { get; }
+
+        /// <summary>Converts a number, so a property of this type takes a literal: <c>= 5</c>.</summary>
+        /// <param name="value">The number.</param>
+        public static implicit operator global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate(int value) => new global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate(value);
+
+        /// <summary>The number sent on the wire.</summary>
+        /// <param name="value">The value.</param>
+        public static explicit operator int(global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate value) => value.Value;
+
+        /// <summary>Whether two values carry the same number.</summary>
+        /// <param name="left">A value.</param>
+        /// <param name="right">Another value.</param>
+        public static bool operator ==(global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate left, global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate right) => left.Value == right.Value;
+
+        /// <summary>Whether two values carry different numbers.</summary>
+        /// <param name="left">A value.</param>
+        /// <param name="right">Another value.</param>
+        public static bool operator !=(global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate left, global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate right) => left.Value != right.Value;
+
+        /// <inheritdoc/>
+        public bool Equals(global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate other) => Value == other.Value;
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => Value.GetHashCode();
+
+        /// <summary>The number, as sent on the wire.</summary>
+        /// <returns>The number in invariant culture.</returns>
+        public override string ToString() => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class SeedAudio10TextToAudioSampleRateValues
     {
         /// <summary>Every value, in schema order.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate> All { get; } = new global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate[]
         {
-            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._8000,
-            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._16000,
-            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._24000,
-            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._32000,
-            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._44100,
-            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._48000,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate.Value8000,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate.Value16000,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate.Value24000,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate.Value32000,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate.Value44100,
+            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate.Value48000,
         };
 
         /// <summary>The exact JSON value of <paramref name="value"/>.</summary>
         /// <param name="value">A declared member.</param>
         /// <returns>The integer sent on the wire.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is not a declared member.</exception>
-        public static long ToJsonValue(this global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate value) => value switch
-        {
-            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._8000 => 8000L,
-            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._16000 => 16000L,
-            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._24000 => 24000L,
-            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._32000 => 32000L,
-            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._44100 => 44100L,
-            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._48000 => 48000L,
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of the schema's enum."),
-        };
+        public static long ToJsonValue(this global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate value) => IsDefined(value)
+            ? value.Value
+            : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of the schema's enum.");
 
         /// <summary>Finds the member whose JSON value is <paramref name="json"/> (exact match).</summary>
         /// <param name="json">The JSON value.</param>
@@ -571,47 +631,21 @@ namespace RunComfy.Models.Bytedance
         /// <returns>True when <paramref name="json"/> is an allowed value.</returns>
         public static bool TryParse(long json, out global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate value)
         {
-            switch (json)
-            {
-                case 8000L:
-                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._8000;
-                    return true;
-                case 16000L:
-                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._16000;
-                    return true;
-                case 24000L:
-                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._24000;
-                    return true;
-                case 32000L:
-                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._32000;
-                    return true;
-                case 44100L:
-                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._44100;
-                    return true;
-                case 48000L:
-                    value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._48000;
-                    return true;
-                default:
-                    value = default;
-                    return false;
-            }
+            value = new global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate((int)json);
+            return json == value.Value && IsDefined(value);
         }
 
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>
         /// <param name="value">The value to check.</param>
         /// <returns>Whether the value is allowed.</returns>
-        public static bool IsDefined(global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate value) => value switch
-        {
-            global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._8000 or global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._16000 or global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._24000 or global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._32000 or global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._44100 or global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate._48000 => true,
-            _ => false,
-        };
+        public static bool IsDefined(global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioSampleRate value) => value.Value is 8000 or 16000 or 24000 or 32000 or 44100 or 48000;
     }
 
     /// <summary>
     /// The allowed values of <c>voice</c> (Voice) for the model <c>bytedance/seed-audio-1.0/text-to-audio</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="SeedAudio10TextToAudioVoiceValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public enum SeedAudio10TextToAudioVoice
     {
         /// <summary>JSON value <c>"vivi_mixed_en_zh_ja_es_id"</c>.</summary>
@@ -657,7 +691,7 @@ namespace RunComfy.Models.Bytedance
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class SeedAudio10TextToAudioVoiceValues
     {
         /// <summary>Every value, in schema order.</summary>

@@ -5,12 +5,12 @@
 namespace RunComfy.Models.Bytedance
 {
     /// <summary>
-    /// A request to the RunComfy model <c>bytedance/seedance-2.5/reference-to-video/480p</c>, generated from its input schema.
+    /// <para>A request to the RunComfy model <c>bytedance/seedance-2.5/reference-to-video/480p</c>, generated from its input schema.</para>
     /// </summary>
     /// <remarks>
     /// <para>Required parameters are <c>required</c> members; optional ones are left out of the JSON while null, so the server's default applies.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public sealed partial record Seedance25ReferenceToVideo480pRequest : global::RunComfy.IRunComfyRequest<global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pRequest>
     {
         private const string __ModelId = "bytedance/seedance-2.5/reference-to-video/480p";
@@ -27,6 +27,7 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Aspect ratio of the output video.
+        /// <para>Optional, default <c>"16:9"</c> (applied by the server while null). One of <c>"16:9"</c>, <c>"9:16"</c>, <c>"1:1"</c>, <c>"4:3"</c>, <c>"3:4"</c>, <c>"21:9"</c> … (7 values).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>aspect_ratio</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -37,6 +38,7 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Reference audio URLs. Up to 3 files.
+        /// <para>Optional. At most 3 items. Audio URLs (HTTPS or <c>data:</c>).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>audios</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -47,6 +49,7 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// The duration of the generated video in seconds. Default is 5. Range is 4–30.
+        /// <para>Optional, default <c>5</c> (applied by the server while null). From 4 to 30.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>duration</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -57,6 +60,7 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// When true, the model outputs video with synchronized audio (speech, SFX, music).
+        /// <para>Optional, default <c>true</c> (applied by the server while null).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>generate_audio</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -66,6 +70,7 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Reference image URLs. Up to 9 images.
+        /// <para>Optional. At most 9 items. Image URLs (HTTPS or <c>data:</c>).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>images</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -76,6 +81,7 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Text prompt describing the desired video, referencing the provided images, video clips, and audio as environment, motion, and mood cues.
+        /// <para>Required, default <c>""</c>.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>prompt</c>. Required.</para>
@@ -85,6 +91,7 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Reference video URLs. Up to 3 clips.
+        /// <para>Optional. At most 3 items. Video URLs (HTTPS or <c>data:</c>).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>videos</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -103,7 +110,7 @@ namespace RunComfy.Models.Bytedance
         /// <returns>The errors found, each with the JSON path, the rule and a message.</returns>
         public global::RunComfy.ValidationResult Validate()
         {
-            var __v = global::RunComfy.ValidationCollector.Rent();
+            var __v = global::RunComfy.Metadata.ValidationCollector.Rent();
             __v.Enum<global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio>("aspect_ratio", AspectRatio, global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatioValues.IsDefined);
             __v.Items("audios", Audios, null, 3, static (__c, __p, __x) => { __c.Media(__p, __x); });
             __v.Minimum("duration", Duration, 4L);
@@ -127,7 +134,7 @@ namespace RunComfy.Models.Bytedance
             }
             if (Audios is not null)
             {
-                global::RunComfy.RequestJsonWriter.WriteMediaList(writer, "audios", Audios);
+                global::RunComfy.Metadata.RequestJsonWriter.WriteMediaList(writer, "audios", Audios);
             }
             if (Duration is not null)
             {
@@ -139,12 +146,12 @@ namespace RunComfy.Models.Bytedance
             }
             if (Images is not null)
             {
-                global::RunComfy.RequestJsonWriter.WriteMediaList(writer, "images", Images);
+                global::RunComfy.Metadata.RequestJsonWriter.WriteMediaList(writer, "images", Images);
             }
-            global::RunComfy.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
+            global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
             if (Videos is not null)
             {
-                global::RunComfy.RequestJsonWriter.WriteMediaList(writer, "videos", Videos);
+                global::RunComfy.Metadata.RequestJsonWriter.WriteMediaList(writer, "videos", Videos);
             }
             writer.WriteEndObject();
         }
@@ -152,7 +159,7 @@ namespace RunComfy.Models.Bytedance
         /// <summary>The request body as JSON text, exactly as it is sent (unset optional parameters are left out).</summary>
         /// <param name="indented">Whether to indent the JSON.</param>
         /// <returns>The JSON text.</returns>
-        public string ToJson(bool indented = false) => global::RunComfy.RequestJsonWriter.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::RunComfy.Metadata.RequestJsonWriter.ToJson(this, indented);
 
         /// <summary>Parses a request body. Unknown fields, mistyped values, bad enum values and missing required fields are all reported in one exception.</summary>
         /// <param name="json">The JSON object.</param>
@@ -286,10 +293,23 @@ namespace RunComfy.Models.Bytedance
         public global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaField> GetMediaFields()
         {
             var __fields = new global::System.Collections.Generic.List<global::RunComfy.MediaField>();
-            global::RunComfy.MediaFields.Add(__fields, "audios", Audios, __AudiosRules);
-            global::RunComfy.MediaFields.Add(__fields, "images", Images, __ImagesRules);
-            global::RunComfy.MediaFields.Add(__fields, "videos", Videos, __VideosRules);
+            global::RunComfy.Metadata.MediaFields.Add(__fields, "audios", Audios, __AudiosRules);
+            global::RunComfy.Metadata.MediaFields.Add(__fields, "images", Images, __ImagesRules);
+            global::RunComfy.Metadata.MediaFields.Add(__fields, "videos", Videos, __VideosRules);
             return __fields;
+        }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            var __printer = new global::RunComfy.Metadata.RequestPrinter(builder);
+            __printer.Enum<global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio>("AspectRatio", AspectRatio, global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatioValues.IsDefined, global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatioValues.ToJsonValue);
+            __printer.List("Audios", Audios);
+            __printer.Number("Duration", Duration);
+            __printer.Boolean("GenerateAudio", GenerateAudio);
+            __printer.List("Images", Images);
+            __printer.String("Prompt", Prompt, required: true);
+            __printer.List("Videos", Videos);
+            return __printer.Done();
         }
 
         private static global::RunComfy.ModelParameter[] __CreateParameters() => new global::RunComfy.ModelParameter[]
@@ -370,7 +390,7 @@ namespace RunComfy.Models.Bytedance
     /// The allowed values of <c>aspect_ratio</c> (AspectRatio) for the model <c>bytedance/seedance-2.5/reference-to-video/480p</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="Seedance25ReferenceToVideo480pAspectRatioValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public enum Seedance25ReferenceToVideo480pAspectRatio
     {
         /// <summary>JSON value <c>"16:9"</c>.</summary>
@@ -390,7 +410,7 @@ namespace RunComfy.Models.Bytedance
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class Seedance25ReferenceToVideo480pAspectRatioValues
     {
         /// <summary>Every value, in schema order.</summary>

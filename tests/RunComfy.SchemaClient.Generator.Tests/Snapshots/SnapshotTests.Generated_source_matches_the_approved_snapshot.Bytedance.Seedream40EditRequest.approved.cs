@@ -5,12 +5,13 @@
 namespace RunComfy.Models.Bytedance
 {
     /// <summary>
-    /// A request to the RunComfy model <c>bytedance/seedream-4-0/edit</c>, generated from its input schema.
+    /// <b>Schema di input</b>
+    /// <para>A request to the RunComfy model <c>bytedance/seedream-4-0/edit</c>, generated from its input schema.</para>
     /// </summary>
     /// <remarks>
     /// <para>Required parameters are <c>required</c> members; optional ones are left out of the JSON while null, so the server's default applies.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public sealed partial record Seedream40EditRequest : global::RunComfy.IRunComfyRequest<global::RunComfy.Models.Bytedance.Seedream40EditRequest>
     {
         private const string __ModelId = "bytedance/seedream-4-0/edit";
@@ -29,7 +30,8 @@ namespace RunComfy.Models.Bytedance
         };
 
         /// <summary>
-        /// Prompt.
+        /// Prompt: text.
+        /// <para>Required. At most 600 characters.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>prompt</c>. Required.</para>
@@ -39,6 +41,7 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Upload 1~10 images. The format must be jpeg or png
+        /// <para>Required. 1 to 10 items. Image URLs (HTTPS or <c>data:</c>), file &lt; 10 MB, 0.33 &lt; width/height &lt; 3, 14 &lt; width, 14 &lt; height.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>images</c> (Images). Required.</para>
@@ -49,7 +52,8 @@ namespace RunComfy.Models.Bytedance
         public required global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaInput> Images { get; init; }
 
         /// <summary>
-        /// Resolution.
+        /// Resolution: one of the allowed values.
+        /// <para>Optional, default <c>"2048x2048 (1:1)"</c> (applied by the server while null). One of <c>"1K"</c>, <c>"2K"</c>, <c>"4K"</c>, <c>"2048x2048 (1:1)"</c>, <c>"2304x1728 (4:3)"</c>, <c>"1728x2304 (3:4)"</c> … (11 values).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>resolution</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -68,7 +72,7 @@ namespace RunComfy.Models.Bytedance
         /// <returns>The errors found, each with the JSON path, the rule and a message.</returns>
         public global::RunComfy.ValidationResult Validate()
         {
-            var __v = global::RunComfy.ValidationCollector.Rent();
+            var __v = global::RunComfy.Metadata.ValidationCollector.Rent();
             __v.Required("prompt", Prompt);
             __v.Text("prompt", Prompt);
             __v.Length("prompt", Prompt, null, 600);
@@ -84,8 +88,8 @@ namespace RunComfy.Models.Bytedance
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            global::RunComfy.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
-            global::RunComfy.RequestJsonWriter.WriteMediaList(writer, "images", Images);
+            global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
+            global::RunComfy.Metadata.RequestJsonWriter.WriteMediaList(writer, "images", Images);
             if (Resolution is not null)
             {
                 writer.WriteString("resolution", global::RunComfy.Models.Bytedance.Seedream40EditResolutionValues.ToJsonValue(Resolution.Value));
@@ -96,7 +100,7 @@ namespace RunComfy.Models.Bytedance
         /// <summary>The request body as JSON text, exactly as it is sent (unset optional parameters are left out).</summary>
         /// <param name="indented">Whether to indent the JSON.</param>
         /// <returns>The JSON text.</returns>
-        public string ToJson(bool indented = false) => global::RunComfy.RequestJsonWriter.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::RunComfy.Metadata.RequestJsonWriter.ToJson(this, indented);
 
         /// <summary>Parses a request body. Unknown fields, mistyped values, bad enum values and missing required fields are all reported in one exception.</summary>
         /// <param name="json">The JSON object.</param>
@@ -179,8 +183,17 @@ namespace RunComfy.Models.Bytedance
         public global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaField> GetMediaFields()
         {
             var __fields = new global::System.Collections.Generic.List<global::RunComfy.MediaField>();
-            global::RunComfy.MediaFields.Add(__fields, "images", Images, __ImagesRules);
+            global::RunComfy.Metadata.MediaFields.Add(__fields, "images", Images, __ImagesRules);
             return __fields;
+        }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            var __printer = new global::RunComfy.Metadata.RequestPrinter(builder);
+            __printer.String("Prompt", Prompt, required: true);
+            __printer.List("Images", Images, required: true);
+            __printer.Enum<global::RunComfy.Models.Bytedance.Seedream40EditResolution>("Resolution", Resolution, global::RunComfy.Models.Bytedance.Seedream40EditResolutionValues.IsDefined, global::RunComfy.Models.Bytedance.Seedream40EditResolutionValues.ToJsonValue);
+            return __printer.Done();
         }
 
         private static global::RunComfy.ModelParameter[] __CreateParameters() => new global::RunComfy.ModelParameter[]
@@ -227,7 +240,7 @@ namespace RunComfy.Models.Bytedance
     /// The allowed values of <c>resolution</c> (Resolution) for the model <c>bytedance/seedream-4-0/edit</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="Seedream40EditResolutionValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public enum Seedream40EditResolution
     {
         /// <summary>JSON value <c>"1K"</c>.</summary>
@@ -255,7 +268,7 @@ namespace RunComfy.Models.Bytedance
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.Seedream40EditResolution"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class Seedream40EditResolutionValues
     {
         /// <summary>Every value, in schema order.</summary>

@@ -5,12 +5,13 @@
 namespace RunComfy.Models.Bytedance
 {
     /// <summary>
-    /// A request to the RunComfy model <c>bytedance/seedream-4-0/edit-sequential</c>, generated from its input schema.
+    /// <b>Schema di input</b>
+    /// <para>A request to the RunComfy model <c>bytedance/seedream-4-0/edit-sequential</c>, generated from its input schema.</para>
     /// </summary>
     /// <remarks>
     /// <para>Required parameters are <c>required</c> members; optional ones are left out of the JSON while null, so the server's default applies.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public sealed partial record Seedream40EditSequentialRequest : global::RunComfy.IRunComfyRequest<global::RunComfy.Models.Bytedance.Seedream40EditSequentialRequest>
     {
         private const string __ModelId = "bytedance/seedream-4-0/edit-sequential";
@@ -32,6 +33,7 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Upload 1~10 images, must be jpeg or png
+        /// <para>Required. 1 to 10 items. Image URLs (HTTPS or <c>data:</c>), file &lt; 10 MB, 0.33 &lt; width/height &lt; 3, 14 &lt; width &lt; 6000 px, 14 &lt; height &lt; 6000 px.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>images</c> (Images). Required.</para>
@@ -43,6 +45,7 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Your prompt needs to contain the number of images you want to generate. Example: 'Generate 3 images of a beautiful sunset over a calm ocean.'
+        /// <para>Required, default <c>"Generate 3 images of a beautiful sunset over a calm ocean."</c>. At most 600 characters.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>text</c> (Prompt). Required.</para>
@@ -53,16 +56,18 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Sets the maximum number of images to generate. The actual number of images that can be generated also depends on the number of reference images provided. The final price will be calculated based on this value.
+        /// <para>Optional, default <c>3</c> (applied by the server while null). A whole number from 1 to 15.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>sequential_image_generation_options</c> (Maximum Number of Generated Images). Optional: left out of the request while null, so the server's default applies.</para>
         /// <para>Default: <c>3</c>.</para>
-        /// <para>Values: <see cref="global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions"/>.</para>
+        /// <para>Values: <see cref="global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions"/>.</para>
         /// </remarks>
-        public global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions? SequentialImageGenerationOptions { get; init; }
+        public global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions? SequentialImageGenerationOptions { get; init; }
 
         /// <summary>
         /// The aspect ratio of the image to generate.
+        /// <para>Optional, default <c>"2560:1440 (16:9)"</c> (applied by the server while null). One of <c>"2048:2048 (1:1)"</c>, <c>"2304:1728 (4:3)"</c>, <c>"1728:2304 (3:4)"</c>, <c>"2560:1440 (16:9)"</c>, <c>"1440:2560 (9:16)"</c>, <c>"2496:1664 (3:2)"</c> … (8 values).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>image_size</c> (Aspect Ratio (W:H)). Optional: left out of the request while null, so the server's default applies.</para>
@@ -72,7 +77,8 @@ namespace RunComfy.Models.Bytedance
         public global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize? ImageSize { get; init; }
 
         /// <summary>
-        /// Seed.
+        /// Seed: a whole number.
+        /// <para>Optional.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>seed</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -81,6 +87,7 @@ namespace RunComfy.Models.Bytedance
 
         /// <summary>
         /// Standard mode produces higher-quality content but takes longer to generate. Fast mode generates content more quickly, with lower quality.
+        /// <para>Optional, default <c>"fast"</c> (applied by the server while null). One of <c>"fast"</c>, <c>"standard"</c>.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>optimize_prompt_options</c> (Optimize Prompt). Optional: left out of the request while null, so the server's default applies.</para>
@@ -90,7 +97,8 @@ namespace RunComfy.Models.Bytedance
         public global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions? OptimizePromptOptions { get; init; }
 
         /// <summary>
-        /// sequential_image_generation.
+        /// Sequential image generation: text.
+        /// <para>Optional, default <c>"auto"</c> (applied by the server while null).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>sequential_image_generation</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -108,13 +116,13 @@ namespace RunComfy.Models.Bytedance
         /// <returns>The errors found, each with the JSON path, the rule and a message.</returns>
         public global::RunComfy.ValidationResult Validate()
         {
-            var __v = global::RunComfy.ValidationCollector.Rent();
+            var __v = global::RunComfy.Metadata.ValidationCollector.Rent();
             __v.Required("images", Images);
             __v.Items("images", Images, 1, 10, static (__c, __p, __x) => { __c.Media(__p, __x); });
             __v.Required("text", Text);
             __v.Text("text", Text);
             __v.Length("text", Text, null, 600);
-            __v.Enum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions>("sequential_image_generation_options", SequentialImageGenerationOptions, global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptionsValues.IsDefined);
+            __v.Enum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions>("sequential_image_generation_options", SequentialImageGenerationOptions, global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptionsValues.IsDefined);
             __v.Enum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize>("image_size", ImageSize, global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSizeValues.IsDefined);
             __v.Enum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions>("optimize_prompt_options", OptimizePromptOptions, global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptionsValues.IsDefined);
             __v.Text("sequential_image_generation", SequentialImageGeneration);
@@ -127,11 +135,11 @@ namespace RunComfy.Models.Bytedance
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            global::RunComfy.RequestJsonWriter.WriteMediaList(writer, "images", Images);
-            global::RunComfy.RequestJsonWriter.WriteString(writer, "text", Text);
+            global::RunComfy.Metadata.RequestJsonWriter.WriteMediaList(writer, "images", Images);
+            global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "text", Text);
             if (SequentialImageGenerationOptions is not null)
             {
-                writer.WriteNumber("sequential_image_generation_options", global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptionsValues.ToJsonValue(SequentialImageGenerationOptions.Value));
+                writer.WriteNumber("sequential_image_generation_options", global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptionsValues.ToJsonValue(SequentialImageGenerationOptions.Value));
             }
             if (ImageSize is not null)
             {
@@ -147,7 +155,7 @@ namespace RunComfy.Models.Bytedance
             }
             if (SequentialImageGeneration is not null)
             {
-                global::RunComfy.RequestJsonWriter.WriteString(writer, "sequential_image_generation", SequentialImageGeneration);
+                global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "sequential_image_generation", SequentialImageGeneration);
             }
             writer.WriteEndObject();
         }
@@ -155,7 +163,7 @@ namespace RunComfy.Models.Bytedance
         /// <summary>The request body as JSON text, exactly as it is sent (unset optional parameters are left out).</summary>
         /// <param name="indented">Whether to indent the JSON.</param>
         /// <returns>The JSON text.</returns>
-        public string ToJson(bool indented = false) => global::RunComfy.RequestJsonWriter.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::RunComfy.Metadata.RequestJsonWriter.ToJson(this, indented);
 
         /// <summary>Parses a request body. Unknown fields, mistyped values, bad enum values and missing required fields are all reported in one exception.</summary>
         /// <param name="json">The JSON object.</param>
@@ -168,7 +176,7 @@ namespace RunComfy.Models.Bytedance
             {
                 global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaInput>? __Images = null;
                 string? __Text = null;
-                global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions? __SequentialImageGenerationOptions = null;
+                global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions? __SequentialImageGenerationOptions = null;
                 global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize? __ImageSize = null;
                 long? __Seed = null;
                 global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions? __OptimizePromptOptions = null;
@@ -253,7 +261,7 @@ namespace RunComfy.Models.Bytedance
                             {
                                 if (__reader.Claim(2, "sequential_image_generation_options"))
                                 {
-                                    __SequentialImageGenerationOptions = __reader.ReadIntegerEnum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions>("sequential_image_generation_options", global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptionsValues.TryParse);
+                                    __SequentialImageGenerationOptions = __reader.ReadIntegerEnum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions>("sequential_image_generation_options", global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptionsValues.TryParse);
                                 }
 
                                 continue;
@@ -294,8 +302,21 @@ namespace RunComfy.Models.Bytedance
         public global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaField> GetMediaFields()
         {
             var __fields = new global::System.Collections.Generic.List<global::RunComfy.MediaField>();
-            global::RunComfy.MediaFields.Add(__fields, "images", Images, __ImagesRules);
+            global::RunComfy.Metadata.MediaFields.Add(__fields, "images", Images, __ImagesRules);
             return __fields;
+        }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            var __printer = new global::RunComfy.Metadata.RequestPrinter(builder);
+            __printer.List("Images", Images, required: true);
+            __printer.String("Text", Text, required: true);
+            __printer.Enum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions>("SequentialImageGenerationOptions", SequentialImageGenerationOptions, global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptionsValues.IsDefined, global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptionsValues.ToJsonValue);
+            __printer.Enum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize>("ImageSize", ImageSize, global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSizeValues.IsDefined, global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSizeValues.ToJsonValue);
+            __printer.Number("Seed", Seed);
+            __printer.Enum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions>("OptimizePromptOptions", OptimizePromptOptions, global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptionsValues.IsDefined, global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptionsValues.ToJsonValue);
+            __printer.String("SequentialImageGeneration", SequentialImageGeneration);
+            return __printer.Done();
         }
 
         private static global::RunComfy.ModelParameter[] __CreateParameters() => new global::RunComfy.ModelParameter[]
@@ -379,164 +400,147 @@ namespace RunComfy.Models.Bytedance
     /// <summary>
     /// The allowed values of <c>sequential_image_generation_options</c> (Maximum Number of Generated Images) for the model <c>bytedance/seedream-4-0/edit-sequential</c>.
     /// </summary>
-    /// <remarks>Convert to and from the JSON values with <see cref="Seedream40EditSequentialSequentialImageGenerationOptionsValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
-    public enum Seedream40EditSequentialSequentialImageGenerationOptions
+    /// <remarks>Convert to and from the JSON values with <see cref="Seedream40EditSequentialImageGenerationOptionsValues"/>.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
+    public readonly struct Seedream40EditSequentialImageGenerationOptions : global::System.IEquatable<global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions>
     {
         /// <summary>JSON value <c>1</c>.</summary>
-        _1 = 1,
+        public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions Value1 => new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(1);
+
         /// <summary>JSON value <c>2</c>.</summary>
-        _2 = 2,
+        public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions Value2 => new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(2);
+
         /// <summary>JSON value <c>3</c>.</summary>
-        _3 = 3,
+        public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions Value3 => new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(3);
+
         /// <summary>JSON value <c>4</c>.</summary>
-        _4 = 4,
+        public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions Value4 => new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(4);
+
         /// <summary>JSON value <c>5</c>.</summary>
-        _5 = 5,
+        public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions Value5 => new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(5);
+
         /// <summary>JSON value <c>6</c>.</summary>
-        _6 = 6,
+        public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions Value6 => new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(6);
+
         /// <summary>JSON value <c>7</c>.</summary>
-        _7 = 7,
+        public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions Value7 => new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(7);
+
         /// <summary>JSON value <c>8</c>.</summary>
-        _8 = 8,
+        public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions Value8 => new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(8);
+
         /// <summary>JSON value <c>9</c>.</summary>
-        _9 = 9,
+        public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions Value9 => new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(9);
+
         /// <summary>JSON value <c>10</c>.</summary>
-        _10 = 10,
+        public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions Value10 => new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(10);
+
         /// <summary>JSON value <c>11</c>.</summary>
-        _11 = 11,
+        public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions Value11 => new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(11);
+
         /// <summary>JSON value <c>12</c>.</summary>
-        _12 = 12,
+        public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions Value12 => new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(12);
+
         /// <summary>JSON value <c>13</c>.</summary>
-        _13 = 13,
+        public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions Value13 => new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(13);
+
         /// <summary>JSON value <c>14</c>.</summary>
-        _14 = 14,
+        public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions Value14 => new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(14);
+
         /// <summary>JSON value <c>15</c>.</summary>
-        _15 = 15,
+        public static global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions Value15 => new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(15);
+
+        /// <summary>Wraps a number; <c>Validate()</c> reports one that is not an allowed value.</summary>
+        /// <param name="value">The number sent on the wire.</param>
+        public Seedream40EditSequentialImageGenerationOptions(int value) => Value = value;
+
+        /// <summary>The number sent on the wire.</summary>
+        public int Value { get; }
+
+        /// <summary>Converts a number, so a property of this type takes a literal: <c>= 5</c>.</summary>
+        /// <param name="value">The number.</param>
+        public static implicit operator global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(int value) => new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions(value);
+
+        /// <summary>The number sent on the wire.</summary>
+        /// <param name="value">The value.</param>
+        public static explicit operator int(global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions value) => value.Value;
+
+        /// <summary>Whether two values carry the same number.</summary>
+        /// <param name="left">A value.</param>
+        /// <param name="right">Another value.</param>
+        public static bool operator ==(global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions left, global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions right) => left.Value == right.Value;
+
+        /// <summary>Whether two values carry different numbers.</summary>
+        /// <param name="left">A value.</param>
+        /// <param name="right">Another value.</param>
+        public static bool operator !=(global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions left, global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions right) => left.Value != right.Value;
+
+        /// <inheritdoc/>
+        public bool Equals(global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions other) => Value == other.Value;
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => Value.GetHashCode();
+
+        /// <summary>The number, as sent on the wire.</summary>
+        /// <returns>The number in invariant culture.</returns>
+        public override string ToString() => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
-    public static class Seedream40EditSequentialSequentialImageGenerationOptionsValues
+    /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions"/> to and from its JSON values.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
+    public static class Seedream40EditSequentialImageGenerationOptionsValues
     {
         /// <summary>Every value, in schema order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions> All { get; } = new global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions> All { get; } = new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions[]
         {
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._1,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._2,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._3,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._4,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._5,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._6,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._7,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._8,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._9,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._10,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._11,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._12,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._13,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._14,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._15,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions.Value1,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions.Value2,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions.Value3,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions.Value4,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions.Value5,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions.Value6,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions.Value7,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions.Value8,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions.Value9,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions.Value10,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions.Value11,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions.Value12,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions.Value13,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions.Value14,
+            global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions.Value15,
         };
 
         /// <summary>The exact JSON value of <paramref name="value"/>.</summary>
         /// <param name="value">A declared member.</param>
         /// <returns>The integer sent on the wire.</returns>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is not a declared member.</exception>
-        public static long ToJsonValue(this global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions value) => value switch
-        {
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._1 => 1L,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._2 => 2L,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._3 => 3L,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._4 => 4L,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._5 => 5L,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._6 => 6L,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._7 => 7L,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._8 => 8L,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._9 => 9L,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._10 => 10L,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._11 => 11L,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._12 => 12L,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._13 => 13L,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._14 => 14L,
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._15 => 15L,
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of the schema's enum."),
-        };
+        public static long ToJsonValue(this global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions value) => IsDefined(value)
+            ? value.Value
+            : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a value of the schema's enum.");
 
         /// <summary>Finds the member whose JSON value is <paramref name="json"/> (exact match).</summary>
         /// <param name="json">The JSON value.</param>
         /// <param name="value">The member, when found.</param>
         /// <returns>True when <paramref name="json"/> is an allowed value.</returns>
-        public static bool TryParse(long json, out global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions value)
+        public static bool TryParse(long json, out global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions value)
         {
-            switch (json)
-            {
-                case 1L:
-                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._1;
-                    return true;
-                case 2L:
-                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._2;
-                    return true;
-                case 3L:
-                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._3;
-                    return true;
-                case 4L:
-                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._4;
-                    return true;
-                case 5L:
-                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._5;
-                    return true;
-                case 6L:
-                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._6;
-                    return true;
-                case 7L:
-                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._7;
-                    return true;
-                case 8L:
-                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._8;
-                    return true;
-                case 9L:
-                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._9;
-                    return true;
-                case 10L:
-                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._10;
-                    return true;
-                case 11L:
-                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._11;
-                    return true;
-                case 12L:
-                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._12;
-                    return true;
-                case 13L:
-                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._13;
-                    return true;
-                case 14L:
-                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._14;
-                    return true;
-                case 15L:
-                    value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._15;
-                    return true;
-                default:
-                    value = default;
-                    return false;
-            }
+            value = new global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions((int)json);
+            return json == value.Value && IsDefined(value);
         }
 
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>
         /// <param name="value">The value to check.</param>
         /// <returns>Whether the value is allowed.</returns>
-        public static bool IsDefined(global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions value) => value switch
-        {
-            global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._1 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._2 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._3 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._4 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._5 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._6 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._7 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._8 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._9 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._10 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._11 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._12 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._13 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._14 or global::RunComfy.Models.Bytedance.Seedream40EditSequentialSequentialImageGenerationOptions._15 => true,
-            _ => false,
-        };
+        public static bool IsDefined(global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageGenerationOptions value) => value.Value is 1 or 2 or 3 or 4 or 5 or 6 or 7 or 8 or 9 or 10 or 11 or 12 or 13 or 14 or 15;
     }
 
     /// <summary>
     /// The allowed values of <c>image_size</c> (Aspect Ratio (W:H)) for the model <c>bytedance/seedream-4-0/edit-sequential</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="Seedream40EditSequentialImageSizeValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public enum Seedream40EditSequentialImageSize
     {
         /// <summary>JSON value <c>"2048:2048 (1:1)"</c>.</summary>
@@ -558,7 +562,7 @@ namespace RunComfy.Models.Bytedance
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class Seedream40EditSequentialImageSizeValues
     {
         /// <summary>Every value, in schema order.</summary>
@@ -639,7 +643,7 @@ namespace RunComfy.Models.Bytedance
     /// The allowed values of <c>optimize_prompt_options</c> (Optimize Prompt) for the model <c>bytedance/seedream-4-0/edit-sequential</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="Seedream40EditSequentialOptimizePromptOptionsValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public enum Seedream40EditSequentialOptimizePromptOptions
     {
         /// <summary>JSON value <c>"fast"</c>.</summary>
@@ -649,7 +653,7 @@ namespace RunComfy.Models.Bytedance
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class Seedream40EditSequentialOptimizePromptOptionsValues
     {
         /// <summary>Every value, in schema order.</summary>

@@ -5,12 +5,12 @@
 namespace RunComfy.Models.Runwayml
 {
     /// <summary>
-    /// A request to the RunComfy model <c>runwayml/runway-aleph-2/video-to-video</c>, generated from its input schema.
+    /// <para>A request to the RunComfy model <c>runwayml/runway-aleph-2/video-to-video</c>, generated from its input schema.</para>
     /// </summary>
     /// <remarks>
     /// <para>Required parameters are <c>required</c> members; optional ones are left out of the JSON while null, so the server's default applies.</para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public sealed partial record RunwayAleph2VideoToVideoRequest : global::RunComfy.IRunComfyRequest<global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoRequest>
     {
         private const string __ModelId = "runwayml/runway-aleph-2/video-to-video";
@@ -26,6 +26,7 @@ namespace RunComfy.Models.Runwayml
 
         /// <summary>
         /// Natural-language instruction describing the edit. Keep under 1000 characters.
+        /// <para>Required, default <c>""</c>.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>prompt</c>. Required.</para>
@@ -35,6 +36,7 @@ namespace RunComfy.Models.Runwayml
 
         /// <summary>
         /// Optional seed for more repeatable retries. Leave unset for a random draw.
+        /// <para>Optional. From 0 to 4294967295.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>seed</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -44,6 +46,7 @@ namespace RunComfy.Models.Runwayml
 
         /// <summary>
         /// Optional expand/outpaint ratio. Leave unset to keep the source frame.
+        /// <para>Optional. One of <c>"16:9"</c>, <c>"4:3"</c>, <c>"3:2"</c>, <c>"1:1"</c>, <c>"2:3"</c>, <c>"3:4"</c> … (8 values).</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>target_aspect_ratio</c>. Optional: left out of the request while null, so the server's default applies.</para>
@@ -53,6 +56,7 @@ namespace RunComfy.Models.Runwayml
 
         /// <summary>
         /// Source video to edit. Must be 2-30 seconds and under 16 MB. Output length follows this clip.
+        /// <para>Required. Video URL (HTTPS or <c>data:</c>), file &lt; 16 MB.</para>
         /// </summary>
         /// <remarks>
         /// <para>JSON <c>video_url</c>. Required.</para>
@@ -71,7 +75,7 @@ namespace RunComfy.Models.Runwayml
         /// <returns>The errors found, each with the JSON path, the rule and a message.</returns>
         public global::RunComfy.ValidationResult Validate()
         {
-            var __v = global::RunComfy.ValidationCollector.Rent();
+            var __v = global::RunComfy.Metadata.ValidationCollector.Rent();
             __v.Required("prompt", Prompt);
             __v.Text("prompt", Prompt);
             __v.Minimum("seed", Seed, 0L);
@@ -88,7 +92,7 @@ namespace RunComfy.Models.Runwayml
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            global::RunComfy.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
+            global::RunComfy.Metadata.RequestJsonWriter.WriteString(writer, "prompt", Prompt);
             if (Seed is not null)
             {
                 writer.WriteNumber("seed", Seed.Value);
@@ -97,14 +101,14 @@ namespace RunComfy.Models.Runwayml
             {
                 writer.WriteString("target_aspect_ratio", global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatioValues.ToJsonValue(TargetAspectRatio.Value));
             }
-            global::RunComfy.RequestJsonWriter.WriteMedia(writer, "video_url", VideoUrl);
+            global::RunComfy.Metadata.RequestJsonWriter.WriteMedia(writer, "video_url", VideoUrl);
             writer.WriteEndObject();
         }
 
         /// <summary>The request body as JSON text, exactly as it is sent (unset optional parameters are left out).</summary>
         /// <param name="indented">Whether to indent the JSON.</param>
         /// <returns>The JSON text.</returns>
-        public string ToJson(bool indented = false) => global::RunComfy.RequestJsonWriter.ToJson(this, indented);
+        public string ToJson(bool indented = false) => global::RunComfy.Metadata.RequestJsonWriter.ToJson(this, indented);
 
         /// <summary>Parses a request body. Unknown fields, mistyped values, bad enum values and missing required fields are all reported in one exception.</summary>
         /// <param name="json">The JSON object.</param>
@@ -203,8 +207,18 @@ namespace RunComfy.Models.Runwayml
         public global::System.Collections.Generic.IReadOnlyList<global::RunComfy.MediaField> GetMediaFields()
         {
             var __fields = new global::System.Collections.Generic.List<global::RunComfy.MediaField>();
-            global::RunComfy.MediaFields.Add(__fields, "video_url", VideoUrl, __VideoUrlRules);
+            global::RunComfy.Metadata.MediaFields.Add(__fields, "video_url", VideoUrl, __VideoUrlRules);
             return __fields;
+        }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            var __printer = new global::RunComfy.Metadata.RequestPrinter(builder);
+            __printer.String("Prompt", Prompt, required: true);
+            __printer.Number("Seed", Seed);
+            __printer.Enum<global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio>("TargetAspectRatio", TargetAspectRatio, global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatioValues.IsDefined, global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatioValues.ToJsonValue);
+            __printer.Media("VideoUrl", VideoUrl, required: true);
+            return __printer.Done();
         }
 
         private static global::RunComfy.ModelParameter[] __CreateParameters() => new global::RunComfy.ModelParameter[]
@@ -253,7 +267,7 @@ namespace RunComfy.Models.Runwayml
     /// The allowed values of <c>target_aspect_ratio</c> (TargetAspectRatio) for the model <c>runwayml/runway-aleph-2/video-to-video</c>.
     /// </summary>
     /// <remarks>Convert to and from the JSON values with <see cref="RunwayAleph2VideoToVideoTargetAspectRatioValues"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public enum RunwayAleph2VideoToVideoTargetAspectRatio
     {
         /// <summary>JSON value <c>"16:9"</c>.</summary>
@@ -275,7 +289,7 @@ namespace RunComfy.Models.Runwayml
     }
 
     /// <summary>Converts <see cref="global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio"/> to and from its JSON values.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("RunComfy.SchemaClient.Generator", "0.1.0")]
     public static class RunwayAleph2VideoToVideoTargetAspectRatioValues
     {
         /// <summary>Every value, in schema order.</summary>

@@ -7,7 +7,7 @@ namespace RunComfy.SchemaClient.Package.Tests.Completion;
 internal static class PlumbingCompletionChecks
 {
     private static readonly string[] Plumbing =
-        ["ValidationCollector", "RequestJsonReader", "RequestJsonWriter", "MediaFields", "UnicodeText", "EnumParser"];
+        ["ValidationCollector", "RequestJsonReader", "RequestBodyReader", "RequestJsonWriter", "RequestPrinter", "MediaFields", "UnicodeText", "EnumParser"];
 
     public static async Task AssertNoPlumbingAsync(string packageAssembly)
     {

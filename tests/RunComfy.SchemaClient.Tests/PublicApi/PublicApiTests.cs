@@ -36,6 +36,8 @@ public sealed class PublicApiTests
         plumbing.Select(t => t.Name).ShouldContain("RequestJsonWriter");
         plumbing.Select(t => t.Name).ShouldContain("MediaFields");
         plumbing.Select(t => t.Name).ShouldContain("UnicodeText");
+        plumbing.Select(t => t.Name).ShouldContain("RequestBodyReader");
+        plumbing.Select(t => t.Name).ShouldContain("RequestPrinter");
         foreach (Type type in plumbing.Where(t => !t.IsNested))
         {
             type.GetCustomAttribute<EditorBrowsableAttribute>()?.State.ShouldBe(EditorBrowsableState.Never, type.FullName);
