@@ -403,6 +403,8 @@ public partial class RunComfyClient
     /// <summary>Sends a progress report; the caller's callback can never break the wait (or lose the request id).</summary>
     private void Report(RunOptions options, RunProgress progress)
     {
+        // The callback is the caller's code: the calls it makes are not the run's, so they must not carry its model.
+        var model = RunModel.Suspend();
         try
         {
             options.Progress?.Report(progress);
@@ -410,6 +412,10 @@ public partial class RunComfyClient
         catch (Exception e)
         {
             ClientLog.ProgressFailed(_logger, progress.RequestId, $"{e.GetType().Name}: {e.Message}");
+        }
+        finally
+        {
+            RunModel.Restore(model);
         }
     }
 
