@@ -534,6 +534,8 @@ internal sealed class BatchScheduler : IDisposable
 
     private void Report(BatchItemProgress progress)
     {
+        // The callback is the caller's code: the calls it makes are not this job's, so they must not carry its model.
+        var model = RunModel.Suspend();
         try
         {
             _options.Progress?.Report(progress);
@@ -541,6 +543,10 @@ internal sealed class BatchScheduler : IDisposable
         catch (Exception e)
         {
             BatchLog.ProgressFailed(_logger, progress.Index, e.Message);
+        }
+        finally
+        {
+            RunModel.Restore(model);
         }
     }
 

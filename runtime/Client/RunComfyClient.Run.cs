@@ -141,7 +141,13 @@ public partial class RunComfyClient
                     RequestStatus status;
                     try
                     {
-                        status = await GetStatusAsync(requestId, token).ConfigureAwait(false);
+                        var statusCall = GetStatusAsync(requestId, token);
+                        if (first && telemetry.StartedAtSubmit)
+                        {
+                            await ReportIdWhileFirstStatusIsSlowAsync(statusCall, requestId, options, started).ConfigureAwait(false);
+                        }
+
+                        status = await statusCall.ConfigureAwait(false);
                     }
                     catch (RunComfyException e) when (e.IsTransient)
                     {
@@ -321,6 +327,36 @@ public partial class RunComfyClient
         }
     }
 
+    /// <summary>
+    /// A run's first status is read at once after the submit, so that the first report has the queue position. When
+    /// that read is slow (its retries, a server that hangs), the request id must not wait for it: the caller may be
+    /// storing it to survive a crash. After <see cref="RunComfyClientOptions.PollInterval"/> (when the first report
+    /// came before the status was read at once) a report with the id, <see cref="RunComfyRequestState.InQueue"/> and
+    /// no position is sent, and the status read goes on.
+    /// </summary>
+    private async Task ReportIdWhileFirstStatusIsSlowAsync(Task statusCall, string requestId, RunOptions options, long started)
+    {
+        if (statusCall.IsCompleted || options.Progress is null)
+        {
+            return;
+        }
+
+        // A timer on the client's clock that only signals; it never delays the status read.
+        using var grace = new CancellationTokenSource(_settings.PollInterval, _settings.Time);
+        var elapsed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = grace.Token.Register(static state => ((TaskCompletionSource)state!).TrySetResult(), elapsed);
+        if (await Task.WhenAny(statusCall, elapsed.Task).ConfigureAwait(false) != statusCall)
+        {
+            Report(options, new RunProgress
+            {
+                RequestId = requestId,
+                State = RunComfyRequestState.InQueue,
+                Elapsed = _settings.Time.GetElapsedTime(started),
+                Polls = 0,
+            });
+        }
+    }
+
     /// <summary>On the way out of an aborted wait: cancels the request if allowed and it was (or may still be) queued.</summary>
     private async Task<(bool Attempted, CancelOutcome? Outcome)> CancelOnAbortAsync(string requestId, RunOptions options, RunComfyRequestState? lastState)
     {
@@ -367,6 +403,8 @@ public partial class RunComfyClient
     /// <summary>Sends a progress report; the caller's callback can never break the wait (or lose the request id).</summary>
     private void Report(RunOptions options, RunProgress progress)
     {
+        // The callback is the caller's code: the calls it makes are not the run's, so they must not carry its model.
+        var model = RunModel.Suspend();
         try
         {
             options.Progress?.Report(progress);
@@ -374,6 +412,10 @@ public partial class RunComfyClient
         catch (Exception e)
         {
             ClientLog.ProgressFailed(_logger, progress.RequestId, $"{e.GetType().Name}: {e.Message}");
+        }
+        finally
+        {
+            RunModel.Restore(model);
         }
     }
 

@@ -3,7 +3,9 @@ namespace RunComfy;
 /// <summary>
 /// A progress report of <see cref="RunComfyClient.RunAsync"/> or <see cref="RunComfyClient.WaitAsync"/>, sent after every
 /// status answer and after every failed poll. The first status is read as soon as the submit has answered (or the wait
-/// began), so the first report already carries the state and, while queued, the queue position.
+/// began), so the first report already carries the state and, while queued, the queue position; if a run's first
+/// status read has not answered within the poll interval, a report with the request id (state
+/// <see cref="RunComfyRequestState.InQueue"/>, no position, no polls) comes first, so the id is never held back.
 /// </summary>
 public sealed record RunProgress
 {

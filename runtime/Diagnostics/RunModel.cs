@@ -11,6 +11,30 @@ internal static class RunModel
 
     public static string? ModelId => Current.Value;
 
+    /// <summary>
+    /// Clears the model while the caller's own code runs (a progress callback): what it calls, or starts and leaves
+    /// running, is not the run's. Returns the model to hand back to <see cref="Restore"/>.
+    /// </summary>
+    public static string? Suspend()
+    {
+        var model = Current.Value;
+        if (model is not null)
+        {
+            Current.Value = null;
+        }
+
+        return model;
+    }
+
+    /// <summary>Puts back the model <see cref="Suspend"/> cleared.</summary>
+    public static void Restore(string? model)
+    {
+        if (model is not null)
+        {
+            Current.Value = model;
+        }
+    }
+
     /// <summary>Called at the start of an async method: the value reverts when that method returns.</summary>
     public static void Set(string? modelId)
     {

@@ -69,7 +69,10 @@ internal static class DownloadFileName
 
         var stem = Path.GetFileNameWithoutExtension(cleaned);
         var extension = Path.GetExtension(cleaned);
-        if (ReservedNames.Contains(stem.TrimEnd(' ')) || ReservedNames.Contains(cleaned))
+        // Windows reads a device name before the first dot: "NUL.tar.gz" is NUL, not only "NUL.gz".
+        var firstDot = cleaned.IndexOf('.');
+        var beforeFirstDot = firstDot >= 0 ? cleaned[..firstDot] : cleaned;
+        if (ReservedNames.Contains(beforeFirstDot.TrimEnd(' ')) || ReservedNames.Contains(cleaned))
         {
             stem = "_" + stem;
         }

@@ -77,6 +77,11 @@ public sealed class RunComfyDownloadStream : Stream
         {
             throw OutputDownloads.Stalled(SourceUrl, _idleTimeout, e);
         }
+        catch (Exception e) when (e is IOException or HttpRequestException && cancellationToken.IsCancellationRequested)
+        {
+            // A connection torn down because the caller cancelled can surface as an I/O error: it is a cancellation.
+            throw new OperationCanceledException("The download was cancelled.", e, cancellationToken);
+        }
         catch (Exception e) when (e is IOException or HttpRequestException)
         {
             throw new RunComfyDownloadException(SourceUrl, $"Could not download {DownloadUrl.Shown(SourceUrl)}: the connection broke: {e.Message}", innerException: e);

@@ -37,21 +37,30 @@ public sealed partial class MediaInput
         }
         else
         {
-            // Not a well-formed URL: drop the query and anything that looks like user info by hand.
-            if (url.IndexOfAny(['?', '#']) is >= 0 and var query)
-            {
-                url = url[..query] + "?...";
-            }
-
+            // Not a well-formed URL: drop anything that may be user info, then the query, by hand. A password
+            // need not be escaped here ("user:pa/ss", "user:pa?ss"), so every character up to the last '@' may be
+            // user info, not only those before the first '/'.
             var scheme = url.IndexOf("://", StringComparison.Ordinal);
             var authority = scheme >= 0 ? scheme + 3 : url.StartsWith("//", StringComparison.Ordinal) ? 2 : -1;
-            if (authority >= 0)
+            var query = url.IndexOfAny(['?', '#']);
+            var at = authority >= 0 ? url.LastIndexOf('@') : -1;
+            if (at >= authority && authority >= 0)
             {
-                var end = url.IndexOf('/', authority) is >= 0 and var slash ? slash : url.Length;
-                if (url.AsSpan(authority, end - authority).LastIndexOf('@') is >= 0 and var at)
+                if (query >= 0 && query < at)
                 {
-                    url = string.Concat(url.AsSpan(0, authority), url.AsSpan(authority + at + 1));
+                    // An '@' after a '?' or '#': user info or query, it cannot be told apart, so neither is shown.
+                    return Bounded(string.Concat(url.AsSpan(0, authority), "\u2026"));
                 }
+
+                // An '@' after a '/' may be part of the path rather than user info: mark what was dropped.
+                var marker = url.AsSpan(authority, at - authority).IndexOf('/') >= 0 ? "\u2026@" : "";
+                url = string.Concat(url.AsSpan(0, authority), marker, url.AsSpan(at + 1));
+                query = url.IndexOfAny(['?', '#']);
+            }
+
+            if (query >= 0)
+            {
+                url = url[..query] + "?...";
             }
         }
 

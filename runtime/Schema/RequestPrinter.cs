@@ -196,7 +196,18 @@ public sealed class RequestPrinter
         return text.Length <= MaxStringLength ? builder.ToString() : builder.Append("\u2026(").Append(text.Length.ToString("N0", CultureInfo.InvariantCulture)).Append(" chars)").ToString();
     }
 
-    private static string RawText(JsonElement json) => json.ValueKind == JsonValueKind.Undefined ? "undefined" : json.GetRawText();
+    private static string RawText(JsonElement json)
+    {
+        try
+        {
+            return json.ValueKind == JsonValueKind.Undefined ? "undefined" : json.GetRawText();
+        }
+        catch (ObjectDisposedException)
+        {
+            // An element of a JsonDocument the caller has disposed: ToString must not throw (debuggers, logs).
+            return "(disposed JSON)";
+        }
+    }
 
     private static string Undefined<TEnum>(TEnum value)
         where TEnum : struct => value.ToString() ?? string.Empty;

@@ -74,6 +74,10 @@ internal sealed class ProbeNetwork
             ConnectTimeout = TimeSpan.FromSeconds(10),
             AllowAutoRedirect = false,
             UseProxy = false,
+
+            // Shared by every client in the process (and by downloads and probes): no cookie jar, so no caller's
+            // session cookie is ever sent with another caller's request.
+            UseCookies = false,
             ConnectCallback = (context, cancellationToken) => ConnectAsync(context, policy, cancellationToken),
         };
         if (_certificateCheck is not null)

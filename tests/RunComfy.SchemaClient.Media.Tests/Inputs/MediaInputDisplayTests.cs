@@ -23,6 +23,30 @@ public sealed class MediaInputDisplayTests
         shown.ShouldNotContain("SECRETTOKEN");
     }
 
+    [Theory]
+    [InlineData("https://alice:hunt/er2@cdn.example.com/cat.png?token=SECRETTOKEN", "https://\u2026@cdn.example.com/cat.png?...")]
+    [InlineData("https://alice:hunt?er2@cdn.example.com/cat.png", "https://\u2026")]
+    [InlineData("https://alice:hunt#er2@cdn.example.com/cat.png", "https://\u2026")]
+    [InlineData("//alice:hunt/er2@cdn.example.com/cat.png", "//\u2026@cdn.example.com/cat.png")]
+    public void A_password_with_an_unescaped_slash_or_question_mark_is_not_shown(string url, string expected)
+    {
+        // Not well formed (the password is not escaped), so the URL parser cannot find the user info.
+        string shown = MediaInput.FromUrl(url).ToString();
+
+        shown.ShouldBe(expected);
+        shown.ShouldNotContain("hunt");
+        shown.ShouldNotContain("alice");
+    }
+
+    [Fact]
+    public void An_at_sign_in_the_query_of_a_malformed_url_does_not_show_the_rest_of_the_query()
+    {
+        string shown = MediaInput.FromUrl("https://cdn example.com/cat.png?mail=a@b&token=SECRETTOKEN").ToString();
+
+        shown.ShouldNotContain("SECRETTOKEN");
+        shown.ShouldBe("https://\u2026");
+    }
+
     [Fact]
     public void A_url_without_query_is_shown_as_given()
     {

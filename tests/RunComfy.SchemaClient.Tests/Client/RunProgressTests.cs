@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text;
 using RunComfy.SchemaClient.Tests.Client.TestDoubles;
 
 namespace RunComfy.SchemaClient.Tests.Client;
@@ -25,6 +27,51 @@ public sealed class RunProgressTests
         first.Elapsed.ShouldBe(TimeSpan.Zero);
         delaysAtFirstReport.ShouldBe(0);
         progress.Reports.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_slow_first_status_read_does_not_hold_back_the_request_id()
+    {
+        // The caller stores the id from the first report to survive a crash: a status read that hangs (or spends
+        // its retries) must not keep it from them longer than the first poll's interval.
+        var statusAsked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _handler.Submit.Ok(Wire.Submitted("q5"));
+        _handler.Status.Then(async (_, ct) =>
+        {
+            statusAsked.TrySetResult();
+            await release.Task.WaitAsync(ct);
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(Wire.Status("q5", "in_queue", 3), Encoding.UTF8, "application/json") };
+        }).Ok(Wire.Status("q5", "completed"));
+        _handler.Result.Ok(Wire.Completed("q5"));
+        var firstReport = new TaskCompletionSource<RunProgress>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var progress = new ListProgress { OnReport = p => firstReport.TrySetResult(p) };
+        using var client = TestClient.Create(_handler, _time);
+
+        var run = client.RunAsync(TestSeedreamEditRequest.Valid(), new RunOptions { Progress = progress });
+        RunProgress first;
+        try
+        {
+            await statusAsked.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            for (var i = 0; i < 50 && !firstReport.Task.IsCompleted; i++)
+            {
+                // The status answer is held back; only the client's clock moves (bounded: 50 x 100 ms of virtual time).
+                _time.Advance(TimeSpan.FromMilliseconds(100));
+                await Task.Delay(20);
+            }
+
+            first = await firstReport.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            release.TrySetResult();
+        }
+
+        await run;
+
+        (first.RequestId, first.State, first.QueuePosition, first.Polls).ShouldBe(("q5", RunComfyRequestState.InQueue, (int?)null, 0));
+        first.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1));
+        progress.Reports.Select(p => (p.QueuePosition, p.Polls)).ShouldBe([(null, 0), ((int?)3, 1), (null, 2)]);
     }
 
     [Fact]

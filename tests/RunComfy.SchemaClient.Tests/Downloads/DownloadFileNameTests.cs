@@ -23,6 +23,9 @@ public sealed class DownloadFileNameTests
     [InlineData("NUL.txt")]
     [InlineData("COM1.jpg")]
     [InlineData("lpt9")]
+    [InlineData("NUL.tar.gz")]
+    [InlineData("con.final.png")]
+    [InlineData("AUX .a.b")]
     public void Defuses_windows_device_names(string input)
     {
         var name = DownloadFileName.Sanitize(input, "fallback");

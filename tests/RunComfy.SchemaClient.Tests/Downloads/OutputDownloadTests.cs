@@ -358,6 +358,30 @@ public sealed class OutputDownloadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_cookie_one_download_host_sets_is_never_sent_back()
+    {
+        // The guarded handlers are shared process-wide (every client, every tenant, the media probes too):
+        // a cookie jar there would carry one caller's session into another caller's requests.
+        _server.On("/set.png", async context =>
+        {
+            context.Response.ContentType = "image/png";
+            context.Response.Headers.SetCookie = "session=TENANT_A_SECRET; Path=/";
+            await context.Response.Body.WriteAsync(Png);
+        });
+        _server.Serve("/next.png", Png);
+        var options = Options();
+
+        await Output("/set.png").DownloadAsync(_folder.Path, options);
+        await using (var stream = await Output("/next.png").OpenReadAsync(0, options))
+        {
+            await stream.CopyToAsync(Stream.Null);
+        }
+
+        _server.Requests.Count.ShouldBe(2);
+        _server.Requests.ShouldAllBe(r => !r.Headers.ContainsKey("Cookie"));
+    }
+
+    [Fact]
     public async Task A_stream_enforces_the_cap_as_it_is_read()
     {
         _server.On("/out.png", async context =>
