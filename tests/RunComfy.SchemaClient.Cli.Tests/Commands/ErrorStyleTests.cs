@@ -154,6 +154,41 @@ public sealed class ErrorStyleTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("run")]
+    [InlineData("status")]
+    [InlineData("result")]
+    [InlineData("wait")]
+    [InlineData("cancel")]
+    [InlineData("requests")]
+    [InlineData("models")]
+    [InlineData("models show")]
+    [InlineData("schemas pull")]
+    [InlineData("schemas check")]
+    [InlineData("batch")]
+    public async Task Help_names_each_option_value_in_one_short_word(string command)
+    {
+        // '--max-polls-per-second <max-polls-per-second>' doubled the option column for every line of batch's help;
+        // a value is named by what it is (<n>, <MiB>, <dir>), the same word where two commands share an option.
+        var run = await _cli.RunAsync([.. command.Split(' '), "--help"]);
+
+        run.ExitCode.ShouldBe(0, run.ToString());
+        foreach (var line in Lines(run.Out).Where(l => l.TrimStart().StartsWith('-')))
+        {
+            var value = System.Text.RegularExpressions.Regex.Match(line, "^\\s*(?:-\\S+, )?--\\S+ <([^>]+)>");
+            if (value.Success)
+            {
+                value.Groups[1].Value.ShouldNotContain("-", customMessage: line);
+                value.Groups[1].Value.Length.ShouldBeLessThanOrEqualTo(12, line);
+            }
+
+            if (line.TrimStart().StartsWith("--max-download-mb", StringComparison.Ordinal))
+            {
+                line.ShouldContain("--max-download-mb <MiB>");
+            }
+        }
+    }
+
     private static string[] Lines(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToArray();
 }
