@@ -30,7 +30,7 @@ internal static class ParseErrorReport
                 : $"  Commands: {string.Join(", ", commands)}.");
         }
 
-        foreach (var message in parse.Errors.Select(e => e.Message).Where(m => unknownCommand is null || !IsAboutUnknownCommand(m, unknownCommand)))
+        foreach (var message in parse.Errors.Select(e => e.Message).Where(m => unknownCommand is null || !IsAboutUnknownCommand(m, parse.UnmatchedTokens)))
         {
             await context.Error.WriteLineAsync($"✗ {Printable.Line(message)}");
         }
@@ -41,10 +41,11 @@ internal static class ParseErrorReport
 
     /// <summary>
     /// The library's "Required command was not provided." and "Unrecognized command or argument" lines say
-    /// less than the one line written for an unknown command, so they are left out then.
+    /// less than the one line written for an unknown command, so they are left out then: for the unknown command
+    /// and for the tokens after it, which were meant as its arguments ('runn m' is one mistake, not two).
     /// </summary>
-    private static bool IsAboutUnknownCommand(string message, string token) =>
-        message.Contains($"'{token}'", StringComparison.Ordinal) || message.StartsWith("Required command", StringComparison.Ordinal);
+    private static bool IsAboutUnknownCommand(string message, IReadOnlyList<string> unmatched) =>
+        unmatched.Any(token => message.Contains($"'{token}'", StringComparison.Ordinal)) || message.StartsWith("Required command", StringComparison.Ordinal);
 
     /// <summary>
     /// The commands System.CommandLine's typo correction suggests: its parse error action is run with help off

@@ -128,6 +128,8 @@ public sealed class ErrorStyleTests : IDisposable
         Lines(run.Error)[0].ShouldBe($"✗ '{typo}' is not a {path} command.");
         run.Error.ShouldContain($"  Did you mean: {suggestion}?");
         run.Error.ShouldNotContain("Required command was not provided");
+        // The tokens after a mistyped command were its arguments: one mistake, one ✗ line.
+        Lines(run.Error).Count(l => l.StartsWith('✗')).ShouldBe(1, run.Error);
     }
 
     [Theory]
