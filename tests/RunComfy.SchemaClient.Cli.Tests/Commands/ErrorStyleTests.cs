@@ -116,6 +116,20 @@ public sealed class ErrorStyleTests : IDisposable
     }
 
     [Theory]
+    [InlineData("comfy-schema", "run, models, status, result, wait, cancel, requests, schemas, batch")]
+    [InlineData("comfy-schema schemas", "pull, check")]
+    public async Task No_command_lists_the_commands(string command, string commands)
+    {
+        var run = await _cli.RunAsync(command.Split(' ')[1..]);
+
+        run.ExitCode.ShouldBe(64, run.ToString());
+        Lines(run.Error)[0].ShouldBe($"✗ {command} needs a command.", run.Error);
+        run.Error.ShouldContain($"  Commands: {commands}.");
+        run.Error.ShouldNotContain("Required command was not provided");
+        run.Error.ShouldContain($"  See '{command} --help'.");
+    }
+
+    [Theory]
     [InlineData("stauts", "status", "stauts", "req-1")]
     [InlineData("cancle", "cancel", "cancle", "req-1")]
     [InlineData("chek", "check", "schemas", "chek")]
