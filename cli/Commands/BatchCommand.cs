@@ -20,12 +20,12 @@ internal static class BatchCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var inputFile = new Option<string>("--input-file", "-f") { Description = "One request per line: the model's input object, or {\"model_id\": ..., \"input\": {...}}.", HelpName = "file", Required = true };
-        var concurrency = new Option<int>("--concurrency") { Description = "The most jobs submitted and unfinished at once.", DefaultValueFactory = _ => 20 };
-        var maxPolls = new Option<double>("--max-polls-per-second") { Description = "The most status calls per second for the whole batch.", DefaultValueFactory = _ => 10 };
-        var submitsPerSecond = new Option<double>("--submits-per-second") { Description = "The most submits started per second.", DefaultValueFactory = _ => 5 };
+        var concurrency = new Option<int>("--concurrency") { Description = "The most jobs submitted and unfinished at once.", HelpName = "n", DefaultValueFactory = _ => 20 };
+        var maxPolls = new Option<double>("--max-polls-per-second") { Description = "The most status calls per second for the whole batch.", HelpName = "n", DefaultValueFactory = _ => 10 };
+        var submitsPerSecond = new Option<double>("--submits-per-second") { Description = "The most submits started per second.", HelpName = "n", DefaultValueFactory = _ => 5 };
         var output = new Option<string?>("--output") { Description = "Write one JSON line per input line (index, request id, state, output URLs, error) to this file.", HelpName = "file" };
         var outputDir = new Option<string?>("--output-dir", "-o") { Description = "Download each completed line's outputs into <dir>/line-<n>/ (default: no download).", HelpName = "dir" };
-        var maxDownloadMb = new Option<long>("--max-download-mb") { Description = "Refuse an output file larger than this many MiB.", DefaultValueFactory = _ => DownloadOptions.DefaultMaxBytesPerFile / (1024 * 1024) };
+        var maxDownloadMb = new Option<long>("--max-download-mb") { Description = "Refuse an output file larger than this many MiB.", HelpName = "MiB", DefaultValueFactory = _ => DownloadOptions.DefaultMaxBytesPerFile / (1024 * 1024) };
         var resubmitUnknown = new Option<bool>("--resubmit-unknown") { Description = "Submit again the lines whose earlier submit may have been accepted without a request id coming back (they may run and bill twice)." };
         foreach (var positive in new Option[] { concurrency, maxPolls, submitsPerSecond, maxDownloadMb })
         {

@@ -20,6 +20,15 @@ internal static class ParseErrorReport
             ? parse.UnmatchedTokens[0]
             : null;
 
+        // 'comfy-schema' or 'comfy-schema schemas' alone: say which commands there are, not "Required command was not provided."
+        var missingCommand = unknownCommand is null && command.Subcommands.Count > 0 && command.Action is null && parse.UnmatchedTokens.Count == 0;
+        if (missingCommand)
+        {
+            var commands = command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name).ToArray();
+            await context.Error.WriteLineAsync($"✗ {path} needs a command.");
+            await context.Error.WriteLineAsync($"  Commands: {string.Join(", ", commands)}.");
+        }
+
         if (unknownCommand is not null)
         {
             var commands = command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name).ToArray();
@@ -30,7 +39,7 @@ internal static class ParseErrorReport
                 : $"  Commands: {string.Join(", ", commands)}.");
         }
 
-        foreach (var message in parse.Errors.Select(e => e.Message).Where(m => unknownCommand is null || !IsAboutUnknownCommand(m, unknownCommand)))
+        foreach (var message in parse.Errors.Select(e => e.Message).Where(m => (unknownCommand is null && !missingCommand) || !IsAboutUnknownCommand(m, parse.UnmatchedTokens)))
         {
             await context.Error.WriteLineAsync($"✗ {Printable.Line(message)}");
         }
@@ -41,10 +50,11 @@ internal static class ParseErrorReport
 
     /// <summary>
     /// The library's "Required command was not provided." and "Unrecognized command or argument" lines say
-    /// less than the one line written for an unknown command, so they are left out then.
+    /// less than the one line written for an unknown command, so they are left out then: for the unknown command
+    /// and for the tokens after it, which were meant as its arguments ('runn m' is one mistake, not two).
     /// </summary>
-    private static bool IsAboutUnknownCommand(string message, string token) =>
-        message.Contains($"'{token}'", StringComparison.Ordinal) || message.StartsWith("Required command", StringComparison.Ordinal);
+    private static bool IsAboutUnknownCommand(string message, IReadOnlyList<string> unmatched) =>
+        unmatched.Any(token => message.Contains($"'{token}'", StringComparison.Ordinal)) || message.StartsWith("Required command", StringComparison.Ordinal);
 
     /// <summary>
     /// The commands System.CommandLine's typo correction suggests: its parse error action is run with help off

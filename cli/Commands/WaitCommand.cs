@@ -24,7 +24,7 @@ internal static class WaitCommand
                 await using var opened = await RequestCommandSupport.OpenAsync(parse, requestId, common, context, interrupt);
                 var (id, journal, journaled, session) = opened;
                 var outcome = await new JobWatcher(context, quiet: json)
-                    .WatchAsync(session.Client, id, RunComfyRequestState.Unknown, TimeoutOption.Read(parse, timeout), interrupt);
+                    .WatchAsync(session.Client, id, RunComfyRequestState.Unknown, TimeoutOption.Read(parse, timeout), interrupt, journaled?.SubmittedAt);
                 return await new OutcomeReporter(context, json, journal)
                     .ReportAsync(session, id, journaled?.ModelId ?? "", outcome, delivery.Read(parse, context), journaled?.SubmittedAt, interrupt);
             });

@@ -26,9 +26,11 @@ internal sealed class JobWatcher
     /// <param name="initialState">What is known before the first poll (a fresh submit is queued).</param>
     /// <param name="timeout">How long to wait before leaving the request running; null waits without limit.</param>
     /// <param name="interrupt">Ctrl-C.</param>
-    public async Task<WatchOutcome> WatchAsync(RunComfyClient client, string requestId, RunComfyRequestState initialState, TimeSpan? timeout, CancellationToken interrupt)
+    /// <param name="submittedAt">When the request was submitted, if known (a resumed wait: the journal's time): the
+    /// elapsed time shown counts from then, not from this watch's start.</param>
+    public async Task<WatchOutcome> WatchAsync(RunComfyClient client, string requestId, RunComfyRequestState initialState, TimeSpan? timeout, CancellationToken interrupt, DateTimeOffset? submittedAt = null)
     {
-        var progress = new ProgressState(initialState);
+        var progress = new ProgressState(initialState, submittedAt is { } submitted ? DateTimeOffset.UtcNow - submitted : TimeSpan.Zero);
         // Without this a wait on an unreachable API would look like a job that never moves.
         progress.PollFailed += (inARow, reason) =>
             _context.Error.WriteLine($"! Polling {requestId} failed for now and will go on ({inARow} in a row): {Printable.Line(reason)}");

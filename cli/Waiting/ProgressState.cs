@@ -9,6 +9,7 @@ namespace RunComfy.Cli.Waiting;
 internal sealed class ProgressState : IProgress<RunProgress>
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly TimeSpan _before;
     private readonly Lock _gate = new();
     private RunComfyRequestState _state;
     private int? _queuePosition;
@@ -19,7 +20,14 @@ internal sealed class ProgressState : IProgress<RunProgress>
     /// <summary>A poll failed and the wait goes on: how many in a row, and why.</summary>
     public event Action<int, string?>? PollFailed;
 
-    public ProgressState(RunComfyRequestState initial) => _state = initial;
+    /// <param name="initial">What is known before the first poll.</param>
+    /// <param name="before">How old the job already was when this watch started (a resumed wait: since its journaled
+    /// submit), added to the elapsed time shown so it counts from the submit, like "completed in".</param>
+    public ProgressState(RunComfyRequestState initial, TimeSpan before = default)
+    {
+        _state = initial;
+        _before = before > TimeSpan.Zero ? before : TimeSpan.Zero;
+    }
 
     public RunComfyRequestState State
     {
@@ -32,13 +40,14 @@ internal sealed class ProgressState : IProgress<RunProgress>
         }
     }
 
+    /// <summary>How long this watch has run (what <c>--timeout</c> bounds).</summary>
     public TimeSpan Elapsed => _clock.Elapsed;
 
     public (RunComfyRequestState State, int? QueuePosition, string? Raw, TimeSpan Elapsed) Snapshot()
     {
         lock (_gate)
         {
-            return (_state, _queuePosition, _raw, _clock.Elapsed);
+            return (_state, _queuePosition, _raw, _before + _clock.Elapsed);
         }
     }
 
@@ -63,7 +72,7 @@ internal sealed class ProgressState : IProgress<RunProgress>
 
         if (changed)
         {
-            Changed?.Invoke(value.State, value.QueuePosition, _clock.Elapsed);
+            Changed?.Invoke(value.State, value.QueuePosition, _before + _clock.Elapsed);
         }
     }
 

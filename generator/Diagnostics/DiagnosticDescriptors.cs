@@ -11,9 +11,10 @@ namespace RunComfy.SchemaClient.Generator.Diagnostics
 
         /// <summary>
         /// Where the diagnostics table lives; each id links to its row (anchor <c>#rcs0001</c>...). The one
-        /// place to change when the documentation moves.
+        /// place to change when the documentation moves; the same repository as RunComfyRepositoryUrl (Directory.Build.props),
+        /// which the package names (HelpLinkTests).
         /// </summary>
-        public const string HelpLinkBase = "https://github.com/runcomfy/schema-client/blob/main/docs/generator.md";
+        public const string HelpLinkBase = "https://github.com/runcomfy/runcomfy-schemaclient-dotnet/blob/main/docs/generator.md";
 
         public static readonly DiagnosticDescriptor InvalidJson = Error(
             "RCS0001", "Schema is not valid JSON",

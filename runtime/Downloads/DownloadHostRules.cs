@@ -32,7 +32,8 @@ internal static class DownloadHostRules
 
         if (url.Scheme != Uri.UriSchemeHttps)
         {
-            reason = $"'{url.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped)}' is not HTTPS";
+            // Says how to trust it: RequestOutput's downloads meet this on a local emulator's http:// outputs.
+            reason = $"'{url.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped)}' is not HTTPS (an origin you trust, such as a local emulator, can be added to DownloadOptions.TrustedOrigins)";
             return null;
         }
 

@@ -19,6 +19,18 @@ public sealed class HelpLinkTests
         }
     }
 
+    [Fact]
+    public void Help_links_point_at_the_repository_the_package_names()
+    {
+        // The nuspec's <repository> and projectUrl, and the packed README's links, use RunComfyRepositoryUrl
+        // (Directory.Build.props); a diagnostic's link must lead to the same repository's docs.
+        var props = System.Xml.Linq.XDocument.Load(Path.Combine(RepositoryRoot(), "Directory.Build.props"));
+        string url = props.Descendants("RunComfyRepositoryUrl").Single().Value.Trim().TrimEnd('/');
+        string branch = props.Descendants("RunComfyRepositoryBranch").Single().Value.Trim();
+
+        DiagnosticDescriptors.HelpLinkBase.ShouldBe(url + "/blob/" + branch + "/docs/generator.md");
+    }
+
     private static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -116,6 +116,20 @@ public sealed class ErrorStyleTests : IDisposable
     }
 
     [Theory]
+    [InlineData("comfy-schema", "run, models, status, result, wait, cancel, requests, schemas, batch")]
+    [InlineData("comfy-schema schemas", "pull, check")]
+    public async Task No_command_lists_the_commands(string command, string commands)
+    {
+        var run = await _cli.RunAsync(command.Split(' ')[1..]);
+
+        run.ExitCode.ShouldBe(64, run.ToString());
+        Lines(run.Error)[0].ShouldBe($"✗ {command} needs a command.", run.Error);
+        run.Error.ShouldContain($"  Commands: {commands}.");
+        run.Error.ShouldNotContain("Required command was not provided");
+        run.Error.ShouldContain($"  See '{command} --help'.");
+    }
+
+    [Theory]
     [InlineData("stauts", "status", "stauts", "req-1")]
     [InlineData("cancle", "cancel", "cancle", "req-1")]
     [InlineData("chek", "check", "schemas", "chek")]
@@ -128,6 +142,8 @@ public sealed class ErrorStyleTests : IDisposable
         Lines(run.Error)[0].ShouldBe($"✗ '{typo}' is not a {path} command.");
         run.Error.ShouldContain($"  Did you mean: {suggestion}?");
         run.Error.ShouldNotContain("Required command was not provided");
+        // The tokens after a mistyped command were its arguments: one mistake, one ✗ line.
+        Lines(run.Error).Count(l => l.StartsWith('✗')).ShouldBe(1, run.Error);
     }
 
     [Theory]
@@ -151,6 +167,41 @@ public sealed class ErrorStyleTests : IDisposable
             var timeout = Lines(run.Out).Single(l => l.TrimStart().StartsWith("--timeout", StringComparison.Ordinal));
             timeout.ShouldEndWith("Default: 30m.");
             timeout.ShouldNotContain("00:30:00");
+        }
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("status")]
+    [InlineData("result")]
+    [InlineData("wait")]
+    [InlineData("cancel")]
+    [InlineData("requests")]
+    [InlineData("models")]
+    [InlineData("models show")]
+    [InlineData("schemas pull")]
+    [InlineData("schemas check")]
+    [InlineData("batch")]
+    public async Task Help_names_each_option_value_in_one_short_word(string command)
+    {
+        // '--max-polls-per-second <max-polls-per-second>' doubled the option column for every line of batch's help;
+        // a value is named by what it is (<n>, <MiB>, <dir>), the same word where two commands share an option.
+        var run = await _cli.RunAsync([.. command.Split(' '), "--help"]);
+
+        run.ExitCode.ShouldBe(0, run.ToString());
+        foreach (var line in Lines(run.Out).Where(l => l.TrimStart().StartsWith('-')))
+        {
+            var value = System.Text.RegularExpressions.Regex.Match(line, "^\\s*(?:-\\S+, )?--\\S+ <([^>]+)>");
+            if (value.Success)
+            {
+                value.Groups[1].Value.ShouldNotContain("-", customMessage: line);
+                value.Groups[1].Value.Length.ShouldBeLessThanOrEqualTo(12, line);
+            }
+
+            if (line.TrimStart().StartsWith("--max-download-mb", StringComparison.Ordinal))
+            {
+                line.ShouldContain("--max-download-mb <MiB>");
+            }
         }
     }
 

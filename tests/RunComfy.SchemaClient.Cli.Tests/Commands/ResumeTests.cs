@@ -76,6 +76,32 @@ public sealed class ResumeTests : IDisposable
     }
 
     [Fact]
+    public async Task Wait_shows_the_elapsed_time_since_the_journaled_submit_not_since_wait_started()
+    {
+        await using var emulator = await EmulatorServer.StartAsync(new EmulatorOptions
+        {
+            Token = "tok-" + Guid.NewGuid().ToString("N"),
+            QueueStep = TimeSpan.FromMilliseconds(100),
+            RunDuration = TimeSpan.FromSeconds(4),
+        });
+        File.WriteAllBytes(_cli.Combine("cat.png"), SampleImages.Png(32, 32));
+        string[] api = ["--base-address", emulator.BaseAddress.ToString(), "--token", emulator.Options.Token];
+        var submitted = await _cli.RunAsync(["run", Edit, "--no-wait", .. api, "--input", "prompt=a cat", "--input", "images=@cat.png"]);
+        var id = submitted.Out.Trim();
+        submitted.ExitCode.ShouldBe(0, submitted.ToString());
+
+        // 'wait' starts 2 s after the submit, while the job runs (4 s).
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var waited = await _cli.RunAsync(["wait", id, .. api, "--no-download"]);
+
+        waited.ExitCode.ShouldBe(0, waited.ToString());
+        var first = System.Text.RegularExpressions.Regex.Match(waited.Error, $@"{id}: [a-z_]+ · (\d\d):(\d\d)");
+        first.Success.ShouldBeTrue(waited.ToString());
+        // Was 00:00: the clock started with 'wait', while "completed in" below it counted from the job's creation.
+        (int.Parse(first.Groups[1].Value) * 60 + int.Parse(first.Groups[2].Value)).ShouldBeGreaterThanOrEqualTo(2, waited.ToString());
+    }
+
+    [Fact]
     public async Task The_journal_never_holds_the_token_the_prompt_or_the_media()
     {
         await using var emulator = await StartEmulatorAsync();

@@ -220,6 +220,8 @@ public sealed class OutputDownloadTests : IAsyncLifetime
         var error = await Should.ThrowAsync<RunComfyDownloadException>(() => Output("/out.png").DownloadAsync(_folder.Path, Options()));
 
         error.Message.ShouldContain("'http://127.0.0.1:1' is not HTTPS");
+        // A user who met this on the emulator's outputs learns the option that trusts an origin.
+        error.Message.ShouldContain("DownloadOptions.TrustedOrigins");
         _connections.ShouldAllBe(endPoint => endPoint.Port == _server.BaseAddress.Port);
     }
 
