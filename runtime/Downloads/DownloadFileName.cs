@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace RunComfy.Downloads;
@@ -19,6 +20,7 @@ internal static class DownloadFileName
 
     /// <summary>The most UTF-8 bytes of an extension.</summary>
     private const int MaxExtensionBytes = 16;
+    private const char ZeroWidthJoiner = '\u200D';
 
     private static readonly HashSet<string> ReservedNames = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -49,14 +51,18 @@ internal static class DownloadFileName
             var c = segment[i];
             if (char.IsHighSurrogate(c) && i + 1 < segment.Length && char.IsLowSurrogate(segment[i + 1]))
             {
-                builder.Append(c).Append(segment[++i]);
+                // Invisible supplementary characters (tag characters U+E0000..E007F) would hide text in the name.
+                var pair = segment.Substring(i++, 2);
+                builder.Append(CharUnicodeInfo.GetUnicodeCategory(pair, 0) == UnicodeCategory.Format ? "_" : pair);
                 continue;
             }
 
             // Lone surrogates cannot be written to disk as UTF-8; direction controls (a right-to-left
-            // override turning "gnp.exe" around) would make the name lie.
+            // override turning "gnp.exe" around) would make the name lie, and other invisible format
+            // characters (U+200B, U+FEFF) let two names look alike. The joiner stays: emoji need it.
             var bad = char.IsControl(c) || char.IsSurrogate(c) || Array.IndexOf(Forbidden, c) >= 0
-                      || Client.Wire.ServerText.IsBidiControl(c);
+                      || Client.Wire.ServerText.IsBidiControl(c)
+                      || (char.GetUnicodeCategory(c) == UnicodeCategory.Format && c != ZeroWidthJoiner);
             builder.Append(bad ? '_' : c);
         }
 

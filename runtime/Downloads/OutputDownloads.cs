@@ -64,7 +64,6 @@ internal static class OutputDownloads
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         options.Validate();
-        Directory.CreateDirectory(directory);
         var urlName = DownloadFileName.Sanitize(Uri.UnescapeDataString(url.IsAbsoluteUri ? url.AbsolutePath : url.OriginalString), fallbackName);
         if (options.Overwrite == DownloadOverwrite.Fail)
         {
@@ -73,6 +72,8 @@ internal static class OutputDownloads
         }
 
         using var source = await OpenAsync(url, options, cancellationToken).ConfigureAwait(false);
+        // Only once the URL is allowed and answering: a refused download leaves no empty folder behind.
+        Directory.CreateDirectory(directory);
         var name = DownloadFileName.Sanitize(source.SuggestedFileName, urlName);
         if (!Path.HasExtension(name) && ExtensionFor(source.ContentType) is { } extension)
         {

@@ -87,4 +87,21 @@ public sealed class DownloadFileNameTests
         DownloadFileName.Sanitize("photo\u202egnp.exe", "fallback").ShouldBe("photo_gnp.exe");
         DownloadFileName.Sanitize("x\u001b[2Jy.png", "fallback").ShouldBe("x_[2Jy.png");
     }
+
+    [Fact]
+    public void Invisible_format_characters_are_replaced_so_no_two_names_look_alike()
+    {
+        // Built in code: xunit would mangle these characters in InlineData ids.
+        DownloadFileName.Sanitize("out\u200B.png", "fallback").ShouldBe("out_.png");
+        DownloadFileName.Sanitize("\uFEFFout.png", "fallback").ShouldBe("_out.png");
+        DownloadFileName.Sanitize("out" + char.ConvertFromUtf32(0xE0041) + ".png", "fallback").ShouldBe("out_.png");
+    }
+
+    [Fact]
+    public void An_emoji_sequence_keeps_its_joiner()
+    {
+        string family = char.ConvertFromUtf32(0x1F468) + "\u200D" + char.ConvertFromUtf32(0x1F469);
+
+        DownloadFileName.Sanitize(family + ".png", "fallback").ShouldBe(family + ".png");
+    }
 }

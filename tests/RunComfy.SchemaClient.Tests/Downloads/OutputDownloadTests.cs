@@ -161,6 +161,17 @@ public sealed class OutputDownloadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_refused_download_creates_no_folder()
+    {
+        var output = new RequestOutput { AllUrls = [new Uri("https://evil.example/out.png")] };
+        var target = Path.Combine(_folder.Path, "not-yet");
+
+        await Should.ThrowAsync<RunComfyDownloadException>(() => output.DownloadAsync(target, Options()));
+
+        Directory.Exists(target).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Refuses_a_redirect_to_a_host_outside_the_allow_list()
     {
         _server.Redirect("/out.png", "https://evil.example/x.png");
