@@ -36,14 +36,29 @@ namespace RunComfy.SchemaClient.Generator.Emitting
             w.Line();
             w.Doc("summary", "Adds every model of this assembly to <see cref=\"global::RunComfy.ModelCatalog\"/>; each one's metadata is built on its first lookup.");
             w.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
-            w.Line("internal static void Register()");
+            w.Line("internal static void Register() => global::RunComfy.ModelCatalog.Register(new string[]");
             w.Open();
-            // An id and a delegate per model: loading the assembly costs no metadata, however many models it has.
+            // The ids and one delegate for the whole assembly: loading it compiles and binds no per-model method,
+            // so startup stays flat however many models the assembly has.
             foreach (CatalogEntry entry in ordered)
             {
-                w.Line("global::RunComfy.ModelCatalog.Register(" + Literal.String(entry.ModelId) + ", static () => global::" + Identifier.TypeName(entry.Namespace, entry.TypeName) + ".Metadata);");
+                w.Line(Literal.String(entry.ModelId) + ",");
             }
 
+            w.Close("}, Create);");
+            w.Line();
+            w.Doc("summary", "Builds the metadata of the model at <paramref name=\"index\"/> in the ids <see cref=\"Register\"/> gives.");
+            w.Line("private static global::RunComfy.ModelInfo Create(int index)");
+            w.Open();
+            w.Line("switch (index)");
+            w.Open();
+            for (int i = 0; i < ordered.Count; i++)
+            {
+                w.Line("case " + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": return global::" + Identifier.TypeName(ordered[i].Namespace, ordered[i].TypeName) + ".Metadata;");
+            }
+
+            w.Line("default: throw new global::System.ArgumentOutOfRangeException(nameof(index));");
+            w.Close();
             w.Close();
             w.Close();
             w.Close();

@@ -32,6 +32,23 @@ public static class ModelCatalog
         Models[modelId] = new Lazy<ModelInfo>(create, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
+    /// <summary>
+    /// Adds the models of one generated assembly: <paramref name="create"/> builds the metadata of the model at an
+    /// index of <paramref name="modelIds"/> on its first lookup. One delegate for the whole assembly keeps loading
+    /// it flat in the number of models. Replaces models with the same ids.
+    /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public static void Register(IReadOnlyList<string> modelIds, Func<int, ModelInfo> create)
+    {
+        ArgumentNullException.ThrowIfNull(modelIds);
+        ArgumentNullException.ThrowIfNull(create);
+        for (var i = 0; i < modelIds.Count; i++)
+        {
+            var index = i;
+            Models[modelIds[i]] = new Lazy<ModelInfo>(() => create(index), LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+    }
+
     /// <summary>Every registered model, ordered by id (builds the metadata of each).</summary>
     public static IReadOnlyList<ModelInfo> All => [.. Models.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => m.Value.Value)];
 

@@ -191,7 +191,7 @@ public sealed class HostileSchemaTests : IClassFixture<HostileSchemaTests.Hostil
         var expected = new Dictionary<string, string[]>
         {
             [ns + spec.TypeName] = [.. request],
-            [Catalog] = ["field:__models", "property:Models", "method:Register"],
+            [Catalog] = ["field:__models", "property:Models", "method:Register", "method:Create"],
         };
         foreach (EnumSpec e in spec.Enums)
         {

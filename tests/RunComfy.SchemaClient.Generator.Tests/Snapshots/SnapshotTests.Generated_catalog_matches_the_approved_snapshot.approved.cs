@@ -19,10 +19,21 @@ namespace RunComfy.Generated
 
         /// <summary>Adds every model of this assembly to <see cref="global::RunComfy.ModelCatalog"/>; each one's metadata is built on its first lookup.</summary>
         [global::System.Runtime.CompilerServices.ModuleInitializer]
-        internal static void Register()
+        internal static void Register() => global::RunComfy.ModelCatalog.Register(new string[]
         {
-            global::RunComfy.ModelCatalog.Register("bytedance/seedream-4-0/edit", static () => global::RunComfy.Models.Bytedance.Seedream40EditRequest.Metadata);
-            global::RunComfy.ModelCatalog.Register("bytedance/seedream-4-0/edit-sequential", static () => global::RunComfy.Models.Bytedance.Seedream40EditSequentialRequest.Metadata);
+            "bytedance/seedream-4-0/edit",
+            "bytedance/seedream-4-0/edit-sequential",
+        }, Create);
+
+        /// <summary>Builds the metadata of the model at <paramref name="index"/> in the ids <see cref="Register"/> gives.</summary>
+        private static global::RunComfy.ModelInfo Create(int index)
+        {
+            switch (index)
+            {
+                case 0: return global::RunComfy.Models.Bytedance.Seedream40EditRequest.Metadata;
+                case 1: return global::RunComfy.Models.Bytedance.Seedream40EditSequentialRequest.Metadata;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(index));
+            }
         }
     }
 }
