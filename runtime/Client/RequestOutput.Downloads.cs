@@ -1,3 +1,4 @@
+using RunComfy.Client.Wire;
 using RunComfy.Downloads;
 
 namespace RunComfy;
@@ -54,7 +55,7 @@ public sealed partial record RequestOutput
         var index = IndexOf(url);
         return index >= 0
             ? OpenReadAsync(index, options, cancellationToken)
-            : throw new ArgumentException($"{DownloadUrl.Shown(url)} is not one of this output's URLs.", nameof(url));
+            : throw new ArgumentException($"{UrlDisplay.Of(url)} is not one of this output's URLs.", nameof(url));
     }
 
     private int IndexOf(Uri url)

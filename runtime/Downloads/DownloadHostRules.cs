@@ -1,3 +1,4 @@
+using RunComfy.Client.Wire;
 using RunComfy.Media.Remote;
 
 namespace RunComfy.Downloads;
@@ -14,7 +15,7 @@ internal static class DownloadHostRules
     {
         if (!url.IsAbsoluteUri)
         {
-            reason = $"'{DownloadUrl.Shown(url)}' is not an absolute URL";
+            reason = $"'{UrlDisplay.Of(url)}' is not an absolute URL";
             return null;
         }
 

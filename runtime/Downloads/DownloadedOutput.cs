@@ -1,4 +1,4 @@
-using RunComfy.Downloads;
+using RunComfy.Client.Wire;
 
 namespace RunComfy;
 
@@ -11,5 +11,5 @@ public sealed record DownloadedOutput(string Path, Uri SourceUrl, long Bytes, st
 {
     /// <summary>Shows the URL without its query, user info or fragment, where signed URLs carry their secrets.</summary>
     public override string ToString() =>
-        $"{nameof(DownloadedOutput)} {{ Path = {Path}, SourceUrl = {DownloadUrl.Shown(SourceUrl)}, Bytes = {Bytes}, ContentType = {ContentType} }}";
+        $"{nameof(DownloadedOutput)} {{ Path = {Path}, SourceUrl = {UrlDisplay.Of(SourceUrl)}, Bytes = {Bytes}, ContentType = {ContentType} }}";
 }

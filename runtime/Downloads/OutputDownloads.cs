@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using RunComfy.Client.Wire;
 using RunComfy.Media.Remote;
 
 namespace RunComfy.Downloads;
@@ -34,7 +35,7 @@ internal static class OutputDownloads
         {
             if (response.Content.Headers.ContentLength is long declared && declared > options.MaxBytesPerFile)
             {
-                throw new RunComfyDownloadException(url, $"{DownloadUrl.Shown(url)} is {declared:N0} bytes, over the {options.MaxBytesPerFile:N0}-byte cap.");
+                throw new RunComfyDownloadException(url, $"{UrlDisplay.Of(url)} is {declared:N0} bytes, over the {options.MaxBytesPerFile:N0}-byte cap.");
             }
 
             var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -111,7 +112,7 @@ internal static class OutputDownloads
 
     /// <summary>The error for a server silent past the idle timeout.</summary>
     internal static RunComfyDownloadException Stalled(Uri url, TimeSpan idleTimeout, Exception inner) =>
-        new(url, $"Could not download {DownloadUrl.Shown(url)}: no data for {idleTimeout.TotalSeconds:0.###}s.", innerException: inner);
+        new(url, $"Could not download {UrlDisplay.Of(url)}: no data for {idleTimeout.TotalSeconds:0.###}s.", innerException: inner);
 
     private static async Task<HttpResponseMessage> GetFollowingAllowedRedirectsAsync(Uri url, DownloadOptions options, CancellationToken cancellationToken)
     {
@@ -120,7 +121,7 @@ internal static class OutputDownloads
         {
             if (DownloadHostRules.Check(current, options, out var reason) is not { } policy)
             {
-                throw new RunComfyDownloadException(url, $"Refusing to download {DownloadUrl.Shown(url)}: {reason}.");
+                throw new RunComfyDownloadException(url, $"Refusing to download {UrlDisplay.Of(url)}: {reason}.");
             }
 
             using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -140,11 +141,11 @@ internal static class OutputDownloads
             catch (HttpRequestException e) when (FindRefusal(e) is { } refusal)
             {
                 // The connect-time check refused an address the name resolved to only now.
-                throw new RunComfyDownloadException(url, $"Refusing to download {DownloadUrl.Shown(url)}: {refusal.Reason}.", innerException: refusal);
+                throw new RunComfyDownloadException(url, $"Refusing to download {UrlDisplay.Of(url)}: {refusal.Reason}.", innerException: refusal);
             }
             catch (HttpRequestException e)
             {
-                throw new RunComfyDownloadException(url, $"Could not download {DownloadUrl.Shown(url)}: {e.Message}", innerException: e);
+                throw new RunComfyDownloadException(url, $"Could not download {UrlDisplay.Of(url)}: {e.Message}", innerException: e);
             }
             catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
             {
@@ -156,7 +157,7 @@ internal static class OutputDownloads
                 response.Dispose();
                 if (hop >= MaxRedirects)
                 {
-                    throw new RunComfyDownloadException(url, $"Too many redirects downloading {DownloadUrl.Shown(url)}.");
+                    throw new RunComfyDownloadException(url, $"Too many redirects downloading {UrlDisplay.Of(url)}.");
                 }
 
                 current = location.IsAbsoluteUri ? location : new Uri(current, location);
@@ -167,7 +168,7 @@ internal static class OutputDownloads
             {
                 var status = (int)response.StatusCode;
                 response.Dispose();
-                throw new RunComfyDownloadException(url, $"Could not download {DownloadUrl.Shown(url)}: HTTP {status}.", status);
+                throw new RunComfyDownloadException(url, $"Could not download {UrlDisplay.Of(url)}: HTTP {status}.", status);
             }
 
             return response;
@@ -193,14 +194,14 @@ internal static class OutputDownloads
         }
         catch (HttpRequestException e)
         {
-            throw new RunComfyDownloadException(url, $"Could not download {DownloadUrl.Shown(url)}: {e.Message}", innerException: e);
+            throw new RunComfyDownloadException(url, $"Could not download {UrlDisplay.Of(url)}: {e.Message}", innerException: e);
         }
 
         foreach (var address in addresses)
         {
             if (ProbeAddressRules.Refusal(address, policy) is { } refusal)
             {
-                throw new RunComfyDownloadException(url, $"Refusing to download {DownloadUrl.Shown(url)}: {DownloadNetwork.Describe(host, address, refusal)}.");
+                throw new RunComfyDownloadException(url, $"Refusing to download {UrlDisplay.Of(url)}: {DownloadNetwork.Describe(host, address, refusal)}.");
             }
         }
     }
@@ -259,7 +260,7 @@ internal static class OutputDownloads
     }
 
     private static RunComfyDownloadException Taken(Uri url, string name) =>
-        new(url, $"Not downloading {DownloadUrl.Shown(url)}: '{name}' already exists in the output folder.");
+        new(url, $"Not downloading {UrlDisplay.Of(url)}: '{name}' already exists in the output folder.");
 
     private static MediaProbeRefusedException? FindRefusal(Exception exception)
     {

@@ -1,4 +1,4 @@
-using RunComfy.Downloads;
+using RunComfy.Client.Wire;
 
 namespace RunComfy;
 
@@ -27,7 +27,7 @@ public sealed class RunComfyDownloadException : Exception
     public Uri SourceUrl { get; }
 
     /// <summary>The URL as messages show it: scheme, host, port and path only.</summary>
-    public string DisplayUrl => DownloadUrl.Shown(SourceUrl);
+    public string DisplayUrl => UrlDisplay.Of(SourceUrl);
 
     /// <summary>The HTTP status the server answered, when it answered with an error.</summary>
     public int? HttpStatus { get; }

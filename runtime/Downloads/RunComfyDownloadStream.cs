@@ -1,3 +1,4 @@
+using RunComfy.Client.Wire;
 using RunComfy.Downloads;
 
 namespace RunComfy;
@@ -84,13 +85,13 @@ public sealed class RunComfyDownloadStream : Stream
         }
         catch (Exception e) when (e is IOException or HttpRequestException)
         {
-            throw new RunComfyDownloadException(SourceUrl, $"Could not download {DownloadUrl.Shown(SourceUrl)}: the connection broke: {e.Message}", innerException: e);
+            throw new RunComfyDownloadException(SourceUrl, $"Could not download {UrlDisplay.Of(SourceUrl)}: the connection broke: {e.Message}", innerException: e);
         }
 
         _read += read;
         if (_read > _maxBytes)
         {
-            throw new RunComfyDownloadException(SourceUrl, $"{DownloadUrl.Shown(SourceUrl)} is larger than the {_maxBytes:N0}-byte cap.");
+            throw new RunComfyDownloadException(SourceUrl, $"{UrlDisplay.Of(SourceUrl)} is larger than the {_maxBytes:N0}-byte cap.");
         }
 
         return read;

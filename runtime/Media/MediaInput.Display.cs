@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using RunComfy.Client.Wire;
 
 namespace RunComfy;
 
@@ -69,13 +71,7 @@ public sealed partial class MediaInput
 
     private static string Bounded(string text)
     {
-        var builder = new System.Text.StringBuilder(Math.Min(text.Length, MaxDisplayLength + 1));
-        foreach (var c in text.Length <= MaxDisplayLength ? text : text[..MaxDisplayLength])
-        {
-            // A control or format character could forge a log line or reorder the text on a terminal.
-            builder.Append(char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format ? '\uFFFD' : c);
-        }
-
+        var builder = DisplayText.AppendVisible(new StringBuilder(Math.Min(text.Length, MaxDisplayLength + 1)), text.AsSpan(0, Math.Min(text.Length, MaxDisplayLength)));
         return text.Length <= MaxDisplayLength ? builder.ToString() : builder.Append('\u2026').ToString();
     }
 

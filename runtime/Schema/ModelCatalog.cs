@@ -21,18 +21,6 @@ public static class ModelCatalog
     }
 
     /// <summary>
-    /// Adds a model whose metadata <paramref name="create"/> builds on first lookup (generated catalogs register
-    /// this way when their assembly loads), replacing one with the same id.
-    /// </summary>
-    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-    public static void Register(string modelId, Func<ModelInfo> create)
-    {
-        ArgumentNullException.ThrowIfNull(modelId);
-        ArgumentNullException.ThrowIfNull(create);
-        Models[modelId] = new Lazy<ModelInfo>(create, LazyThreadSafetyMode.ExecutionAndPublication);
-    }
-
-    /// <summary>
     /// Adds the models of one generated assembly: <paramref name="create"/> builds the metadata of the model at an
     /// index of <paramref name="modelIds"/> on its first lookup. One delegate for the whole assembly keeps loading
     /// it flat in the number of models. Replaces models with the same ids.

@@ -135,25 +135,6 @@ public sealed class RequestJsonReader : IDisposable
     public JsonElement? ReadJson(JsonProperty property) =>
         property.Value.ValueKind == JsonValueKind.Null ? null : property.Value.Clone();
 
-    /// <summary>Reads a string enum field.</summary>
-    public TEnum? ReadStringEnum<TEnum>(JsonProperty property, EnumParser<string, TEnum> tryParse)
-        where TEnum : struct
-    {
-        ArgumentNullException.ThrowIfNull(tryParse);
-        if (ReadString(property) is not string text)
-        {
-            return null;
-        }
-
-        if (tryParse(text, out TEnum value))
-        {
-            return value;
-        }
-
-        StringEnumError(property.Name, text);
-        return null;
-    }
-
     /// <summary>Reads a string enum field of a model loaded at run time: the value must be one of <paramref name="allowed"/> (ordinal).</summary>
     public string? ReadStringEnum(JsonProperty property, IReadOnlyCollection<string> allowed)
     {
@@ -184,25 +165,6 @@ public sealed class RequestJsonReader : IDisposable
         if (allowed.Contains(number))
         {
             return number;
-        }
-
-        IntegerEnumError(property.Name, number);
-        return null;
-    }
-
-    /// <summary>Reads an integer enum field.</summary>
-    public TEnum? ReadIntegerEnum<TEnum>(JsonProperty property, EnumParser<long, TEnum> tryParse)
-        where TEnum : struct
-    {
-        ArgumentNullException.ThrowIfNull(tryParse);
-        if (ReadInt64(property) is not long number)
-        {
-            return null;
-        }
-
-        if (tryParse(number, out TEnum value))
-        {
-            return value;
         }
 
         IntegerEnumError(property.Name, number);

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using RunComfy.Client.Wire;
 
 namespace RunComfy.Metadata;
 
@@ -161,8 +162,7 @@ public sealed class RequestPrinter
                 case '\r': builder.Append("\\r"); break;
                 case '\t': builder.Append("\\t"); break;
                 default:
-                    // Other control and format characters could forge a log line or reorder a terminal's text.
-                    if (char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format)
+                    if (DisplayText.IsUnsafe(c))
                     {
                         builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
                     }
@@ -187,12 +187,7 @@ public sealed class RequestPrinter
     /// <summary>JSON text cut at <see cref="MaxStringLength"/>, control and format characters replaced.</summary>
     private static string Cut(string text)
     {
-        var builder = new StringBuilder();
-        foreach (char c in text.Length <= MaxStringLength ? text : text[..MaxStringLength])
-        {
-            builder.Append(char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format ? '\uFFFD' : c);
-        }
-
+        var builder = DisplayText.AppendVisible(new StringBuilder(), text.AsSpan(0, Math.Min(text.Length, MaxStringLength)));
         return text.Length <= MaxStringLength ? builder.ToString() : builder.Append("\u2026(").Append(text.Length.ToString("N0", CultureInfo.InvariantCulture)).Append(" chars)").ToString();
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
+using RunComfy.Client.Wire;
 
 namespace RunComfy.Media.Remote;
 
@@ -127,7 +128,7 @@ internal sealed class ProbeNetwork
             throw lastFailure;
         }
 
-        var url = context.InitialRequestMessage.RequestUri is { } uri ? ProbeUrlDisplay.Of(uri) : host;
+        var url = context.InitialRequestMessage.RequestUri is { } uri ? UrlDisplay.Of(uri, markQuery: true) : host;
         throw new MediaProbeRefusedException(url, refusal ?? $"the host '{host}' has no address");
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using RunComfy.Client.Wire;
 
 namespace RunComfy.Media.Remote;
 
@@ -82,7 +83,7 @@ internal sealed class ProbeSender
 
             if (redirects == MaxRedirects)
             {
-                throw new MediaProbeRefusedException(ProbeUrlDisplay.Of(target), $"more than {MaxRedirects} redirects");
+                throw new MediaProbeRefusedException(UrlDisplay.Of(target, markQuery: true), $"more than {MaxRedirects} redirects");
             }
 
             uri = target;
@@ -159,7 +160,7 @@ internal sealed class ProbeSender
         }
     }
 
-    private static MediaProbeRefusedException Refused(Uri uri, string reason) => new(ProbeUrlDisplay.Of(uri), reason);
+    private static MediaProbeRefusedException Refused(Uri uri, string reason) => new(UrlDisplay.Of(uri, markQuery: true), reason);
 
     private static MediaProbeRefusedException? FindRefusal(Exception exception)
     {
