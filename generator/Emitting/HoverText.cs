@@ -133,13 +133,10 @@ namespace RunComfy.SchemaClient.Generator.Emitting
                 : format.StartsWith("image", System.StringComparison.Ordinal) ? "Image" : "Media";
             string text = noun + (p.IsArray ? " URLs" : " URL") + " (HTTPS or <c>data:</c>)";
             var rules = new List<string>();
-            foreach (IGrouping<string, (string Subject, string Op, string Value)> subject in p.MediaRules
-                .Select(r => MediaRuleGrammar.TryParse(r.Rule, out string s, out string op) ? (Subject: s, Op: op, Value: r.Value) : (Subject: string.Empty, Op: string.Empty, Value: string.Empty))
-                .Where(r => r.Subject.Length > 0)
-                .GroupBy(r => r.Subject))
+            foreach (IGrouping<string, MediaRuleSpec> subject in p.MediaRules.Where(r => r.Subject.Length > 0).GroupBy(r => r.Subject))
             {
-                string lower = string.Join(", ", subject.Where(r => r.Op[0] == '>').Select(r => r.Value + " " + Operator(Mirror(r.Op))));
-                string upper = string.Join(", ", subject.Where(r => r.Op[0] == '<').Select(r => Operator(r.Op) + " " + r.Value));
+                string lower = string.Join(", ", subject.Where(r => r.Operator[0] == '>').Select(r => r.Value + " " + Operator(Mirror(r.Operator))));
+                string upper = string.Join(", ", subject.Where(r => r.Operator[0] == '<').Select(r => Operator(r.Operator) + " " + r.Value));
                 string unit = subject.Key == MediaRuleGrammar.FileSizeMb ? " MB" : subject.Key == MediaRuleGrammar.AspectRatio ? string.Empty : " px";
                 string name = SubjectName(subject.Key);
                 rules.Add(DocText.Inline((lower.Length > 0 ? lower + " " : string.Empty) + name + (upper.Length > 0 ? " " + upper + unit : lower.Length > 0 ? string.Empty : unit)));

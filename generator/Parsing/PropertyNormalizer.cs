@@ -6,6 +6,7 @@ using System.Numerics;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using RunComfy.Media.Rules;
 using RunComfy.SchemaClient.Generator.Diagnostics;
 using RunComfy.SchemaClient.Generator.Specs;
 
@@ -434,7 +435,8 @@ namespace RunComfy.SchemaClient.Generator.Parsing
 
                 JToken? error = rule["validation_error"];
                 string? message = error is not null && error.Type == JTokenType.String ? (string?)error : null;
-                raw.MediaRules.Add(new MediaRuleSpec(ruleText, limit, message));
+                MediaRuleGrammar.TryParse(ruleText, out string subject, out string op);
+                raw.MediaRules.Add(new MediaRuleSpec(ruleText, limit, message, subject, op));
             }
         }
 
