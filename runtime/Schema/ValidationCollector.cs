@@ -246,6 +246,13 @@ public sealed class ValidationCollector
         catch (RegexMatchTimeoutException ex)
         {
             Add(path, "pattern", $"could not be checked against the pattern {pattern} within {Seconds(ex.MatchTimeout)} s.");
+            if (ex.MatchTimeout >= remaining)
+            {
+                // Given all that was left: the budget is spent, even if the regex engine's coarser clock stopped
+                // the match a little before the stopwatch's (a sliver would only start a match doomed to time out).
+                _regexTimeUsed = _regexBudget;
+            }
+
             return;
         }
         finally
