@@ -29,7 +29,11 @@ public sealed class EndToEndLifecycleTests
         png.Take(8).ShouldBe(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
 
         // Real (millisecond) timings: the first status, read right after the submit, may already find the job done.
-        progress.Reports[0].Polls.ShouldBe(1);
+        // On a loaded machine that read may outlast the 10 ms poll interval; then one report with only the id comes first.
+        var idOnly = progress.Reports.TakeWhile(p => p.Polls == 0).ToList();
+        idOnly.Count.ShouldBeLessThanOrEqualTo(1);
+        idOnly.ShouldAllBe(p => p.State == RunComfyRequestState.InQueue && p.QueuePosition == null);
+        progress.Reports[idOnly.Count].Polls.ShouldBe(1);
         progress.Reports[^1].State.ShouldBe(RunComfyRequestState.Completed);
         progress.Reports.Select(p => p.State).ShouldBe(progress.Reports.Select(p => p.State).OrderBy(s => s));
         progress.Reports.ShouldAllBe(p => p.RequestId == result.RequestId);
@@ -56,7 +60,9 @@ public sealed class EndToEndLifecycleTests
         await client.RunAsync(TestSeedreamEditRequest.Valid("queue positions"), ClientEmulator.Run(progress));
 
         progress.Reports.Where(p => p.QueuePosition is not null).Select(p => p.QueuePosition!.Value).ShouldBe([3, 2, 1]);
-        progress.Reports.Select(p => p.State).ShouldBe(
+        // A loaded machine may send one report with only the id before the first status is read (Polls = 0).
+        progress.Reports.Count(p => p.Polls == 0).ShouldBeLessThanOrEqualTo(1);
+        progress.Reports.Where(p => p.Polls > 0).Select(p => p.State).ShouldBe(
         [
             RunComfyRequestState.InQueue, RunComfyRequestState.InQueue, RunComfyRequestState.InQueue,
             RunComfyRequestState.InProgress, RunComfyRequestState.Completed,
