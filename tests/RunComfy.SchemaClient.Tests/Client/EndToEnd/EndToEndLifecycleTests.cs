@@ -215,8 +215,9 @@ public sealed class EndToEndLifecycleTests
         });
         using var client = ClientEmulator.Client(emulator);
 
+        // Long enough that the submit is answered even on a loaded machine: the timeout must fire in the queue.
         var error = await Should.ThrowAsync<RunComfyTimeoutException>(() => client.RunAsync(
-            TestSeedreamEditRequest.Valid("stuck"), new RunOptions { Timeout = TimeSpan.FromMilliseconds(300) }));
+            TestSeedreamEditRequest.Valid("stuck"), new RunOptions { Timeout = TimeSpan.FromSeconds(2) }));
 
         error.RequestId.ShouldNotBeNull();
         error.CancelOutcome.ShouldBe(CancelOutcome.Cancelled);
