@@ -73,8 +73,6 @@ internal static class OutputDownloads
         }
 
         using var source = await OpenAsync(url, options, cancellationToken).ConfigureAwait(false);
-        // Only once the URL is allowed and answering: a refused download leaves no empty folder behind.
-        Directory.CreateDirectory(directory);
         var name = DownloadFileName.Sanitize(source.SuggestedFileName, urlName);
         if (!Path.HasExtension(name) && ExtensionFor(source.ContentType) is { } extension)
         {
@@ -83,10 +81,20 @@ internal static class OutputDownloads
         }
 
         name = Prefixed(name, options);
+        try
+        {
+            // Only once the URL is allowed and answering: a refused download leaves no empty folder behind.
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw OutputFolderFailure.FolderNotCreated(url, name, directory, e);
+        }
+
         var temporary = Path.Combine(directory, $".{Guid.NewGuid():N}.part");
         try
         {
-            await using (var target = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            await using (var target = CreateTemporary(url, name, directory, temporary))
             {
                 try
                 {
@@ -96,6 +104,11 @@ internal static class OutputDownloads
                 {
                     // Over the cap, silent or broken mid-body: say that nothing was left behind.
                     throw new RunComfyDownloadException(url, $"{e.Message.TrimEnd('.')}; the partial file was removed.", innerException: e.InnerException ?? e);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException && !cancellationToken.IsCancellationRequested)
+                {
+                    // The source turns its own failures into RunComfyDownloadException: this one is the disk's.
+                    throw OutputFolderFailure.NotWritten(url, name, directory, e, started: true);
                 }
             }
 
@@ -107,6 +120,19 @@ internal static class OutputDownloads
             // Failed, refused or cancelled: no partial file stays behind.
             TryDelete(temporary);
             throw;
+        }
+    }
+
+    /// <summary>Creates the temporary file, never over an existing one.</summary>
+    private static FileStream CreateTemporary(Uri url, string name, string directory, string temporary)
+    {
+        try
+        {
+            return new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw OutputFolderFailure.NotWritten(url, name, directory, e, started: false);
         }
     }
 
@@ -227,8 +253,22 @@ internal static class OutputDownloads
             var path = Path.GetFullPath(Path.Combine(directory, n == 0 ? name : $"{stem}-{n}{extension}"));
             if (overwrite == DownloadOverwrite.Replace)
             {
-                // Atomic on one volume: readers see the old file or the new one, never a partial one.
-                File.Move(temporary, path, overwrite: true);
+                if (Directory.Exists(path))
+                {
+                    // A file never replaces a folder (File.Move would fail with the file system's words).
+                    throw OutputFolderFailure.FolderInTheWay(url, name, directory);
+                }
+
+                try
+                {
+                    // Atomic on one volume: readers see the old file or the new one, never a partial one.
+                    File.Move(temporary, path, overwrite: true);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw Directory.Exists(path) ? OutputFolderFailure.FolderInTheWay(url, name, directory) : OutputFolderFailure.NotMoved(url, name, directory, e);
+                }
+
                 return path;
             }
 
@@ -244,9 +284,13 @@ internal static class OutputDownloads
                 File.Move(temporary, path, overwrite: false);
                 return path;
             }
-            catch (IOException) when (File.Exists(path) && n < 10_000)
+            catch (IOException) when ((File.Exists(path) || Directory.Exists(path)) && n < 10_000)
             {
                 ThrowIfTakenUnderFail(url, name, overwrite);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw OutputFolderFailure.NotMoved(url, name, directory, e);
             }
         }
     }
