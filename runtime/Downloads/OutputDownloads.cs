@@ -155,7 +155,7 @@ internal static class OutputDownloads
             HttpResponseMessage response;
             try
             {
-                await CheckAddressesAsync(url, current, policy, options.Network, idle.Token).ConfigureAwait(false);
+                await CheckAddressesAsync(url, current, policy, options, idle.Token).ConfigureAwait(false);
                 using var request = new HttpRequestMessage(HttpMethod.Get, current);
                 foreach (var product in UserAgent)
                 {
@@ -167,7 +167,7 @@ internal static class OutputDownloads
             catch (HttpRequestException e) when (FindRefusal(e) is { } refusal)
             {
                 // The connect-time check refused an address the name resolved to only now.
-                throw new RunComfyDownloadException(url, $"Refusing to download {UrlDisplay.Of(url)}: {refusal.Reason}.", innerException: refusal);
+                throw new RunComfyDownloadException(url, $"Refusing to download {UrlDisplay.Of(url)}: {options.TrustAdvice.Reword(refusal.Reason, DownloadHostRules.OriginOf(current))}.", innerException: refusal);
             }
             catch (HttpRequestException e)
             {
@@ -205,7 +205,7 @@ internal static class OutputDownloads
     /// Refuses a host whose addresses the policy refuses before anything is sent, naming the address; the guarded
     /// client checks again at connect time, so this is for the message, not the guarantee.
     /// </summary>
-    private static async Task CheckAddressesAsync(Uri url, Uri hop, ProbeAddressPolicy policy, ProbeNetwork network, CancellationToken cancellationToken)
+    private static async Task CheckAddressesAsync(Uri url, Uri hop, ProbeAddressPolicy policy, DownloadOptions options, CancellationToken cancellationToken)
     {
         if (policy.AllowLoopback && policy.AllowPrivateAddresses)
         {
@@ -216,7 +216,7 @@ internal static class OutputDownloads
         IPAddress[] addresses;
         try
         {
-            addresses = await network.ResolveAsync(host, cancellationToken).ConfigureAwait(false);
+            addresses = await options.Network.ResolveAsync(host, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException e)
         {
@@ -227,7 +227,7 @@ internal static class OutputDownloads
         {
             if (ProbeAddressRules.Refusal(address, policy) is { } refusal)
             {
-                throw new RunComfyDownloadException(url, $"Refusing to download {UrlDisplay.Of(url)}: {DownloadNetwork.Describe(host, address, refusal)}.");
+                throw new RunComfyDownloadException(url, $"Refusing to download {UrlDisplay.Of(url)}: {DownloadNetwork.Describe(host, address, refusal, options.TrustAdvice, DownloadHostRules.OriginOf(hop))}.");
             }
         }
     }
