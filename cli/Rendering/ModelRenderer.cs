@@ -91,7 +91,7 @@ internal static class ModelRenderer
         if (model.InputSchemaJson is not null)
         {
             writer.WritePropertyName("input_schema");
-            writer.WriteRawValue(model.InputSchemaJson);
+            CleanJson.Write(writer, model.InputSchemaJson);
         }
 
         writer.WriteEndObject();
@@ -362,7 +362,7 @@ internal static class ModelRenderer
             if (p.DefaultJson is not null)
             {
                 writer.WritePropertyName("default");
-                writer.WriteRawValue(p.DefaultJson);
+                CleanJson.Write(writer, p.DefaultJson);
             }
 
             if (p.EnumJson is not null)
@@ -370,7 +370,7 @@ internal static class ModelRenderer
                 writer.WriteStartArray("enum");
                 foreach (var value in p.EnumJson)
                 {
-                    writer.WriteRawValue(value);
+                    CleanJson.Write(writer, value);
                 }
 
                 writer.WriteEndArray();
