@@ -23,31 +23,36 @@ public sealed class DownloadTrustAdviceTests : IAsyncLifetime
         _folder.Dispose();
     }
 
-    public static TheoryData<string, string, string> Refusals => new()
+    public static TheoryData<string, string> LibraryWords => new()
     {
-        { "http://127.0.0.1:1/x.png", "'http://127.0.0.1:1' is not HTTPS (an origin you trust, such as a local emulator, can be added to DownloadOptions.TrustedOrigins).", "'http://127.0.0.1:1' is not HTTPS (use --trust http://127.0.0.1:1)." },
-        { "https://cdn.runcomfy.net:8443/x.png", "the host 'cdn.runcomfy.net' resolves to 10.0.0.7, a private address (set DownloadOptions.AllowPrivateAddresses, or add the origin to DownloadOptions.TrustedOrigins, to download from it).", "the host 'cdn.runcomfy.net' resolves to 10.0.0.7, a private address (use --trust https://cdn.runcomfy.net:8443 for it)." },
-        { "https://rebind.runcomfy.net/x.png", "the host 'rebind.runcomfy.net' resolves to 10.0.0.8, a private address (set DownloadOptions.AllowPrivateAddresses, or add the origin to DownloadOptions.TrustedOrigins, to download from it).", "the host 'rebind.runcomfy.net' resolves to 10.0.0.8, a private address (use --trust https://rebind.runcomfy.net for it)." },
+        { "http://127.0.0.1:1/x.png", "'http://127.0.0.1:1' is not HTTPS (an origin you trust, such as a local emulator, can be added to DownloadOptions.TrustedOrigins)." },
+        { "https://cdn.runcomfy.net:8443/x.png", "the host 'cdn.runcomfy.net' resolves to 10.0.0.7, a private address (set DownloadOptions.AllowPrivateAddresses, or add the origin to DownloadOptions.TrustedOrigins, to download from it)." },
+        { "https://rebind.runcomfy.net/x.png", "the host 'rebind.runcomfy.net' resolves to 10.0.0.8, a private address (set DownloadOptions.AllowPrivateAddresses, or add the origin to DownloadOptions.TrustedOrigins, to download from it)." },
+    };
+
+    public static TheoryData<string, string> CustomWords => new()
+    {
+        { "http://127.0.0.1:1/x.png", "'http://127.0.0.1:1' is not HTTPS (use --trust http://127.0.0.1:1)." },
+        { "https://cdn.runcomfy.net:8443/x.png", "the host 'cdn.runcomfy.net' resolves to 10.0.0.7, a private address (use --trust https://cdn.runcomfy.net:8443 for it)." },
+        { "https://rebind.runcomfy.net/x.png", "the host 'rebind.runcomfy.net' resolves to 10.0.0.8, a private address (use --trust https://rebind.runcomfy.net for it)." },
     };
 
     [Theory]
-    [MemberData(nameof(Refusals))]
-    public async Task The_library_names_its_options(string location, string library, string custom)
+    [MemberData(nameof(LibraryWords))]
+    public async Task The_library_names_its_options(string location, string reason)
     {
-        _ = custom;
         var error = await RefusalAsync(location, DownloadTrustAdvice.Library);
 
-        error.Message.ShouldEndWith(": " + library);
+        error.Message.ShouldEndWith(": " + reason);
     }
 
     [Theory]
-    [MemberData(nameof(Refusals))]
-    public async Task A_caller_with_its_own_advice_gets_its_own_words_and_none_of_the_libraries(string location, string library, string custom)
+    [MemberData(nameof(CustomWords))]
+    public async Task A_caller_with_its_own_advice_gets_its_own_words_and_none_of_the_libraries(string location, string reason)
     {
-        _ = library;
         var error = await RefusalAsync(location, Custom);
 
-        error.Message.ShouldEndWith(": " + custom);
+        error.Message.ShouldEndWith(": " + reason);
         error.Message.ShouldNotContain("DownloadOptions");
     }
 
