@@ -71,6 +71,11 @@ internal static class OutputDownloads
             // Fail before paying for the transfer when the name from the URL is already taken.
             ThrowIfTaken(url, directory, Prefixed(urlName, options));
         }
+        else if (options.Overwrite == DownloadOverwrite.Replace && Directory.Exists(Path.Combine(directory, Prefixed(urlName, options))))
+        {
+            // Likewise when a folder holds the name a file cannot replace (the server's name is checked again at the end).
+            throw OutputFolderFailure.FolderInTheWay(url, Prefixed(urlName, options), directory, downloaded: false);
+        }
 
         using var source = await OpenAsync(url, options, cancellationToken).ConfigureAwait(false);
         var name = DownloadFileName.Sanitize(source.SuggestedFileName, urlName);
@@ -256,7 +261,7 @@ internal static class OutputDownloads
                 if (Directory.Exists(path))
                 {
                     // A file never replaces a folder (File.Move would fail with the file system's words).
-                    throw OutputFolderFailure.FolderInTheWay(url, name, directory);
+                    throw OutputFolderFailure.FolderInTheWay(url, name, directory, downloaded: true);
                 }
 
                 try
@@ -266,7 +271,7 @@ internal static class OutputDownloads
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    throw Directory.Exists(path) ? OutputFolderFailure.FolderInTheWay(url, name, directory) : OutputFolderFailure.NotMoved(url, name, directory, e);
+                    throw Directory.Exists(path) ? OutputFolderFailure.FolderInTheWay(url, name, directory, downloaded: true) : OutputFolderFailure.NotMoved(url, name, directory, e);
                 }
 
                 return path;

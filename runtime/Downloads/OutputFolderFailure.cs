@@ -30,9 +30,9 @@ internal static class OutputFolderFailure
         return Create(url, name, problem, started ? "the partial file was removed" : "nothing was written", inner);
     }
 
-    /// <summary>A folder has the output's name, so the complete file cannot replace it.</summary>
-    public static RunComfyDownloadException FolderInTheWay(Uri url, string name, string directory) =>
-        Create(url, name, $"a folder named '{name}' is in the output folder '{directory}' and a file cannot replace it", "the downloaded file was removed", null);
+    /// <summary>A folder has the output's name, so the file cannot replace it (found before the transfer, or after it).</summary>
+    public static RunComfyDownloadException FolderInTheWay(Uri url, string name, string directory, bool downloaded) =>
+        Create(url, name, $"a folder named '{name}' is in the output folder '{directory}' and a file cannot replace it", downloaded ? "the downloaded file was removed" : "nothing was downloaded", null);
 
     /// <summary>The complete temporary file could not be moved to its name.</summary>
     public static RunComfyDownloadException NotMoved(Uri url, string name, string directory, Exception inner)

@@ -69,9 +69,23 @@ public sealed class OutputFolderFailureTests : IAsyncLifetime
 
         var error = await Should.ThrowAsync<RunComfyDownloadException>(() => Output("/out/cat.png?sig=secret").DownloadAsync(_folder.Path, Options(o => o.Overwrite = DownloadOverwrite.Replace)));
 
-        error.Message.ShouldBe($"Could not save {_server.Url("/out/cat.png")} as 'cat.png': a folder named 'cat.png' is in the output folder '{_folder.Path}' and a file cannot replace it; the downloaded file was removed.");
+        error.Message.ShouldBe($"Could not save {_server.Url("/out/cat.png")} as 'cat.png': a folder named 'cat.png' is in the output folder '{_folder.Path}' and a file cannot replace it; nothing was downloaded.");
+        // Found from the URL's name, before paying for the transfer.
+        _server.Requests.ShouldBeEmpty();
         _folder.Entries.Order(StringComparer.Ordinal).ShouldBe([folder, Path.Combine(folder, "inside.txt")]);
         (await File.ReadAllTextAsync(Path.Combine(folder, "inside.txt"))).ShouldBe("mine");
+    }
+
+    [Fact]
+    public async Task Replacing_a_folder_named_by_the_server_is_a_download_error_once_downloaded_and_the_folder_stays()
+    {
+        _server.Serve("/out/x", Png, contentDisposition: "attachment; filename=\"cat.png\"");
+        var folder = Directory.CreateDirectory(_folder.Combine("cat.png")).FullName;
+
+        var error = await Should.ThrowAsync<RunComfyDownloadException>(() => Output("/out/x?sig=secret").DownloadAsync(_folder.Path, Options(o => o.Overwrite = DownloadOverwrite.Replace)));
+
+        error.Message.ShouldBe($"Could not save {_server.Url("/out/x")} as 'cat.png': a folder named 'cat.png' is in the output folder '{_folder.Path}' and a file cannot replace it; the downloaded file was removed.");
+        _folder.Entries.ShouldBe([folder]);
     }
 
     [Fact]
@@ -83,7 +97,7 @@ public sealed class OutputFolderFailureTests : IAsyncLifetime
 
         // As documented: in order, stopping at the first failure; the complete file stays, the third is never fetched.
         (await File.ReadAllBytesAsync(_folder.Combine("dog.png"))).ShouldBe(Png);
-        _server.Requests.Select(r => r.Path).ShouldBe(["/out/dog.png", "/out/cat.png"]);
+        _server.Requests.Select(r => r.Path).ShouldBe(["/out/dog.png"]);
         Directory.EnumerateFiles(_folder.Path, "*.part").ShouldBeEmpty();
     }
 
