@@ -82,6 +82,33 @@ public sealed class TrustOriginTests : IAsyncDisposable
         File.Exists(_cli.Combine("outputs", "cat.png")).ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task Batch_names_the_option_when_refused_and_downloads_with_it()
+    {
+        // Two batches (a different prompt each), so the second is not skipped as finished by the first's journal.
+        string[] Batch(string prompt, params string[] more)
+        {
+            var file = _cli.Combine($"{prompt}.jsonl");
+            File.WriteAllText(file, $$"""{"prompt":"{{prompt}}","images":["https://example.com/f.png"]}""" + "\n");
+            return ["batch", Edit, "--input-file", file, "--output", $"{prompt}-results.jsonl", "--output-dir", prompt,
+                "--base-address", _server.BaseAddress.ToString(), "--token", "t", .. more];
+        }
+
+        var refused = await _cli.RunAsync(Batch("refused"));
+        var trusted = await _cli.RunAsync(Batch("trusted", "--trust-origin", OtherOrigin));
+
+        refused.ExitCode.ShouldBe(0, refused.ToString());
+        using (var line = JsonDocument.Parse(File.ReadAllText(_cli.Combine("refused-results.jsonl"))))
+        {
+            var error = line.RootElement.GetProperty("error").GetString()!;
+            error.ShouldContain($"add --trust-origin {OtherOrigin}");
+            error.ShouldNotContain("DownloadOptions");
+        }
+
+        trusted.ExitCode.ShouldBe(0, trusted.ToString());
+        (await File.ReadAllBytesAsync(_cli.Combine("trusted", "line-1", "cat.png"))).ShouldBe([1, 2, 3]);
+    }
+
     [Theory]
     [InlineData("ftp://files.example")]
     [InlineData("http://gateway.lan/outputs")]
