@@ -22,8 +22,8 @@ internal static class ParseErrorReport
             ? parse.UnmatchedTokens[0]
             : null;
 
-        // 'comfy-schema' or 'comfy-schema schemas' alone: say which commands there are, not "Required command was not provided."
-        var missingCommand = unknownCommand is null && command.Subcommands.Count > 0 && command.Action is null && parse.UnmatchedTokens.Count == 0;
+        // 'comfy-schema' or 'comfy-schema schemas' alone (or with options only): say which commands there are, not "Required command was not provided."
+        var missingCommand = unknownCommand is null && command.Subcommands.Count > 0 && command.Action is null;
         if (missingCommand)
         {
             var commands = command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name).ToArray();

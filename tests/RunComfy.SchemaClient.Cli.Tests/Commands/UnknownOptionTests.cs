@@ -61,6 +61,18 @@ public sealed class UnknownOptionTests : IDisposable
         run.Error.ShouldNotContain("Unrecognized");
     }
 
+    [Theory]
+    [InlineData("comfy-schema", "--jsn", "Did you mean: --json?", "run, models, status, result, wait, cancel, requests, schemas, batch", "--jsn")]
+    [InlineData("comfy-schema schemas", "--dri", null, "pull, check", "schemas", "--dri", "x")]
+    public async Task A_mistyped_option_where_a_command_is_needed_also_lists_the_commands(string path, string option, string? hint, string commands, params string[] args)
+    {
+        var run = await _cli.RunAsync(args);
+
+        run.ExitCode.ShouldBe(64, run.ToString());
+        string[] expected = [$"✗ {path} needs a command.", $"  Commands: {commands}.", $"✗ '{option}' is not an option of {path}.", .. hint is null ? Array.Empty<string>() : [$"  {hint}"], $"  See '{path} --help'."];
+        Lines(run.Error).ShouldBe(expected, run.ToString());
+    }
+
     [Fact]
     public async Task A_dash_in_an_input_value_is_still_a_value()
     {
