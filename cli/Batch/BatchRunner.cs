@@ -14,7 +14,11 @@ internal sealed record BatchSettings(
     string? ResultsPath,
     string? OutputDirectory,
     long MaxDownloadBytes,
-    bool ResubmitUnknown);
+    bool ResubmitUnknown)
+{
+    /// <summary>Origins trusted besides RunComfy's hosts and the API's own (<c>--trust-origin</c>).</summary>
+    public IReadOnlyList<Uri> TrustedOrigins { get; init; } = [];
+}
 
 /// <summary>
 /// Runs the lines of one batch through <see cref="RunComfyClient.RunBatchAsync(IAsyncEnumerable{BatchInput}, BatchOptions?, CancellationToken)"/>,
@@ -57,7 +61,7 @@ internal sealed class BatchRunner(CliContext context, ClientSession session, Bat
 
         ListUnknown(unknown);
         var tally = new BatchTally(lines.Count, finishedBefore + unknown.Count);
-        var downloads = settings.OutputDirectory is null ? null : session.CreateDownloadOptions(settings.MaxDownloadBytes);
+        var downloads = settings.OutputDirectory is null ? null : session.CreateDownloadOptions(settings.MaxDownloadBytes, settings.TrustedOrigins);
         var options = new BatchOptions
         {
             MaxJobsInFlight = settings.Concurrency,

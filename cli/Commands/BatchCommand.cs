@@ -26,6 +26,7 @@ internal static class BatchCommand
         var output = new Option<string?>("--output") { Description = "Write one JSON line per input line (index, request id, state, output URLs, error) to this file.", HelpName = "file" };
         var outputDir = new Option<string?>("--output-dir", "-o") { Description = "Download each completed line's outputs into <dir>/line-<n>/ (default: no download).", HelpName = "dir" };
         var maxDownloadMb = new Option<long>("--max-download-mb") { Description = "Refuse an output file larger than this many MiB.", HelpName = "MiB", DefaultValueFactory = _ => DownloadOptions.DefaultMaxBytesPerFile / (1024 * 1024) };
+        var trustOrigin = TrustOriginOption.Create();
         var resubmitUnknown = new Option<bool>("--resubmit-unknown") { Description = "Submit again the lines whose earlier submit may have been accepted without a request id coming back (they may run and bill twice)." };
         foreach (var positive in new Option[] { concurrency, maxPolls, submitsPerSecond, maxDownloadMb })
         {
@@ -40,7 +41,7 @@ internal static class BatchCommand
 
         var command = new Command("batch", "Run every request of a JSON-lines file under one poll budget; rerun the same command to resume after a crash or Ctrl-C.")
         {
-            modelId, inputFile, concurrency, maxPolls, submitsPerSecond, output, outputDir, maxDownloadMb, resubmitUnknown,
+            modelId, inputFile, concurrency, maxPolls, submitsPerSecond, output, outputDir, maxDownloadMb, trustOrigin, resubmitUnknown,
         };
         command.SetAction((parse, interrupt) =>
         {
@@ -82,7 +83,10 @@ internal static class BatchCommand
                     parse.GetValue(output),
                     parse.GetValue(outputDir),
                     parse.GetValue(maxDownloadMb) * 1024 * 1024,
-                    parse.GetValue(resubmitUnknown));
+                    parse.GetValue(resubmitUnknown))
+                {
+                    TrustedOrigins = TrustOriginOption.Read(parse, trustOrigin),
+                };
                 try
                 {
                     await using var journal = BatchJournal.Open(BatchJournal.PathFor(dataDirectory, model, content));

@@ -19,6 +19,7 @@ internal static class CommandTree
         root.Subcommands.Add(RequestsCommand.Create(context, common));
         root.Subcommands.Add(SchemasCommand.Create(context, common));
         root.Subcommands.Add(BatchCommand.Create(context, common));
+        UnknownOptionHint.RefuseOptionLikeArguments(root);
         return root;
     }
 }

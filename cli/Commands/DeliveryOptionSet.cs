@@ -27,6 +27,8 @@ internal sealed class DeliveryOptionSet
         Description = "Print the output URLs instead of downloading them.",
     };
 
+    public Option<string[]> TrustOrigin { get; } = TrustOriginOption.Create();
+
     public DeliveryOptionSet()
     {
         MaxDownloadMb.Validators.Add(result =>
@@ -43,10 +45,14 @@ internal sealed class DeliveryOptionSet
         command.Options.Add(OutputDir);
         command.Options.Add(MaxDownloadMb);
         command.Options.Add(NoDownload);
+        command.Options.Add(TrustOrigin);
     }
 
     public DeliveryOptions Read(ParseResult parse, CliContext context) => new(
         Path.GetFullPath(parse.GetValue(OutputDir) ?? DefaultOutputDirectory, context.CurrentDirectory),
         parse.GetValue(MaxDownloadMb) * 1024 * 1024,
-        !parse.GetValue(NoDownload));
+        !parse.GetValue(NoDownload))
+    {
+        TrustedOrigins = TrustOriginOption.Read(parse, TrustOrigin),
+    };
 }

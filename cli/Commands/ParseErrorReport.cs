@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using RunComfy.Cli.Exit;
 using RunComfy.Cli.Rendering;
 
@@ -8,7 +9,8 @@ namespace RunComfy.Cli.Commands;
 /// <summary>
 /// Writes the command line's parse errors in the style of every other error: one <c>✗</c> line each, an
 /// unknown command named as such with the closest commands (System.CommandLine's own typo corrections)
-/// or, when none is close, the list of commands, then where to find help. The exit code is 64 (usage).
+/// or, when none is close, the list of commands; an unknown option named as such with the closest options
+/// (<see cref="UnknownOptionHint"/>); then where to find help. The exit code is 64 (usage).
 /// </summary>
 internal static class ParseErrorReport
 {
@@ -20,8 +22,8 @@ internal static class ParseErrorReport
             ? parse.UnmatchedTokens[0]
             : null;
 
-        // 'comfy-schema' or 'comfy-schema schemas' alone: say which commands there are, not "Required command was not provided."
-        var missingCommand = unknownCommand is null && command.Subcommands.Count > 0 && command.Action is null && parse.UnmatchedTokens.Count == 0;
+        // 'comfy-schema' or 'comfy-schema schemas' alone (or with options only): say which commands there are, not "Required command was not provided."
+        var missingCommand = unknownCommand is null && command.Subcommands.Count > 0 && command.Action is null;
         if (missingCommand)
         {
             var commands = command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name).ToArray();
@@ -39,7 +41,26 @@ internal static class ParseErrorReport
                 : $"  Commands: {string.Join(", ", commands)}.");
         }
 
-        foreach (var message in parse.Errors.Select(e => e.Message).Where(m => (unknownCommand is null && !missingCommand) || !IsAboutUnknownCommand(m, parse.UnmatchedTokens)))
+        // 'run --modle x': named as an option this command does not have, with the closest ones, not as an "argument".
+        var unknownOptions = unknownCommand is null
+            ? parse.UnmatchedTokens.Where(UnknownOptionHint.LooksLikeOption)
+                .Concat(UnknownOptionHint.OptionLike(parse.CommandResult.Children.OfType<ArgumentResult>().SelectMany(a => a.Tokens).Select(t => t.Value)))
+                .Distinct(StringComparer.Ordinal).ToArray()
+            : [];
+        foreach (var token in unknownOptions)
+        {
+            var name = UnknownOptionHint.NameOf(token);
+            await context.Error.WriteLineAsync($"✗ '{Printable.Short(name)}' is not an option of {path}.");
+            if (UnknownOptionHint.Describe(name, command, parse.RootCommandResult.Command, path) is { } hint)
+            {
+                await context.Error.WriteLineAsync($"  {hint}");
+            }
+        }
+
+        var explained = unknownOptions.Concat(ValuesOf(unknownOptions, parse)).ToArray();
+        foreach (var message in parse.Errors.Select(e => e.Message)
+            .Where(m => (unknownCommand is null && !missingCommand) || !IsAboutUnknownCommand(m, parse.UnmatchedTokens))
+            .Where(m => !Mentions(m, explained)))
         {
             await context.Error.WriteLineAsync($"✗ {Printable.Line(message)}");
         }
@@ -54,7 +75,27 @@ internal static class ParseErrorReport
     /// and for the tokens after it, which were meant as its arguments ('runn m' is one mistake, not two).
     /// </summary>
     private static bool IsAboutUnknownCommand(string message, IReadOnlyList<string> unmatched) =>
-        unmatched.Any(token => message.Contains($"'{token}'", StringComparison.Ordinal)) || message.StartsWith("Required command", StringComparison.Ordinal);
+        Mentions(message, unmatched) || message.StartsWith("Required command", StringComparison.Ordinal);
+
+    private static bool Mentions(string message, IReadOnlyList<string> tokens) =>
+        tokens.Any(token => message.Contains($"'{token}'", StringComparison.Ordinal));
+
+    /// <summary>
+    /// The unmatched tokens right after an unknown option, taken as its value ('status id --output-dir x': one
+    /// mistake, one ✗ line); a token that looks like an option is not a value.
+    /// </summary>
+    private static IEnumerable<string> ValuesOf(string[] unknownOptions, ParseResult parse)
+    {
+        var tokens = parse.Tokens.Select(t => t.Value).ToList();
+        for (var i = 0; i < tokens.Count - 1; i++)
+        {
+            if (unknownOptions.Contains(tokens[i], StringComparer.Ordinal) && !tokens[i].Contains('=', StringComparison.Ordinal)
+                && !UnknownOptionHint.LooksLikeOption(tokens[i + 1]) && parse.UnmatchedTokens.Contains(tokens[i + 1]))
+            {
+                yield return tokens[i + 1];
+            }
+        }
+    }
 
     /// <summary>
     /// The commands System.CommandLine's typo correction suggests: its parse error action is run with help off

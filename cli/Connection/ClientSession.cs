@@ -27,11 +27,17 @@ internal sealed class ClientSession : IAsyncDisposable
 
     /// <summary>
     /// The download rules: RunComfy's hosts, plus the API's own origin when it is not RunComfy's
-    /// (the emulator, or an address the user chose), since that is where its outputs are served from.
+    /// (the emulator, or an address the user chose), since that is where its outputs are served from,
+    /// plus the origins given with <c>--trust-origin</c>. Refusals name that option, not the library's property.
     /// </summary>
-    public DownloadOptions CreateDownloadOptions(long maxBytes)
+    public DownloadOptions CreateDownloadOptions(long maxBytes, IReadOnlyList<Uri> trustedOrigins)
     {
-        var options = new DownloadOptions { MaxBytesPerFile = maxBytes };
+        var options = new DownloadOptions { MaxBytesPerFile = maxBytes, TrustAdvice = Commands.TrustOriginOption.Advice };
+        foreach (var origin in trustedOrigins)
+        {
+            options.TrustedOrigins.Add(origin);
+        }
+
         var isDefault = Uri.Compare(BaseAddress, RunComfyClientOptions.DefaultBaseAddress, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
         if (!isDefault)
         {

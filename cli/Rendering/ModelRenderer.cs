@@ -17,7 +17,7 @@ internal static class ModelRenderer
 
         foreach (var model in models)
         {
-            console.Write(new Rule($"[bold]{Markup.Escape(model.ModelId)}[/]").LeftJustified());
+            Heading.Write(console, model.ModelId);
             WriteParameters(console, model.ModelId, model.Parameters, details);
             console.WriteLine();
         }
@@ -27,7 +27,7 @@ internal static class ModelRenderer
     public static void WriteRemote(IAnsiConsole console, CatalogModel model, IReadOnlyList<ModelParameter> parameters)
     {
         var id = Printable.Short(model.ModelId);
-        console.Write(new Rule($"[bold]{Markup.Escape(id)}[/] (from RunComfy's catalog; not compiled in)").LeftJustified());
+        Heading.Write(console, id, " (from RunComfy's catalog; not compiled in)");
         console.WriteLine($"Name:       {Printable.Short(model.DisplayName)}");
         console.WriteLine($"Kind:       {Printable.Short(model.Kind ?? "-")}");
         console.WriteLine($"Categories: {Printable.Short(model.Categories.Count == 0 ? "-" : string.Join(", ", model.Categories))}");
@@ -91,7 +91,7 @@ internal static class ModelRenderer
         if (model.InputSchemaJson is not null)
         {
             writer.WritePropertyName("input_schema");
-            writer.WriteRawValue(model.InputSchemaJson);
+            CleanJson.Write(writer, model.InputSchemaJson);
         }
 
         writer.WriteEndObject();
@@ -362,7 +362,7 @@ internal static class ModelRenderer
             if (p.DefaultJson is not null)
             {
                 writer.WritePropertyName("default");
-                writer.WriteRawValue(p.DefaultJson);
+                CleanJson.Write(writer, p.DefaultJson);
             }
 
             if (p.EnumJson is not null)
@@ -370,7 +370,7 @@ internal static class ModelRenderer
                 writer.WriteStartArray("enum");
                 foreach (var value in p.EnumJson)
                 {
-                    writer.WriteRawValue(value);
+                    CleanJson.Write(writer, value);
                 }
 
                 writer.WriteEndArray();

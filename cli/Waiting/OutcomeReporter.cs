@@ -75,7 +75,7 @@ internal sealed class OutcomeReporter
         RunComfyDownloadException? downloadError = null;
         if (result.State == RunComfyRequestState.Completed && delivery.Download && result.Output.AllUrls.Count > 0)
         {
-            var downloadOptions = session.CreateDownloadOptions(delivery.MaxBytes);
+            var downloadOptions = session.CreateDownloadOptions(delivery.MaxBytes, delivery.TrustedOrigins);
             for (var i = 0; i < result.Output.AllUrls.Count; i++)
             {
                 try

@@ -19,7 +19,7 @@ public sealed partial record RequestOutput
     /// <param name="options">Allowed hosts, size cap, idle timeout, overwrite policy and file-name prefix; null for the defaults.</param>
     /// <param name="cancellationToken">Stops the download; the partial file is removed.</param>
     /// <returns>The files written, in the order of <see cref="AllUrls"/>.</returns>
-    /// <exception cref="RunComfyDownloadException">An output was refused, too large, silent too long, or answered with an error.</exception>
+    /// <exception cref="RunComfyDownloadException">An output was refused, too large, silent too long, or answered with an error, or the output folder could not be created or written.</exception>
     /// <exception cref="ArgumentException">The directory is empty, or an option is out of range (all such problems in one message).</exception>
     public Task<IReadOnlyList<DownloadedOutput>> DownloadAsync(string directory, DownloadOptions? options = null, CancellationToken cancellationToken = default)
     {

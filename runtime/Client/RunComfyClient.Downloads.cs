@@ -17,7 +17,7 @@ public partial class RunComfyClient
     /// <param name="options">Allowed hosts, size cap, idle timeout, overwrite policy and file-name prefix; null for the defaults.</param>
     /// <param name="cancellationToken">Stops the download; the partial file is removed.</param>
     /// <returns>The files written, in the order of <see cref="RequestOutput.AllUrls"/>.</returns>
-    /// <exception cref="RunComfyDownloadException">An output was refused, too large, silent too long, or answered with an error.</exception>
+    /// <exception cref="RunComfyDownloadException">An output was refused, too large, silent too long, or answered with an error, or the output folder could not be created or written.</exception>
     public virtual Task<IReadOnlyList<DownloadedOutput>> DownloadOutputsAsync(RequestResult result, string directory, DownloadOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);

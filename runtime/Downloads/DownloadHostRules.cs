@@ -34,7 +34,8 @@ internal static class DownloadHostRules
         if (url.Scheme != Uri.UriSchemeHttps)
         {
             // Says how to trust it: RequestOutput's downloads meet this on a local emulator's http:// outputs.
-            reason = $"'{url.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped)}' is not HTTPS (an origin you trust, such as a local emulator, can be added to DownloadOptions.TrustedOrigins)";
+            var origin = OriginOf(url);
+            reason = $"'{origin}' is not HTTPS ({options.TrustAdvice.ForPlainHttp(origin)})";
             return null;
         }
 
@@ -54,6 +55,9 @@ internal static class DownloadHostRules
             : $"'{url.IdnHost}' is not an allowed host ({string.Join(", ", options.AllowedHosts.Select(d => "*." + d))})";
         return null;
     }
+
+    /// <summary>The scheme, host and port of <paramref name="url"/>, as a trusted origin is given.</summary>
+    public static string OriginOf(Uri url) => url.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped);
 
     private static bool IsDefault(DownloadOptions options) =>
         options.AllowedHosts.Count == DownloadOptions.RunComfyDomains.Count

@@ -16,11 +16,15 @@ internal static class DownloadNetwork
     public static ProbeNetwork Create(Func<string, CancellationToken, Task<IPAddress[]>> resolve, Action<IPEndPoint>? connecting = null) =>
         new(resolve, connecting: connecting, describe: Describe);
 
-    /// <summary>"169.254.169.254 is a cloud metadata address (...)" or "the host 'x' resolves to 10.0.0.1, a private address (...)".</summary>
-    public static string Describe(string host, IPAddress address, string reason)
+    /// <summary>"169.254.169.254 is a cloud metadata address (...)" or "the host 'x' resolves to 10.0.0.1, a private address (...)", with the library's hint.</summary>
+    public static string Describe(string host, IPAddress address, string reason) =>
+        Describe(host, address, reason, DownloadTrustAdvice.Library, host);
+
+    /// <summary>The same, with <paramref name="advice"/>'s hint for <paramref name="origin"/>.</summary>
+    public static string Describe(string host, IPAddress address, string reason, DownloadTrustAdvice advice, string origin)
     {
         var literal = IPAddress.TryParse(host.Trim('[', ']'), out _);
         var what = literal ? $"{address} is {reason}" : $"the host '{host}' resolves to {address}, {reason}";
-        return $"{what} (set DownloadOptions.AllowPrivateAddresses, or add the origin to DownloadOptions.TrustedOrigins, to download from it)";
+        return $"{what} ({advice.ForRefusedAddress(origin)})";
     }
 }

@@ -57,6 +57,9 @@ public sealed class DownloadOptions
     /// <summary>Resolves names and connects under the address rules (tests resolve made-up names).</summary>
     internal ProbeNetwork Network { get; init; } = Downloads.DownloadNetwork.Default;
 
+    /// <summary>How a refusal says to trust an origin: these options' names, unless the caller's users set them another way (the CLI's <c>--trust-origin</c>).</summary>
+    internal Downloads.DownloadTrustAdvice TrustAdvice { get; init; } = Downloads.DownloadTrustAdvice.Library;
+
     /// <summary>A copy with <paramref name="origin"/> added to <see cref="TrustedOrigins"/>.</summary>
     internal DownloadOptions WithTrustedOrigin(Uri origin)
     {
@@ -68,6 +71,7 @@ public sealed class DownloadOptions
             FileNamePrefix = FileNamePrefix,
             AllowPrivateAddresses = AllowPrivateAddresses,
             Network = Network,
+            TrustAdvice = TrustAdvice,
         };
         copy.AllowedHosts.Clear();
         foreach (var host in AllowedHosts)

@@ -71,10 +71,13 @@ internal static class OutputDownloads
             // Fail before paying for the transfer when the name from the URL is already taken.
             ThrowIfTaken(url, directory, Prefixed(urlName, options));
         }
+        else if (options.Overwrite == DownloadOverwrite.Replace && Directory.Exists(Path.Combine(directory, Prefixed(urlName, options))))
+        {
+            // Likewise when a folder holds the name a file cannot replace (the server's name is checked again at the end).
+            throw OutputFolderFailure.FolderInTheWay(url, Prefixed(urlName, options), directory, downloaded: false);
+        }
 
         using var source = await OpenAsync(url, options, cancellationToken).ConfigureAwait(false);
-        // Only once the URL is allowed and answering: a refused download leaves no empty folder behind.
-        Directory.CreateDirectory(directory);
         var name = DownloadFileName.Sanitize(source.SuggestedFileName, urlName);
         if (!Path.HasExtension(name) && ExtensionFor(source.ContentType) is { } extension)
         {
@@ -83,10 +86,20 @@ internal static class OutputDownloads
         }
 
         name = Prefixed(name, options);
+        try
+        {
+            // Only once the URL is allowed and answering: a refused download leaves no empty folder behind.
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw OutputFolderFailure.FolderNotCreated(url, name, directory, e);
+        }
+
         var temporary = Path.Combine(directory, $".{Guid.NewGuid():N}.part");
         try
         {
-            await using (var target = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            await using (var target = CreateTemporary(url, name, directory, temporary))
             {
                 try
                 {
@@ -96,6 +109,11 @@ internal static class OutputDownloads
                 {
                     // Over the cap, silent or broken mid-body: say that nothing was left behind.
                     throw new RunComfyDownloadException(url, $"{e.Message.TrimEnd('.')}; the partial file was removed.", innerException: e.InnerException ?? e);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException && !cancellationToken.IsCancellationRequested)
+                {
+                    // The source turns its own failures into RunComfyDownloadException: this one is the disk's.
+                    throw OutputFolderFailure.NotWritten(url, name, directory, e, started: true);
                 }
             }
 
@@ -107,6 +125,19 @@ internal static class OutputDownloads
             // Failed, refused or cancelled: no partial file stays behind.
             TryDelete(temporary);
             throw;
+        }
+    }
+
+    /// <summary>Creates the temporary file, never over an existing one.</summary>
+    private static FileStream CreateTemporary(Uri url, string name, string directory, string temporary)
+    {
+        try
+        {
+            return new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw OutputFolderFailure.NotWritten(url, name, directory, e, started: false);
         }
     }
 
@@ -129,7 +160,7 @@ internal static class OutputDownloads
             HttpResponseMessage response;
             try
             {
-                await CheckAddressesAsync(url, current, policy, options.Network, idle.Token).ConfigureAwait(false);
+                await CheckAddressesAsync(url, current, policy, options, idle.Token).ConfigureAwait(false);
                 using var request = new HttpRequestMessage(HttpMethod.Get, current);
                 foreach (var product in UserAgent)
                 {
@@ -141,7 +172,7 @@ internal static class OutputDownloads
             catch (HttpRequestException e) when (FindRefusal(e) is { } refusal)
             {
                 // The connect-time check refused an address the name resolved to only now.
-                throw new RunComfyDownloadException(url, $"Refusing to download {UrlDisplay.Of(url)}: {refusal.Reason}.", innerException: refusal);
+                throw new RunComfyDownloadException(url, $"Refusing to download {UrlDisplay.Of(url)}: {options.TrustAdvice.Reword(refusal.Reason, DownloadHostRules.OriginOf(current))}.", innerException: refusal);
             }
             catch (HttpRequestException e)
             {
@@ -179,7 +210,7 @@ internal static class OutputDownloads
     /// Refuses a host whose addresses the policy refuses before anything is sent, naming the address; the guarded
     /// client checks again at connect time, so this is for the message, not the guarantee.
     /// </summary>
-    private static async Task CheckAddressesAsync(Uri url, Uri hop, ProbeAddressPolicy policy, ProbeNetwork network, CancellationToken cancellationToken)
+    private static async Task CheckAddressesAsync(Uri url, Uri hop, ProbeAddressPolicy policy, DownloadOptions options, CancellationToken cancellationToken)
     {
         if (policy.AllowLoopback && policy.AllowPrivateAddresses)
         {
@@ -190,7 +221,7 @@ internal static class OutputDownloads
         IPAddress[] addresses;
         try
         {
-            addresses = await network.ResolveAsync(host, cancellationToken).ConfigureAwait(false);
+            addresses = await options.Network.ResolveAsync(host, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException e)
         {
@@ -201,7 +232,7 @@ internal static class OutputDownloads
         {
             if (ProbeAddressRules.Refusal(address, policy) is { } refusal)
             {
-                throw new RunComfyDownloadException(url, $"Refusing to download {UrlDisplay.Of(url)}: {DownloadNetwork.Describe(host, address, refusal)}.");
+                throw new RunComfyDownloadException(url, $"Refusing to download {UrlDisplay.Of(url)}: {DownloadNetwork.Describe(host, address, refusal, options.TrustAdvice, DownloadHostRules.OriginOf(hop))}.");
             }
         }
     }
@@ -227,8 +258,22 @@ internal static class OutputDownloads
             var path = Path.GetFullPath(Path.Combine(directory, n == 0 ? name : $"{stem}-{n}{extension}"));
             if (overwrite == DownloadOverwrite.Replace)
             {
-                // Atomic on one volume: readers see the old file or the new one, never a partial one.
-                File.Move(temporary, path, overwrite: true);
+                if (Directory.Exists(path))
+                {
+                    // A file never replaces a folder (File.Move would fail with the file system's words).
+                    throw OutputFolderFailure.FolderInTheWay(url, name, directory, downloaded: true);
+                }
+
+                try
+                {
+                    // Atomic on one volume: readers see the old file or the new one, never a partial one.
+                    File.Move(temporary, path, overwrite: true);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw Directory.Exists(path) ? OutputFolderFailure.FolderInTheWay(url, name, directory, downloaded: true) : OutputFolderFailure.NotMoved(url, name, directory, e);
+                }
+
                 return path;
             }
 
@@ -244,9 +289,13 @@ internal static class OutputDownloads
                 File.Move(temporary, path, overwrite: false);
                 return path;
             }
-            catch (IOException) when (File.Exists(path) && n < 10_000)
+            catch (IOException) when ((File.Exists(path) || Directory.Exists(path)) && n < 10_000)
             {
                 ThrowIfTakenUnderFail(url, name, overwrite);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw OutputFolderFailure.NotMoved(url, name, directory, e);
             }
         }
     }

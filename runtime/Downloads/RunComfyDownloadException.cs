@@ -5,8 +5,10 @@ namespace RunComfy;
 /// <summary>
 /// An output could not be downloaded: a URL outside <see cref="DownloadOptions"/>' allow-list or on a refused
 /// address, a file over the size cap, a server silent past the idle timeout, a broken connection, an HTTP error,
-/// or a file name already taken under <see cref="DownloadOverwrite.Fail"/>. The message names the URL without its
-/// query, user info or fragment; no partial file is left behind.
+/// a file name already taken under <see cref="DownloadOverwrite.Fail"/>, or an output folder that cannot be created
+/// or written (a file where the folder should be, no permission, a folder where the file should go: the file
+/// system's exception is the <see cref="Exception.InnerException"/>). The message names the URL without its query,
+/// user info or fragment; no partial file is left behind.
 /// </summary>
 public sealed class RunComfyDownloadException : Exception
 {

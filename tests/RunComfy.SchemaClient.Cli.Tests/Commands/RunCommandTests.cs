@@ -121,6 +121,24 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_output_folder_blocked_by_a_file_is_a_download_error_naming_the_output()
+    {
+        File.WriteAllBytes(_cli.Combine("cat.png"), SampleImages.Png(32, 32));
+        File.WriteAllText(_cli.Combine("taken"), "mine");
+
+        var run = await _cli.RunAsync("run", Edit, "--emulator", "--input", "prompt=a cat", "--input", "images=@cat.png", "--output-dir", "taken/out");
+
+        // The paid job completed; only its file could not be saved: the CLI's ✗ line, not a raw IOException.
+        run.ExitCode.ShouldBe(1, run.ToString());
+        run.Error.ShouldContain("completed");
+        var error = run.Error.Split('\n').Select(l => l.TrimEnd('\r')).Single(l => l.StartsWith("✗ ", StringComparison.Ordinal));
+        error.ShouldStartWith("✗ Could not save http://127.0.0.1:");
+        error.ShouldContain($"'{_cli.Combine("taken")}' is a file, not a folder");
+        error.ShouldEndWith("; nothing was written.");
+        File.ReadAllText(_cli.Combine("taken")).ShouldBe("mine");
+    }
+
+    [Fact]
     public async Task A_failed_job_exits_1_with_the_reason()
     {
         _cli.ConfigureEmulator = options => options.Faults.Enqueue(EmulatorEndpoint.Submit, FaultKind.JobFailure);
