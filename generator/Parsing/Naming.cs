@@ -30,50 +30,9 @@ namespace RunComfy.SchemaClient.Generator.Parsing
         /// words the member name repeats from the end of the model name said once
         /// (<c>Seedream40EditSequential</c> + <c>SequentialImageGenerationOptions</c> is
         /// <c>Seedream40EditSequentialImageGenerationOptions</c>). At least one word of the member is always kept.
+        /// In the runtime's <c>NamingRule</c>, so models loaded at run time check the same enum type names (RCS0022).
         /// </summary>
-        public static string EnumTypeName(string rest, string member)
-        {
-            List<string> restWords = Words(rest);
-            List<string> memberWords = Words(member);
-            for (int overlap = System.Math.Min(restWords.Count, memberWords.Count - 1); overlap > 0; overlap--)
-            {
-                // Only words that start with a letter: "Foo2" + "_2Pass" keeps both numbers.
-                bool repeats = true;
-                for (int i = 0; i < overlap && repeats; i++)
-                {
-                    repeats = char.IsLetter(memberWords[i][0])
-                        && string.Equals(restWords[restWords.Count - overlap + i], memberWords[i], System.StringComparison.Ordinal);
-                }
-
-                if (repeats)
-                {
-                    return rest + string.Concat(memberWords.Skip(overlap));
-                }
-            }
-
-            return rest + member;
-        }
-
-        /// <summary>The words of a PascalCase name: an upper-case letter starts a word, digits and <c>_</c> are words of their own.</summary>
-        private static List<string> Words(string name)
-        {
-            var words = new List<string>();
-            int start = 0;
-            for (int i = 1; i <= name.Length; i++)
-            {
-                bool boundary = i == name.Length
-                    || char.IsUpper(name[i])
-                    || name[i] == '_' || name[i - 1] == '_'
-                    || char.IsDigit(name[i]) != char.IsDigit(name[i - 1]);
-                if (boundary)
-                {
-                    words.Add(name.Substring(start, i - start));
-                    start = i;
-                }
-            }
-
-            return words;
-        }
+        public static string EnumTypeName(string rest, string member) => NamingRule.EnumTypeName(rest, member);
 
         /// <summary>Gives <paramref name="name"/>, or the first of <c>name_2</c>, <c>name_3</c>... not yet in <paramref name="taken"/>.</summary>
         public static string Unique(string name, ISet<string> taken) => NamingRule.Unique(name, taken);

@@ -52,4 +52,7 @@ internal static partial class ClientLog
 
     [LoggerMessage(15, LogLevel.Error, "Waiting for request {RequestId} was broken off by {ExceptionType}; it may still be running")]
     public static partial void WaitInterrupted(ILogger logger, Exception exception, string requestId, string exceptionType);
+
+    [LoggerMessage(16, LogLevel.Warning, "Not retrying {Operation} {RequestId}: the server asks to wait {WaitMs} ms more, past the {TotalMs} ms a call may wait on Retry-After (Retry.MaxTotalRetryAfter)")]
+    public static partial void RetryAfterBudgetSpent(ILogger logger, string operation, string? requestId, double waitMs, double totalMs);
 }

@@ -32,9 +32,9 @@ internal sealed record ClientSettings(
 
         var retry = options.Retry;
         if (retry.MaxRetries < 0 || retry.Delay < TimeSpan.Zero || retry.MaxDelay < retry.Delay || retry.MaxRetryAfter < TimeSpan.Zero
-            || retry.MaxDelay > MaxRetryWait || retry.MaxRetryAfter > MaxRetryWait)
+            || retry.MaxTotalRetryAfter < TimeSpan.Zero || retry.MaxDelay > MaxRetryWait || retry.MaxRetryAfter > MaxRetryWait || retry.MaxTotalRetryAfter > MaxRetryWait)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), "Retry: MaxRetries and delays must not be negative, MaxDelay must be at least Delay, and MaxDelay and MaxRetryAfter at most 1 day.");
+            throw new ArgumentOutOfRangeException(nameof(options), "Retry: MaxRetries and delays must not be negative, MaxDelay must be at least Delay, and MaxDelay, MaxRetryAfter and MaxTotalRetryAfter at most 1 day.");
         }
 
         return new ClientSettings(

@@ -129,11 +129,26 @@ public partial class RunComfyClient
                 if (!first)
                 {
                     // The server's Retry-After is honoured up to ServerDelay.Maximum, and no wait outlasts the run.
+                    var remaining = run.Remaining;
                     var delay = ServerDelay.Within(
                         PollSchedule.Next(_settings.Time.GetElapsedTime(started), _settings.PollInterval, _settings.MaxPollInterval, ServerDelay.Clamp(retryAfter)),
-                        run.Remaining);
+                        remaining);
                     await Task.Delay(delay, _settings.Time, token).ConfigureAwait(false);
+                    if (delay >= remaining)
+                    {
+                        // The wait ran to the run's end: the run ends here, whichever of this delay and the timeout's
+                        // own timer fired first, so no poll goes out at the deadline.
+                        run.Expire();
+                    }
                 }
+
+                // Also when the submit or a slow call took the run's time: nothing is sent at or after the deadline.
+                if (run.Remaining <= TimeSpan.Zero)
+                {
+                    run.Expire();
+                }
+
+                token.ThrowIfCancellationRequested();
 
                 retryAfter = null;
                 if (!readResult)

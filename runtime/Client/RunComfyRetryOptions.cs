@@ -21,4 +21,13 @@ public sealed class RunComfyRetryOptions
     /// thrown with <see cref="RunComfyException.RetryAfter"/> set. Default 2 minutes.
     /// </summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// The most one call (a status, result, cancel or catalog read, or a submit) waits in all for the
+    /// <c>Retry-After</c>s the server sends, across its retries. A <c>Retry-After</c> that would take the call past
+    /// it ends the retries at once, without waiting: the error of that answer is thrown, with its status, error
+    /// code and <see cref="RunComfyException.RetryAfter"/>. Default 60 seconds; at most 1 day; zero retries
+    /// nothing the server asks to delay.
+    /// </summary>
+    public TimeSpan MaxTotalRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 }

@@ -30,6 +30,19 @@ internal sealed class RunScope : IDisposable
     /// <summary>The timeout fired and the caller did not cancel (a caller's cancel wins when both happen).</summary>
     public bool TimedOut => _timeout?.IsCancellationRequested == true && !_caller.IsCancellationRequested;
 
+    /// <summary>
+    /// Ends the run as timed out now, as its timer would: a poll wait that reaches the run's end ends the run
+    /// itself, so no poll is ever sent at the deadline while the timer (a separate timer, on either clock) has
+    /// yet to fire. Nothing happens when there is no timeout or the caller cancelled first.
+    /// </summary>
+    public void Expire()
+    {
+        if (_timeout is { IsCancellationRequested: false } timeout && !_caller.IsCancellationRequested)
+        {
+            timeout.Cancel();
+        }
+    }
+
     public void Dispose()
     {
         _linked.Dispose();

@@ -40,6 +40,7 @@ internal sealed class RetryPipelines
         }
 
         var maxRetryAfter = _options.MaxRetryAfter;
+        var maxTotalRetryAfter = _options.MaxTotalRetryAfter;
         return new ResiliencePipelineBuilder<WireAnswer> { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions<WireAnswer>
             {
@@ -49,14 +50,22 @@ internal sealed class RetryPipelines
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
 
-                // A Retry-After longer than we are willing to wait ends the retries: the caller gets the error with it.
-                ShouldHandle = args => ValueTask.FromResult(
-                    shouldRetry(args.Outcome) && !(args.Outcome.Result?.RetryAfter > maxRetryAfter)),
+                // A Retry-After longer than we are willing to wait, or one that would take this call's Retry-After
+                // waits past their total, ends the retries at once: the caller gets the error with it, never a hang.
+                ShouldHandle = args => ValueTask.FromResult(shouldRetry(args.Outcome) && WithinLimits(args.Context, args.Outcome, maxRetryAfter, maxTotalRetryAfter)),
 
                 // The server's Retry-After replaces the backoff: it knows when it will take calls again.
-                // Never longer than MaxRetryAfter (retries stop above it), never negative.
-                DelayGenerator = args => ValueTask.FromResult(
-                    args.Outcome.Result?.RetryAfter is { } wait ? (TimeSpan?)(wait < TimeSpan.Zero ? TimeSpan.Zero : wait > maxRetryAfter ? maxRetryAfter : wait) : null),
+                // Never longer than MaxRetryAfter nor the rest of MaxTotalRetryAfter (retries stop above them).
+                DelayGenerator = args =>
+                {
+                    if (RetryAfterBudget.Requested(args.Outcome) is not { } wait)
+                    {
+                        return ValueTask.FromResult<TimeSpan?>(null);
+                    }
+
+                    RetryAfterBudget.Spend(args.Context, wait);
+                    return ValueTask.FromResult<TimeSpan?>(wait);
+                },
                 OnRetry = args =>
                 {
                     ClientLog.Retrying(
@@ -70,5 +79,33 @@ internal sealed class RetryPipelines
                 },
             })
             .Build();
+    }
+
+    /// <summary>No Retry-After, or one within <paramref name="maxRetryAfter"/> and within what is left of the call's total.</summary>
+    private bool WithinLimits(ResilienceContext context, Outcome<WireAnswer> outcome, TimeSpan maxRetryAfter, TimeSpan maxTotalRetryAfter)
+    {
+        if (RetryAfterBudget.Requested(outcome) is not { } wait)
+        {
+            return true;
+        }
+
+        if (wait > maxRetryAfter)
+        {
+            return false;
+        }
+
+        var left = RetryAfterBudget.Left(context, maxTotalRetryAfter);
+        if (wait <= left)
+        {
+            return true;
+        }
+
+        ClientLog.RetryAfterBudgetSpent(
+            _logger,
+            context.Properties.GetValue(Operation, "call"),
+            context.Properties.GetValue(RequestId, null),
+            wait.TotalMilliseconds,
+            maxTotalRetryAfter.TotalMilliseconds);
+        return false;
     }
 }

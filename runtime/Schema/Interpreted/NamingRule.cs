@@ -72,6 +72,62 @@ internal static class NamingRule
         }
     }
 
+    /// <summary>
+    /// The type name of a property's enum: <paramref name="rest"/> and <paramref name="member"/> joined, with the
+    /// words the member name repeats from the end of the model name said once
+    /// (<c>Seedream40EditSequential</c> + <c>SequentialImageGenerationOptions</c> is
+    /// <c>Seedream40EditSequentialImageGenerationOptions</c>). At least one word of the member is always kept.
+    /// </summary>
+    public static string EnumTypeName(string rest, string member)
+    {
+        List<string> restWords = Words(rest);
+        List<string> memberWords = Words(member);
+        for (int overlap = System.Math.Min(restWords.Count, memberWords.Count - 1); overlap > 0; overlap--)
+        {
+            // Only words that start with a letter: "Foo2" + "_2Pass" keeps both numbers.
+            bool repeats = true;
+            for (int i = 0; i < overlap && repeats; i++)
+            {
+                repeats = char.IsLetter(memberWords[i][0])
+                    && string.Equals(restWords[restWords.Count - overlap + i], memberWords[i], System.StringComparison.Ordinal);
+            }
+
+            if (repeats)
+            {
+                var name = new StringBuilder(rest);
+                for (int i = overlap; i < memberWords.Count; i++)
+                {
+                    name.Append(memberWords[i]);
+                }
+
+                return name.ToString();
+            }
+        }
+
+        return rest + member;
+    }
+
+    /// <summary>The words of a PascalCase name: an upper-case letter starts a word, digits and <c>_</c> are words of their own.</summary>
+    private static List<string> Words(string name)
+    {
+        var words = new List<string>();
+        int start = 0;
+        for (int i = 1; i <= name.Length; i++)
+        {
+            bool boundary = i == name.Length
+                || char.IsUpper(name[i])
+                || name[i] == '_' || name[i - 1] == '_'
+                || char.IsDigit(name[i]) != char.IsDigit(name[i - 1]);
+            if (boundary)
+            {
+                words.Add(name.Substring(start, i - start));
+                start = i;
+            }
+        }
+
+        return words;
+    }
+
     private static bool IsVersionSeparator(StringBuilder separator)
     {
         if (separator.Length == 0)

@@ -27,8 +27,15 @@ internal sealed class PropertyReader
     private static readonly string[] TextKeywords = ["title", "description", "format"];
 
     private readonly List<SchemaProblem> _problems;
+    private readonly EmittedNames? _names;
 
-    public PropertyReader(List<SchemaProblem> problems) => _problems = problems;
+    /// <param name="problems">Receives every warning.</param>
+    /// <param name="names">Receives the names of each enum kept, for the RCS0022 check.</param>
+    public PropertyReader(List<SchemaProblem> problems, EmittedNames? names = null)
+    {
+        _problems = problems;
+        _names = names;
+    }
 
     public InterpretedProperty Read(string name, JsonElement element, string memberName, bool required)
     {
@@ -48,9 +55,17 @@ internal sealed class PropertyReader
         Items? items = ReadItems(name, schema);
         (bool hasValidations, List<MediaRule> mediaRules) = ReadValidations(name, schema);
 
-        string? defaultJson = schema.TryGet("default", out JsonElement defaultValue) && defaultValue.ValueKind != JsonValueKind.Null
-            ? SchemaJsonText.Compact(defaultValue)
-            : null;
+        string? defaultJson = null;
+        if (schema.TryGet("default", out JsonElement defaultValue) && SchemaNumbers.ContainsNonFinite(defaultValue))
+        {
+            // Its text would not be JSON ("Infinity"), and it is shown in docs and metadata as JSON.
+            Ignore(name, "default holds a number that is not finite (NaN, Infinity or beyond ±1.8E+308)");
+        }
+        else if (schema.TryGet("default", out defaultValue) && defaultValue.ValueKind != JsonValueKind.Null)
+        {
+            defaultJson = SchemaJsonText.Compact(defaultValue);
+        }
+
         JsonElement? constValue = schema.TryGet("const", out JsonElement constElement) ? constElement : null;
         string? validationError = null;
         if (schema.TryGet("validation_error", out JsonElement message))
@@ -117,8 +132,9 @@ internal sealed class PropertyReader
             if (!isArray && kind is InterpretedKind.String or InterpretedKind.Int32 or InterpretedKind.Int64)
             {
                 bool isString = kind == InterpretedKind.String;
-                if (TryBuildEnum(name, values, isString, out stringMembers, out integerMembers))
+                if (TryBuildEnum(name, values, isString, out stringMembers, out integerMembers, out List<string> enumMemberNames))
                 {
+                    _names?.AddEnum(memberName, isString, enumMemberNames);
                     kind = InterpretedKind.Enum;
                     enumIsString = isString;
                 }
@@ -135,6 +151,12 @@ internal sealed class PropertyReader
             else if (isArray || kind != InterpretedKind.Double)
             {
                 Ignore(name, "enum is supported on string, integer and number properties only");
+                enumJson.Clear();
+            }
+            else if (values.EnumerateArray().FirstOrDefault(v => !SchemaNumbers.TryDouble(v, out _)) is { ValueKind: JsonValueKind.Number } nonFinite)
+            {
+                // Written as double literals: each value must be finite.
+                Ignore(name, "enum value " + SchemaNumbers.Problem(nonFinite, integer: false));
                 enumJson.Clear();
             }
         }
@@ -199,8 +221,9 @@ internal sealed class PropertyReader
         };
     }
 
-    private bool TryBuildEnum(string name, JsonElement values, bool isString, out IReadOnlyList<string> strings, out IReadOnlyList<long> integers)
+    private bool TryBuildEnum(string name, JsonElement values, bool isString, out IReadOnlyList<string> strings, out IReadOnlyList<long> integers, out List<string> names)
     {
+        names = [];
         var stringMembers = new List<string>();
         var integerMembers = new List<long>();
         strings = stringMembers;
@@ -228,13 +251,16 @@ internal sealed class PropertyReader
             }
             else
             {
-                if (!SchemaJsonText.TryGetIntegral(value, out decimal number) || number < long.MinValue || number > long.MaxValue)
+                // An integral float (2.0) is an integer; anything else, or beyond 64 bits, drops the enum.
+                if (!SchemaNumbers.TryInt64(value, out long integer))
                 {
-                    Ignore(name, "enum value " + SchemaJsonText.Compact(value) + " of an integer property is not an integer");
+                    string problem = value.ValueKind == JsonValueKind.Number
+                        ? SchemaNumbers.Problem(value, integer: true)
+                        : SchemaNumbers.Quote(SchemaJsonText.Compact(value)) + " is not an integer";
+                    Ignore(name, "enum value " + problem);
                     return false;
                 }
 
-                long integer = (long)number;
                 text = integer.ToString(CultureInfo.InvariantCulture);
                 memberName = integer < 0 ? "Minus" + (-(decimal)integer).ToString(CultureInfo.InvariantCulture) : "_" + text;
                 if (seen.Contains(text))
@@ -264,6 +290,7 @@ internal sealed class PropertyReader
             }
 
             taken.Add(unique);
+            names.Add(unique);
         }
 
         return true;
@@ -304,24 +331,20 @@ internal sealed class PropertyReader
         var enumValues = new List<string>();
         if (schema.TryGet("enum", out JsonElement values) && values.ValueKind == JsonValueKind.Array)
         {
-            List<JsonElement> list = [.. values.EnumerateArray()];
-            bool fits = kind switch
+            if (kind == InterpretedKind.String || isNumber)
             {
-                InterpretedKind.String => list.All(v => v.ValueKind == JsonValueKind.String),
-                InterpretedKind.Int64 => list.All(v => SchemaJsonText.TryGetIntegral(v, out decimal d) && d >= long.MinValue && d <= long.MaxValue),
-                InterpretedKind.Double => list.All(v => v.ValueKind == JsonValueKind.Number),
-                _ => false,
-            };
-            if (fits)
-            {
-                enumValues.AddRange(list.Select(v =>
-                    kind == InterpretedKind.String ? v.GetString()!
-                    : kind == InterpretedKind.Int64 && SchemaJsonText.TryGetIntegral(v, out decimal d) ? ((long)d).ToString(CultureInfo.InvariantCulture)
-                    : SchemaJsonText.NumberText(v)));
-            }
-            else if (kind == InterpretedKind.String || isNumber)
-            {
-                Ignore(name, "items.enum values must match the item type");
+                // Strings as their value, numbers as finite number text; the first value that does not fit drops the keyword.
+                foreach (JsonElement value in values.EnumerateArray())
+                {
+                    if (ItemEnumValue(value, kind, out string problem) is not { } text)
+                    {
+                        Ignore(name, "items.enum value " + problem);
+                        enumValues.Clear();
+                        break;
+                    }
+
+                    enumValues.Add(text);
+                }
             }
             else
             {
@@ -333,6 +356,30 @@ internal sealed class PropertyReader
         return rules.IsEmpty ? null : rules;
     }
 
+    private static string? ItemEnumValue(JsonElement value, InterpretedKind kind, out string problem)
+    {
+        problem = string.Empty;
+        bool isNumber = value.ValueKind == JsonValueKind.Number;
+        switch (kind)
+        {
+            case InterpretedKind.String when value.ValueKind == JsonValueKind.String:
+                return value.GetString()!;
+            case InterpretedKind.Int64 when SchemaNumbers.TryInt64(value, out long integer):
+                return integer.ToString(CultureInfo.InvariantCulture);
+            case InterpretedKind.Double when SchemaNumbers.TryDouble(value, out string number):
+                return number;
+            case InterpretedKind.Int64 when isNumber:
+                problem = SchemaNumbers.Problem(value, integer: true);
+                return null;
+            case InterpretedKind.Double when isNumber:
+                problem = SchemaNumbers.Problem(value, integer: false);
+                return null;
+            default:
+                problem = SchemaNumbers.Quote(SchemaJsonText.Compact(value)) + " does not match the item type";
+                return null;
+        }
+    }
+
     private string? ConstText(string name, JsonElement? constValue, InterpretedKind kind, bool isArray)
     {
         if (constValue is not JsonElement token)
@@ -340,19 +387,34 @@ internal sealed class PropertyReader
             return null;
         }
 
-        bool isInteger = SchemaJsonText.IsInteger(token);
-        bool fits = !isArray && (
-            (token.ValueKind == JsonValueKind.String && kind is InterpretedKind.String or InterpretedKind.Media) ||
-            (isInteger && kind is InterpretedKind.Int32 or InterpretedKind.Int64 or InterpretedKind.Double) ||
-            (SchemaJsonText.IsFloat(token) && kind == InterpretedKind.Double) ||
-            (token.ValueKind is JsonValueKind.True or JsonValueKind.False && kind == InterpretedKind.Boolean));
-        if (!fits)
+        bool integer = kind is InterpretedKind.Int32 or InterpretedKind.Int64;
+        if (!isArray && token.ValueKind == JsonValueKind.Number && (integer || kind == InterpretedKind.Double))
         {
-            Ignore(name, "const " + SchemaJsonText.Compact(token) + " does not match the property's type");
+            // An integral float (-2.0) is an integer in JSON Schema; a number must be finite and fit the C# type.
+            if (integer && SchemaNumbers.TryInt64(token, out long whole))
+            {
+                return whole.ToString(CultureInfo.InvariantCulture);
+            }
+
+            if (!integer && SchemaNumbers.TryDouble(token, out string number))
+            {
+                return number;
+            }
+
+            Ignore(name, "const " + SchemaNumbers.Problem(token, integer));
             return null;
         }
 
-        // Strings keep their value (the generator's literal is the same string); numbers their text.
+        bool fits = !isArray && (
+            (token.ValueKind == JsonValueKind.String && kind is InterpretedKind.String or InterpretedKind.Media) ||
+            (token.ValueKind is JsonValueKind.True or JsonValueKind.False && kind == InterpretedKind.Boolean));
+        if (!fits)
+        {
+            Ignore(name, "const " + SchemaNumbers.Quote(SchemaJsonText.Compact(token)) + " does not match the property's type");
+            return null;
+        }
+
+        // Strings keep their value (the generator's literal is the same string); booleans their text.
         return token.ValueKind == JsonValueKind.String ? token.GetString() : SchemaJsonText.Compact(token);
     }
 
@@ -458,6 +520,12 @@ internal sealed class PropertyReader
         if (token.ValueKind != JsonValueKind.Number)
         {
             Ignore(name, prefix + keyword + " must be a number, not " + SchemaJsonText.Compact(token));
+            return null;
+        }
+
+        if (SchemaJsonText.IsFloat(token) && double.IsNaN(SchemaJsonText.ParseDouble(token)))
+        {
+            Ignore(name, prefix + keyword + " " + SchemaNumbers.Problem(token, integerType));
             return null;
         }
 
@@ -578,6 +646,13 @@ internal sealed class PropertyReader
                 || !entry.TryGetProperty("validation_value", out JsonElement value) || value.ValueKind != JsonValueKind.Number)
             {
                 Ignore(name, "a validations entry needs a string validation_rule and a numeric validation_value");
+                continue;
+            }
+
+            // Written as a double: 1e400 or NaN drops this entry alone.
+            if (!SchemaNumbers.TryDouble(value, out _))
+            {
+                Ignore(name, "validation_value " + SchemaNumbers.Problem(value, integer: false));
                 continue;
             }
 

@@ -45,7 +45,8 @@ internal static class SchemaInterpreter
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(schemaJson, DocumentOptions);
+            // NaN and Infinity drop their keyword (as in the generator), not the whole schema.
+            document = JsonDocument.Parse(NonFiniteLiterals.Rewrite(schemaJson), DocumentOptions);
         }
         catch (JsonException ex)
         {
@@ -85,13 +86,23 @@ internal static class SchemaInterpreter
             }
 
             HashSet<string> required = ReadRequired(root, properties, problems);
-            var reader = new PropertyReader(problems);
+            var names = new EmittedNames(modelId.Split('/')[0], rest);
+            var reader = new PropertyReader(problems, names);
             var namer = new MemberNames(rest + "Request", problems);
             var result = new List<InterpretedProperty>(properties.Count);
             foreach (JsonProperty property in properties)
             {
                 string member = namer.Name(property.Name);
-                result.Add(reader.Read(property.Name, property.Value, member, required.Contains(property.Name)));
+                InterpretedProperty read = reader.Read(property.Name, property.Value, member, required.Contains(property.Name));
+                names.AddMember(member, read.Kind == InterpretedKind.Media);
+                result.Add(read);
+            }
+
+            // Last, as in the generator, where writing the model's code is the last step.
+            if (names.Problem() is { } unwritable)
+            {
+                problems.Add(SchemaProblems.UnwritableValue(unwritable));
+                return (null, problems);
             }
 
             return (result, problems);

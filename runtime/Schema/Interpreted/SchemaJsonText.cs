@@ -107,8 +107,12 @@ internal static class SchemaJsonText
         return text.ToString();
     }
 
-    public static double ParseDouble(JsonElement element) =>
-        double.Parse(element.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture);
+    /// <summary>The number as a double, as Newtonsoft reads it: beyond ±1.8E+308 is infinity, and <c>NaN</c> (see <see cref="NonFiniteLiterals"/>) is NaN.</summary>
+    public static double ParseDouble(JsonElement element)
+    {
+        string raw = element.GetRawText();
+        return raw == NonFiniteLiterals.NaN ? double.NaN : double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
 
     private static string IntegerText(JsonElement element)
     {
@@ -154,6 +158,11 @@ internal static class SchemaJsonText
                 if (IsInteger(element))
                 {
                     text.Append(IntegerText(element));
+                }
+                else if (ParseDouble(element) is var value && (double.IsNaN(value) || double.IsInfinity(value)))
+                {
+                    // Newtonsoft writes a number that is not finite as a string.
+                    text.Append(double.IsNaN(value) ? "\"NaN\"" : value > 0 ? "\"Infinity\"" : "\"-Infinity\"");
                 }
                 else
                 {

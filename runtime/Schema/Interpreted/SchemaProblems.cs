@@ -23,6 +23,8 @@ internal static class SchemaProblems
 
     public static SchemaProblem SchemaTooLarge(int length, int limit) => Error("RCS0021", $"The schema is {length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters long, over the limit of {limit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}; it generates nothing");
 
+    public static SchemaProblem UnwritableValue(string detail) => Error("RCS0022", $"The schema cannot be generated: {detail}; it generates nothing");
+
     public static SchemaProblem InvalidSchema(string detail) => Error("RCS0014", $"The schema cannot be read and generates nothing: {detail}");
 
     public static SchemaProblem IgnoredKeyword(string property, string problem) => Warning("RCS0016", $"Property '{property}': {problem}; the keyword is ignored");

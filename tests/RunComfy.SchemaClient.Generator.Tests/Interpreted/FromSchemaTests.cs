@@ -69,6 +69,96 @@ public sealed class FromSchemaTests
         ModelInfo.FromSchema(modelId, schema).SchemaWarnings.Select(w => w.Message).Order(StringComparer.Ordinal).ShouldBe(expected);
     }
 
+    /// <summary>Hostile numbers (docs/generator.md, "Numbers"): each drops its keyword alone, with the generator's RCS0016 text.</summary>
+    public static TheoryData<string> HostileNumberSchemas => new()
+    {
+        """{"properties":{"n":{"type":"number","minimum":1e400,"maximum":-1e400}}}""",
+        """{"properties":{"n":{"type":"number","maximum":NaN,"minimum":Infinity,"exclusiveMinimum":-Infinity}}}""",
+        """{"properties":{"n":{"type":"integer","maximum":99999999999999999999,"minimum":-1e300,"exclusiveMaximum":2.5}}}""",
+        """{"properties":{"n":{"type":"number","maximum":99999999999999999999,"minimum":1e300}}}""",
+        """{"properties":{"n":{"type":"number","enum":[0.5,1e400]}}}""",
+        """{"properties":{"n":{"type":"number","enum":[0.5,NaN]}}}""",
+        """{"properties":{"n":{"type":"integer","enum":[1,99999999999999999999]}}}""",
+        """{"properties":{"n":{"type":"integer","enum":[4.0,2.5]}}}""",
+        """{"properties":{"n":{"type":"number","const":1e400}}}""",
+        """{"properties":{"n":{"type":"number","const":-Infinity}}}""",
+        """{"properties":{"n":{"type":"integer","const":99999999999999999999}}}""",
+        """{"properties":{"n":{"type":"integer","const":2.5}}}""",
+        """{"properties":{"n":{"type":"integer","const":-2.0,"maximum":8.0},"s":{"type":"string","maxLength":2.0,"minLength":NaN}}}""",
+        """{"properties":{"n":{"type":"array","items":{"type":"number","enum":[1,NaN]}}}}""",
+        """{"properties":{"n":{"type":"array","items":{"type":"integer","enum":[1,99999999999999999999],"minimum":1e400}}}}""",
+        """{"properties":{"n":{"type":"array","items":{"type":"number","maximum":-1e400,"exclusiveMinimum":NaN}}}}""",
+        """{"properties":{"n":{"type":"number","default":[1,-Infinity]}}}""",
+        """{"properties":{"n":{"type":"number","default":1e400}}}""",
+        """{"properties":{"n":{"type":"object","default":{"a":{"b":[NaN]}}}}}""",
+        """{"properties":{"n":{"type":"string","maxLength":1e400,"minLength":-1}}}""",
+        """{"properties":{"img":{"type":"string","format":"image_uri","validations":[{"validation_rule":"file_size_mb<=","validation_value":1e400},{"validation_rule":"width_pixels<=","validation_value":4096}]}}}""",
+        """{"properties":{"img":{"type":"string","format":"image_uri","validations":[{"validation_rule":"file_size_mb<=","validation_value":NaN}]}}}""",
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileNumberSchemas))]
+    public void A_hostile_number_gets_the_generator_s_warnings_and_nothing_else(string schema)
+    {
+        GenerationResult generated = GeneratorHarness.Run(SchemaInput.ForModel("acme/numbers", schema));
+        generated.GeneratorDiagnostics.ShouldAllBe(d => d.Severity != DiagnosticSeverity.Error);
+        string[] expected = [.. generated.GeneratorDiagnostics.Select(d => d.Id + " " + d.GetMessage()).Order(StringComparer.Ordinal)];
+
+        ModelInfo model = ModelInfo.FromSchema("acme/numbers", schema);
+
+        model.SchemaWarnings.Select(w => w.Id + " " + w.Message).Order(StringComparer.Ordinal).ShouldBe(expected);
+    }
+
+    /// <summary>Names the generator refuses to write (RCS0022): too long for metadata, in a member, an enum, a type or a namespace.</summary>
+    public static TheoryData<string, string> UnwritableNames => new()
+    {
+        { "acme/long-name", Property(new string('n', 600), """{"type":"string"}""") },
+        { "acme/letters", Property(new string('\u00e9', 300), """{"type":"string"}""") },
+        { "acme/enum-value", Property("mode", """{"type":"string","enum":["short",""" + "\"" + new string('v', 600) + "\"]}") },
+        { "acme/" + new string('m', 600), Property("a", """{"type":"string"}""") },
+        { new string('o', 600) + "/m", Property("a", """{"type":"string"}""") },
+        { new string('o', 500) + "/" + new string('m', 500), Property("a", """{"type":"string"}""") },
+        { "acme/" + new string('m', 300), Property(new string('n', 300), """{"type":"string","enum":["a","b"]}""") },
+        { "acme/x", Property(new string('n', 508), """{"type":"integer","enum":[1,2]}""") },
+        { "acme/local", Property(new string('n', 511), """{"type":"string"}""") },
+        { "acme/rules", Property(new string('i', 506), """{"type":"string","format":"image_uri"}""") },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnwritableNames))]
+    public void A_name_the_generator_cannot_write_is_refused_with_its_RCS0022_message(string modelId, string schema)
+    {
+        GenerationResult generated = GeneratorHarness.Run(SchemaInput.ForModel(modelId, schema));
+        string[] expected = [.. generated.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id + " " + d.GetMessage())];
+        expected.ShouldHaveSingleItem().ShouldStartWith("RCS0022 ");
+
+        var refused = Should.Throw<ModelSchemaException>(() => ModelInfo.FromSchema(modelId, schema));
+
+        refused.Problems.Where(p => p.IsError).Select(p => p.Id + " " + p.Message).ShouldBe(expected);
+        refused.Message.ShouldContain("RCS0022");
+    }
+
+    [Fact]
+    public void Names_at_the_limits_load_as_they_generate()
+    {
+        // A member of 510 bytes (its local, __member, is 512); a media member of 505 (its __memberRules field is 512);
+        // an enum type of 506 bytes whose Values type is 512.
+        string schema = "{\"properties\":{" + JsonString(new string('n', 510)) + ":{\"type\":\"string\"},"
+            + JsonString(new string('i', 505)) + ":{\"type\":\"string\",\"format\":\"image_uri\"},"
+            + JsonString(new string('e', 505)) + ":{\"type\":\"string\",\"enum\":[\"a\"]}}}";
+        GenerationResult generated = GeneratorHarness.Run(SchemaInput.ForModel("acme/x", schema));
+        generated.GeneratorDiagnostics.ShouldBeEmpty();
+
+        ModelInfo model = ModelInfo.FromSchema("acme/x", schema);
+
+        model.Parameters.Select(p => p.PropertyName.Length).ShouldBe([510, 505, 505]);
+        model.SchemaWarnings.ShouldBeEmpty();
+    }
+
+    private static string Property(string name, string schema) => "{\"properties\":{" + JsonString(name) + ":" + schema + "}}";
+
+    private static string JsonString(string text) => "\"" + text + "\"";
+
     [Fact]
     public void A_model_loaded_at_run_time_is_named_and_typed_as_generated()
     {

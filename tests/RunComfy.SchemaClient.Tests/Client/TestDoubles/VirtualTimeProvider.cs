@@ -19,6 +19,12 @@ public sealed class VirtualTimeProvider : TimeProvider
 
     public static DateTimeOffset Epoch { get; } = new(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>
+    /// When a timeout and a delay fall due at the same instant, the delay fires first. Real timers give no order
+    /// between two timers due together (their callbacks race on the thread pool); this makes the unlucky order certain.
+    /// </summary>
+    public bool TimeoutsFireLast { get; init; }
+
     /// <summary>Every delay the code under test started, in order.</summary>
     public IReadOnlyList<TimeSpan> Delays
     {
@@ -89,7 +95,7 @@ public sealed class VirtualTimeProvider : TimeProvider
             {
                 foreach (var timer in _timers)
                 {
-                    if (timer.Due <= target && (next is null || timer.Due < next.Due))
+                    if (timer.Due <= target && (next is null || timer.Due < next.Due || (timer.Due == next.Due && TimeoutsFireLast && next.IsTimeout && !timer.IsTimeout)))
                     {
                         next = timer;
                     }
@@ -127,6 +133,9 @@ public sealed class VirtualTimeProvider : TimeProvider
     private sealed class VirtualTimer(VirtualTimeProvider owner, TimerCallback callback, object? state) : ITimer
     {
         public long Due { get; set; }
+
+        /// <summary>The timer of a <see cref="CancellationTokenSource"/> (a timeout), not of a delay.</summary>
+        public bool IsTimeout { get; } = state is CancellationTokenSource;
 
         public long Period { get; private set; }
 
