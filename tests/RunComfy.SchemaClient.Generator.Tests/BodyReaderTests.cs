@@ -1,18 +1,35 @@
+using RunComfy.Metadata;
 using RunComfy.Models.Bytedance;
+using RunComfy.SchemaClient.Generator.Tests.Interpreted;
 
 namespace RunComfy.SchemaClient.Generator.Tests;
 
 /// <summary>
 /// The forward-only reader of generated <c>FromJson</c> (<c>RunComfy.Metadata.RequestBodyReader</c>) against the
 /// interpreter's <see cref="System.Text.Json.JsonDocument"/> reader on the same bodies: the same problems (path,
-/// rule, message, order), and the exact problems these hostile bodies must give.
+/// rule, message, order), and the exact problems these hostile bodies must give. And <c>Validate()</c> of a valid
+/// request allocating nothing, for every model shape of the catalog and the keyword fixtures.
 /// </summary>
+[Collection(GeneratedModelsCollection.Name)]
 public sealed class BodyReaderTests
 {
     private const string Image = "\"images\":[\"https://example.com/a.png\"]";
 
     private static readonly ModelInfo Interpreted =
         ModelInfo.FromSchema(Seedream40EditSequentialRequest.Metadata.ModelId, Seedream40EditSequentialRequest.Metadata.SchemaJson);
+
+    private readonly GeneratedModels _models;
+
+    public BodyReaderTests(GeneratedModels models) => _models = models;
+
+    /// <summary>Valid bodies of the shapes whose allowed values are lists: a model id, the body, a value it must hold.</summary>
+    public static TheoryData<string, string, string> EnumShapes => new()
+    {
+        // A number enum (quality) beside an integer enum (level).
+        { GeneratedModels.EdgeModelId, "{\"code\":\"ABC-123\",\"ratio\":0.5,\"quality\":1.5,\"tags\":[\"a\"],\"event\":true,\"level\":4}", "\"quality\":1.5" },
+        // Item enum lists of strings, integers and numbers, and a number enum (ratio).
+        { GeneratedModels.KeywordsModelId, "{\"name\":\"ab\",\"tags\":[\"a\",\"bb\",\"dddd\"],\"sizes\":[1,5,10],\"weights\":[0.25,1],\"count\":3,\"ratio\":0.5}", "\"weights\":[0.25,1]" },
+    };
 
     public static TheoryData<string, string, string, string> OneProblem => new()
     {
@@ -153,6 +170,50 @@ public sealed class BodyReaderTests
         allocated.ShouldBe(0);
     }
 
+    [Theory]
+    [MemberData(nameof(EnumShapes))]
+    public void Validating_a_valid_request_with_a_number_enum_or_an_item_enum_list_allocates_nothing_once_warm(string modelId, string json, string holds)
+    {
+        IRunComfyRequest request = _models.Models.Single(m => m.ModelId == modelId).Parse(json);
+        RequestJsonWriter.ToJson(request).ShouldContain(holds);
+        request.Validate().IsValid.ShouldBeTrue(string.Join("; ", request.Validate().Errors));
+
+        AllocatedByValidate(request).ShouldBe(0);
+    }
+
+    [Fact]
+    public void Validating_a_valid_request_of_every_model_allocates_nothing_once_warm()
+    {
+        var measured = new HashSet<string>(StringComparer.Ordinal);
+        var allocating = new List<string>();
+        int requests = 0;
+        foreach (ModelInfo model in _models.Models)
+        {
+            // Every valid body of the corpus: each enum value, each boundary that passes, lists of each length.
+            foreach (IRunComfyRequest request in ValidRequests(model))
+            {
+                requests++;
+                measured.Add(model.ModelId);
+                long allocated = AllocatedByValidate(request);
+                if (allocated != 0)
+                {
+                    allocating.Add($"{model.ModelId}: {allocated} B for {RequestJsonWriter.ToJson(request)}");
+                }
+            }
+        }
+
+        allocating.Take(10).ShouldBeEmpty();
+        foreach (object[] shape in EnumShapes)
+        {
+            string modelId = (string)shape[0];
+            measured.Add(modelId);
+            AllocatedByValidate(_models.Models.Single(m => m.ModelId == modelId).Parse((string)shape[1])).ShouldBe(0, modelId);
+        }
+
+        _models.Models.Select(m => m.ModelId).Except(measured).ShouldBeEmpty();
+        requests.ShouldBeGreaterThan(1_000);
+    }
+
     [Fact]
     public void A_collector_given_back_after_errors_starts_empty()
     {
@@ -162,6 +223,38 @@ public sealed class BodyReaderTests
         bad.Validate().Errors.Select(e => e.Path).ShouldBe(["images[0]"]);
         good.Validate().IsValid.ShouldBeTrue();
         bad.Validate().Errors.Select(e => e.Path).ShouldBe(["images[0]"]);
+    }
+
+    /// <summary>What one <c>Validate()</c> allocates after a first call has warmed it up (JIT, per-thread collector, item paths).</summary>
+    private static long AllocatedByValidate(IRunComfyRequest request)
+    {
+        request.Validate().IsValid.ShouldBeTrue();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        bool valid = request.Validate().IsValid;
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        valid.ShouldBeTrue();
+        return allocated;
+    }
+
+    private static IEnumerable<IRunComfyRequest> ValidRequests(ModelInfo model)
+    {
+        foreach (string body in RequestCorpus.For(model))
+        {
+            IRunComfyRequest request;
+            try
+            {
+                request = model.Parse(body);
+            }
+            catch (RequestJsonException)
+            {
+                continue;
+            }
+
+            if (request.Validate().IsValid)
+            {
+                yield return request;
+            }
+        }
     }
 
     private static IReadOnlyList<(string Path, string Rule, string Message)> GeneratedProblems(string json) =>
