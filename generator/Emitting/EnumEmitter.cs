@@ -1,15 +1,20 @@
 using System.Linq;
+using System.Text;
 using RunComfy.SchemaClient.Generator.Specs;
 
 namespace RunComfy.SchemaClient.Generator.Emitting
 {
     /// <summary>
     /// Writes one generated enum and its <c>...Values</c> class: <c>ToJsonValue()</c> (extension),
-    /// <c>TryParse</c>, <c>IsDefined</c> and <c>All</c>. A string enum is a C# enum whose members keep their exact
+    /// <c>TryParse</c>, <c>IsDefined</c> and <c>All</c> (a string enum also gets the internal <c>TryParseUtf8</c> that
+    /// <c>FromJson</c> uses). A string enum is a C# enum whose members keep their exact
     /// JSON value; an integer enum is a small struct (<see cref="IntegerEnumEmitter"/>) that converts from its number.
     /// </summary>
     internal static class EnumEmitter
     {
+        /// <summary>The string enum's UTF-8 matcher, which generated <c>FromJson</c> passes to the body reader.</summary>
+        public const string TryParseUtf8 = "TryParseUtf8";
+
         public static void Emit(SourceWriter w, ModelSpec model, EnumSpec spec, PropertySpec property)
         {
             // The declaration uses the short name; every use is fully qualified, since an enum named like a
@@ -112,6 +117,11 @@ namespace RunComfy.SchemaClient.Generator.Emitting
             w.Close();
             w.Line();
 
+            if (spec.IsString)
+            {
+                EmitTryParseUtf8(w, spec, type);
+            }
+
             w.Doc("summary", "True when <paramref name=\"value\"/> is a declared member (a cast can make any number an enum).");
             w.Doc("param name=\"value\"", "The value to check.");
             w.Doc("returns", "Whether the value is allowed.");
@@ -126,6 +136,54 @@ namespace RunComfy.SchemaClient.Generator.Emitting
             }
 
             w.Close();
+        }
+
+        /// <summary>
+        /// <c>TryParseUtf8</c>: a switch on the UTF-8 length, then the bytes (<c>"fast"u8</c>), so <c>FromJson</c>
+        /// reads a member without making a string. Internal: only the record's <c>FromJson</c> calls it.
+        /// </summary>
+        private static void EmitTryParseUtf8(SourceWriter w, EnumSpec spec, string type)
+        {
+            // A value with a lone surrogate has no UTF-8 form; a body cannot hold it either (the reader refuses such text).
+            var groups = spec.Members
+                .Where(m => !SchemaTextEmitter.HasLoneSurrogate(m.Value))
+                .GroupBy(m => Encoding.UTF8.GetByteCount(m.Value))
+                .OrderBy(g => g.Key)
+                .ToList();
+            w.Doc("summary", "Finds the member whose JSON value has the UTF-8 bytes <paramref name=\"utf8\"/> (exact match, unescaped).");
+            w.Doc("param name=\"utf8\"", "The JSON value as UTF-8.");
+            w.Doc("param name=\"value\"", "The member, when found.");
+            w.Doc("returns", "True when <paramref name=\"utf8\"/> is an allowed value.");
+            w.Line("internal static bool " + TryParseUtf8 + "(global::System.ReadOnlySpan<byte> utf8, out " + type + " value)");
+            w.Open();
+            if (groups.Count > 0)
+            {
+                w.Line("switch (utf8.Length)");
+                w.Open();
+                foreach (var group in groups)
+                {
+                    w.Line("case " + Literal.Int(group.Key) + ":");
+                    foreach (EnumMemberSpec member in group)
+                    {
+                        w.Line("    if (global::System.MemoryExtensions.SequenceEqual(utf8, " + Literal.String(member.Value) + "u8))");
+                        w.Line("    {");
+                        w.Line("        value = " + type + "." + Identifier.Of(member.Name) + ";");
+                        w.Line("        return true;");
+                        w.Line("    }");
+                        w.Line();
+                    }
+
+                    w.Line("    break;");
+                }
+
+                w.Close();
+                w.Line();
+            }
+
+            w.Line("value = default;");
+            w.Line("return false;");
+            w.Close();
+            w.Line();
         }
 
         private static string Label(PropertySpec property) =>

@@ -138,7 +138,9 @@ namespace RunComfy.SchemaClient.Generator.Emitting
                 case ValueKind.Boolean: return "ReadBoolean(" + name + ")";
                 case ValueKind.Enum:
                     EnumSpec spec = model.Enums[property.EnumIndex];
-                    return "Read" + (spec.IsString ? "String" : "Integer") + "Enum<" + TypeNames.Enum(model, spec) + ">(" + name + ", " + TypeNames.EnumValues(model, spec) + ".TryParse)";
+                    // A string enum is matched on the value's UTF-8 bytes: a member costs no string.
+                    return "Read" + (spec.IsString ? "String" : "Integer") + "Enum<" + TypeNames.Enum(model, spec) + ">(" + name + ", "
+                        + TypeNames.EnumValues(model, spec) + (spec.IsString ? "." + EnumEmitter.TryParseUtf8 + ")" : ".TryParse)");
                 default: return "ReadJson(" + name + ")";
             }
         }

@@ -46,6 +46,7 @@ namespace RunComfy.SchemaClient.Generator.Emitting
             SchemaTextEmitter.EmitMember(w, model.SchemaJson);
             w.Line();
             EmitMediaRules(w, model);
+            EmitAllowedValues(w, model);
 
             foreach (PropertySpec property in model.Properties)
             {
@@ -97,6 +98,18 @@ namespace RunComfy.SchemaClient.Generator.Emitting
                 }
 
                 w.Line();
+            }
+        }
+
+        private static void EmitAllowedValues(SourceWriter w, ModelSpec model)
+        {
+            foreach (PropertySpec property in model.Properties)
+            {
+                if (ValidationCalls.AllowedValuesField(property) is string field)
+                {
+                    w.Line(field);
+                    w.Line();
+                }
             }
         }
 

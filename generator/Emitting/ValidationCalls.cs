@@ -99,7 +99,7 @@ namespace RunComfy.SchemaClient.Generator.Emitting
 
                     if (isDouble && p.HasEnum)
                     {
-                        yield return "OneOf(" + path + ", " + member + ", new double[] { " + string.Join(", ", p.EnumJson.Select(Literal.Double)) + " }" + message + ")";
+                        yield return "OneOf(" + path + ", " + member + ", " + AllowedField(p) + message + ")";
                     }
 
                     if (p.ConstJson is not null)
@@ -155,7 +155,7 @@ namespace RunComfy.SchemaClient.Generator.Emitting
 
                     if (rules.EnumJson.Count > 0)
                     {
-                        yield return "OneOf(__p, __x, new string[] { " + string.Join(", ", rules.EnumJson.Select(Literal.String)) + " }" + message + ")";
+                        yield return "OneOf(__p, __x, " + AllowedField(p) + message + ")";
                     }
 
                     break;
@@ -196,8 +196,7 @@ namespace RunComfy.SchemaClient.Generator.Emitting
 
                     if (rules.EnumJson.Count > 0)
                     {
-                        yield return "OneOf(__p, __x, new " + (isDouble ? "double" : "long") + "[] { "
-                            + string.Join(", ", rules.EnumJson.Select(v => isDouble ? Literal.Double(v) : Literal.Long(v))) + " }" + message + ")";
+                        yield return "OneOf(__p, __x, " + AllowedField(p) + message + ")";
                     }
 
                     break;
@@ -208,6 +207,45 @@ namespace RunComfy.SchemaClient.Generator.Emitting
                 yield return "Media(__p, __x)";
             }
         }
+
+        /// <summary>
+        /// The declaration of the static field that holds the values an <c>enum</c> check of <paramref name="p"/> allows
+        /// (a <c>number</c> enum, or the enum of an array's items), or null when its checks need none. The values are
+        /// made once per type, so a <c>Validate()</c> of a valid request allocates nothing.
+        /// </summary>
+        public static string? AllowedValuesField(PropertySpec p)
+        {
+            string? type = null;
+            string values = string.Empty;
+            if (!p.IsArray && p.Kind == ValueKind.Double && p.HasEnum)
+            {
+                type = "double";
+                values = string.Join(", ", p.EnumJson.Select(Literal.Double));
+            }
+            else if (p.IsArray && p.ItemRules is { EnumJson.Count: > 0 } rules)
+            {
+                switch (p.Kind)
+                {
+                    case ValueKind.String:
+                    case ValueKind.Media:
+                        type = "string";
+                        values = string.Join(", ", rules.EnumJson.Select(Literal.String));
+                        break;
+                    case ValueKind.Int64:
+                        type = "long";
+                        values = string.Join(", ", rules.EnumJson.Select(Literal.Long));
+                        break;
+                    case ValueKind.Double:
+                        type = "double";
+                        values = string.Join(", ", rules.EnumJson.Select(Literal.Double));
+                        break;
+                }
+            }
+
+            return type is null ? null : "private static readonly " + type + "[] " + AllowedField(p) + " = new " + type + "[] { " + values + " };";
+        }
+
+        private static string AllowedField(PropertySpec p) => Identifier.Of("__" + p.MemberName + "Allowed");
 
         private static string Int(int? value) => value is int v ? Literal.Int(v) : "null";
     }

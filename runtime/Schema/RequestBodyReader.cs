@@ -206,22 +206,31 @@ public ref struct RequestBodyReader
     public JsonElement? ReadJson(string name) =>
         _json.TokenType == JsonTokenType.Null ? null : JsonElement.ParseValue(ref _json);
 
-    /// <summary>Reads a string enum.</summary>
-    public TEnum? ReadStringEnum<TEnum>(string name, EnumParser<string, TEnum> tryParse)
+    /// <summary>
+    /// Reads a string enum: the value's UTF-8 bytes, unescaped (<c>"\u0061"</c> is <c>a</c>), are matched by
+    /// <paramref name="tryParse"/>, so a member costs no string. A value that is not a member is read as text
+    /// only to report it.
+    /// </summary>
+    public TEnum? ReadStringEnum<TEnum>(string name, Utf8EnumParser<TEnum> tryParse)
         where TEnum : struct
     {
         ArgumentNullException.ThrowIfNull(tryParse);
-        if (ReadString(name) is not string text)
+        if (!Expect(JsonTokenType.String, name, "a string"))
         {
             return null;
         }
 
-        if (tryParse(text, out TEnum value))
+        if (MatchUtf8(tryParse, out TEnum value))
         {
             return value;
         }
 
-        AddError(RequestJsonReader.StringEnum(name, text));
+        // Not a member, or a lone surrogate escape: the string path reports it exactly as for any string.
+        if (GetString(name) is string text)
+        {
+            AddError(RequestJsonReader.StringEnum(name, text));
+        }
+
         return null;
     }
 
@@ -465,6 +474,41 @@ public ref struct RequestBodyReader
         catch (InvalidOperationException)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Matches the current string's unescaped UTF-8; false when no member matches or the string has a lone
+    /// surrogate escape (which has no UTF-8 form).
+    /// </summary>
+    private bool MatchUtf8<TEnum>(Utf8EnumParser<TEnum> tryParse, out TEnum value)
+        where TEnum : struct
+    {
+        if (!_json.ValueIsEscaped)
+        {
+            return tryParse(_json.ValueSpan, out value);
+        }
+
+        // Unescaped text is never longer than the escaped text; enum values are short, so the stack usually holds it.
+        const int StackBytes = 256;
+        int needed = _json.ValueSpan.Length;
+        byte[]? rented = null;
+        Span<byte> buffer = needed <= StackBytes ? stackalloc byte[StackBytes] : (rented = ArrayPool<byte>.Shared.Rent(needed));
+        try
+        {
+            return tryParse(buffer[.._json.CopyString(buffer)], out value);
+        }
+        catch (InvalidOperationException)
+        {
+            value = default;
+            return false;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 

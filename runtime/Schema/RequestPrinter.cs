@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.Unicode;
 using System.Text.Json;
 using RunComfy.Client.Wire;
 
@@ -54,7 +56,7 @@ public sealed class RequestPrinter
     public void Boolean(string name, bool? value, bool required = false) => Member(name, value is bool b ? (b ? "true" : "false") : null, required);
 
     /// <summary>An untyped JSON member, as compact JSON cut like a string.</summary>
-    public void Json(string name, JsonElement? value, bool required = false) => Member(name, value is JsonElement json ? Cut(RawText(json)) : null, required);
+    public void Json(string name, JsonElement? value, bool required = false) => Member(name, value is JsonElement json ? JsonText(json) : null, required);
 
     /// <summary>A string enum member, by its JSON value (a value that is not a member prints as its number).</summary>
     public void Enum<TEnum>(string name, TEnum? value, Func<TEnum, bool> isDefined, Func<TEnum, string> toJson, bool required = false)
@@ -93,7 +95,7 @@ public sealed class RequestPrinter
     public void List(string name, IReadOnlyList<bool>? items, bool required = false) => Member(name, Items(items, b => b ? "true" : "false"), required);
 
     /// <summary>A list of untyped JSON values.</summary>
-    public void List(string name, IReadOnlyList<JsonElement>? items, bool required = false) => Member(name, Items(items, j => Cut(RawText(j))), required);
+    public void List(string name, IReadOnlyList<JsonElement>? items, bool required = false) => Member(name, Items(items, JsonText), required);
 
     /// <summary>Ends the members; true, as <c>PrintMembers</c> returns.</summary>
     public bool Done() => true;
@@ -184,24 +186,40 @@ public sealed class RequestPrinter
         return builder.ToString();
     }
 
-    /// <summary>JSON text cut at <see cref="MaxStringLength"/>, control and format characters replaced.</summary>
-    private static string Cut(string text)
+    /// <summary>
+    /// A JSON value's text cut at <see cref="MaxStringLength"/> characters, control and format characters replaced.
+    /// Only the shown characters are decoded from the document's UTF-8 (the rest is counted, not copied), so a
+    /// 10 MB value prints as briefly, and allocates as little, as a short one.
+    /// </summary>
+    private static string JsonText(JsonElement json)
     {
-        var builder = DisplayText.AppendVisible(new StringBuilder(), text.AsSpan(0, Math.Min(text.Length, MaxStringLength)));
-        return text.Length <= MaxStringLength ? builder.ToString() : builder.Append("\u2026(").Append(text.Length.ToString("N0", CultureInfo.InvariantCulture)).Append(" chars)").ToString();
-    }
-
-    private static string RawText(JsonElement json)
-    {
+        ReadOnlySpan<byte> raw;
         try
         {
-            return json.ValueKind == JsonValueKind.Undefined ? "undefined" : json.GetRawText();
+            if (json.ValueKind == JsonValueKind.Undefined)
+            {
+                return "undefined";
+            }
+
+            raw = JsonMarshal.GetRawUtf8Value(json);
         }
         catch (ObjectDisposedException)
         {
             // An element of a JsonDocument the caller has disposed: ToString must not throw (debuggers, logs).
             return "(disposed JSON)";
         }
+
+        // Stops before a character that does not fit whole: a surrogate pair is never cut in two.
+        Span<char> shown = stackalloc char[MaxStringLength];
+        Utf8.ToUtf16(raw, shown, out int read, out int written);
+        var builder = DisplayText.AppendVisible(new StringBuilder(), shown[..written]);
+        if (read < raw.Length)
+        {
+            int length = Encoding.UTF8.GetCharCount(raw);
+            builder.Append("\u2026(").Append(length.ToString("N0", CultureInfo.InvariantCulture)).Append(" chars)");
+        }
+
+        return builder.ToString();
     }
 
     private static string Undefined<TEnum>(TEnum value)

@@ -281,7 +281,7 @@ public sealed class ValidationCollector
     public void OneOf(string path, string? value, IReadOnlyList<string> allowed, string? message = null)
     {
         ArgumentNullException.ThrowIfNull(allowed);
-        if (value is not null && !allowed.Contains(value, StringComparer.Ordinal))
+        if (value is not null && !Contains(allowed, value))
         {
             Add(path, "enum", message ?? $"must be one of {string.Join(", ", allowed.Select(a => "\"" + a + "\""))}; it is \"{value}\".");
         }
@@ -291,7 +291,7 @@ public sealed class ValidationCollector
     public void OneOf(string path, long? value, IReadOnlyList<long> allowed, string? message = null)
     {
         ArgumentNullException.ThrowIfNull(allowed);
-        if (value is long number && !allowed.Contains(number))
+        if (value is long number && !Contains(allowed, number))
         {
             Add(path, "enum", message ?? $"must be one of {string.Join(", ", allowed)}; it is {number}.");
         }
@@ -301,7 +301,7 @@ public sealed class ValidationCollector
     public void OneOf(string path, double? value, IReadOnlyList<double> allowed, string? message = null)
     {
         ArgumentNullException.ThrowIfNull(allowed);
-        if (value is double number && !allowed.Contains(number))
+        if (value is double number && !Contains(allowed, number))
         {
             Add(path, "enum", message ?? $"must be one of {string.Join(", ", allowed.Select(Format))}; it is {Format(number)}.");
         }
@@ -381,6 +381,21 @@ public sealed class ValidationCollector
         }
 
         return result;
+    }
+
+    // An indexed loop: no enumerator, so checking a valid value allocates nothing. Strings compare ordinally,
+    // numbers by Equals (as List.Contains does).
+    private static bool Contains<T>(IReadOnlyList<T> allowed, T value)
+    {
+        for (int i = 0; i < allowed.Count; i++)
+        {
+            if (EqualityComparer<T>.Default.Equals(allowed[i], value))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Plural(int count) => count == 1 ? string.Empty : "s";

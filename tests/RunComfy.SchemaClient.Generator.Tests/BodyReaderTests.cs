@@ -1,18 +1,35 @@
+using RunComfy.Metadata;
 using RunComfy.Models.Bytedance;
+using RunComfy.SchemaClient.Generator.Tests.Interpreted;
 
 namespace RunComfy.SchemaClient.Generator.Tests;
 
 /// <summary>
 /// The forward-only reader of generated <c>FromJson</c> (<c>RunComfy.Metadata.RequestBodyReader</c>) against the
 /// interpreter's <see cref="System.Text.Json.JsonDocument"/> reader on the same bodies: the same problems (path,
-/// rule, message, order), and the exact problems these hostile bodies must give.
+/// rule, message, order), and the exact problems these hostile bodies must give. And <c>Validate()</c> of a valid
+/// request allocating nothing, for every model shape of the catalog and the keyword fixtures.
 /// </summary>
+[Collection(GeneratedModelsCollection.Name)]
 public sealed class BodyReaderTests
 {
     private const string Image = "\"images\":[\"https://example.com/a.png\"]";
 
     private static readonly ModelInfo Interpreted =
         ModelInfo.FromSchema(Seedream40EditSequentialRequest.Metadata.ModelId, Seedream40EditSequentialRequest.Metadata.SchemaJson);
+
+    private readonly GeneratedModels _models;
+
+    public BodyReaderTests(GeneratedModels models) => _models = models;
+
+    /// <summary>Valid bodies of the shapes whose allowed values are lists: a model id, the body, a value it must hold.</summary>
+    public static TheoryData<string, string, string> EnumShapes => new()
+    {
+        // A number enum (quality) beside an integer enum (level).
+        { GeneratedModels.EdgeModelId, "{\"code\":\"ABC-123\",\"ratio\":0.5,\"quality\":1.5,\"tags\":[\"a\"],\"event\":true,\"level\":4}", "\"quality\":1.5" },
+        // Item enum lists of strings, integers and numbers, and a number enum (ratio).
+        { GeneratedModels.KeywordsModelId, "{\"name\":\"ab\",\"tags\":[\"a\",\"bb\",\"dddd\"],\"sizes\":[1,5,10],\"weights\":[0.25,1],\"count\":3,\"ratio\":0.5}", "\"weights\":[0.25,1]" },
+    };
 
     public static TheoryData<string, string, string, string> OneProblem => new()
     {
@@ -30,6 +47,12 @@ public sealed class BodyReaderTests
         { "{\"text\":\"a\"," + Image + ",\"seed\":true}", "seed", "type", "must be an integer, not a boolean." },
         { "{\"text\":\"a\"," + Image + ",\"image_size\":\"huge\"}", "image_size", "enum", "\"huge\" is not one of the allowed values." },
         { "{\"text\":\"a\"," + Image + ",\"sequential_image_generation_options\":99}", "sequential_image_generation_options", "enum", "99 is not one of the allowed values." },
+        { "{\"text\":\"a\"," + Image + ",\"image_size\":\"hug\\u0065\"}", "image_size", "enum", "\"huge\" is not one of the allowed values." },
+        { "{\"text\":\"a\"," + Image + ",\"optimize_prompt_options\":\"FAST\"}", "optimize_prompt_options", "enum", "\"FAST\" is not one of the allowed values." },
+        { "{\"text\":\"a\"," + Image + ",\"optimize_prompt_options\":\"fast \"}", "optimize_prompt_options", "enum", "\"fast \" is not one of the allowed values." },
+        { "{\"text\":\"a\"," + Image + ",\"optimize_prompt_options\":\"\"}", "optimize_prompt_options", "enum", "\"\" is not one of the allowed values." },
+        { "{\"text\":\"a\"," + Image + ",\"optimize_prompt_options\":\"f\\ud800\"}", "optimize_prompt_options", "type", "must be well-formed Unicode text; it has a lone surrogate." },
+        { "{\"text\":\"a\"," + Image + ",\"optimize_prompt_options\":[\"fast\"]}", "optimize_prompt_options", "type", "must be a string, not an array." },
         { "{\"text\":\"a\\ud800\"," + Image + "}", "text", "type", "must be well-formed Unicode text; it has a lone surrogate." },
         { "{\"\\ud800\":1,\"text\":\"a\"," + Image + "}", "$", "json", "has a property name with a lone surrogate escape (such as \\ud800); names must be well-formed Unicode text." },
         { "[1,2]", "$", "type", "must be a JSON object, not an array." },
@@ -114,6 +137,42 @@ public sealed class BodyReaderTests
         request.SequentialImageGeneration.ShouldBeNull();
     }
 
+    [Theory]
+    [InlineData("\\u0066ast")]
+    [InlineData("f\\u0061st")]
+    [InlineData("\\u0066\\u0061\\u0073\\u0074")]
+    public void An_escaped_string_enum_value_matches_its_member(string fast)
+    {
+        string json = "{\"text\":\"a\"," + Image + ",\"optimize_prompt_options\":\"" + fast + "\",\"image_size\":\"2048:2048 \\u00281:1\\u0029\"}";
+
+        var request = Seedream40EditSequentialRequest.FromJson(json);
+
+        request.OptimizePromptOptions.ShouldBe(Seedream40EditSequentialOptimizePromptOptions.Fast);
+        request.ImageSize.ShouldBe(Seedream40EditSequentialImageSize._2048_2048_1_1);
+        RequestJsonWriter.ToJson(Interpreted.Parse(json)).ShouldBe(request.ToJson());
+    }
+
+    [Fact]
+    public void An_escaped_value_longer_than_the_stack_buffer_is_reported_as_the_interpreter_does()
+    {
+        string json = "{\"text\":\"a\"," + Image + ",\"optimize_prompt_options\":\"" + string.Concat(Enumerable.Repeat("\\u0061", 100)) + "\"}";
+
+        GeneratedProblems(json).ShouldBe([("optimize_prompt_options", "enum", "\"" + new string('a', 100) + "\" is not one of the allowed values.")]);
+        GeneratedProblems(json).ShouldBe(InterpretedProblems(json));
+    }
+
+    [Fact]
+    public void Reading_string_enum_values_makes_no_strings()
+    {
+        // The same body with and without two string enum values (one plain, one escaped) allocates the same:
+        // an enum is a value in the request, and its text is matched as UTF-8 where it lies.
+        const string without = "{\"text\":\"a\"," + Image + "}";
+        const string with = "{\"text\":\"a\"," + Image + ",\"image_size\":\"2048:2048 (1:1)\",\"optimize_prompt_options\":\"f\\u0061st\"}";
+        Seedream40EditSequentialRequest.FromJson(with).OptimizePromptOptions.ShouldBe(Seedream40EditSequentialOptimizePromptOptions.Fast);
+
+        AllocatedByFromJson(with).ShouldBe(AllocatedByFromJson(without));
+    }
+
     [Fact]
     public void Deep_nesting_inside_the_limit_is_read_past_as_an_unknown_field()
     {
@@ -153,6 +212,50 @@ public sealed class BodyReaderTests
         allocated.ShouldBe(0);
     }
 
+    [Theory]
+    [MemberData(nameof(EnumShapes))]
+    public void Validating_a_valid_request_with_a_number_enum_or_an_item_enum_list_allocates_nothing_once_warm(string modelId, string json, string holds)
+    {
+        IRunComfyRequest request = _models.Models.Single(m => m.ModelId == modelId).Parse(json);
+        RequestJsonWriter.ToJson(request).ShouldContain(holds);
+        request.Validate().IsValid.ShouldBeTrue(string.Join("; ", request.Validate().Errors));
+
+        AllocatedByValidate(request).ShouldBe(0);
+    }
+
+    [Fact]
+    public void Validating_a_valid_request_of_every_model_allocates_nothing_once_warm()
+    {
+        var measured = new HashSet<string>(StringComparer.Ordinal);
+        var allocating = new List<string>();
+        int requests = 0;
+        foreach (ModelInfo model in _models.Models)
+        {
+            // Every valid body of the corpus: each enum value, each boundary that passes, lists of each length.
+            foreach (IRunComfyRequest request in ValidRequests(model))
+            {
+                requests++;
+                measured.Add(model.ModelId);
+                long allocated = AllocatedByValidate(request);
+                if (allocated != 0)
+                {
+                    allocating.Add($"{model.ModelId}: {allocated} B for {RequestJsonWriter.ToJson(request)}");
+                }
+            }
+        }
+
+        allocating.Take(10).ShouldBeEmpty();
+        foreach (object[] shape in EnumShapes)
+        {
+            string modelId = (string)shape[0];
+            measured.Add(modelId);
+            AllocatedByValidate(_models.Models.Single(m => m.ModelId == modelId).Parse((string)shape[1])).ShouldBe(0, modelId);
+        }
+
+        _models.Models.Select(m => m.ModelId).Except(measured).ShouldBeEmpty();
+        requests.ShouldBeGreaterThan(1_000);
+    }
+
     [Fact]
     public void A_collector_given_back_after_errors_starts_empty()
     {
@@ -162,6 +265,47 @@ public sealed class BodyReaderTests
         bad.Validate().Errors.Select(e => e.Path).ShouldBe(["images[0]"]);
         good.Validate().IsValid.ShouldBeTrue();
         bad.Validate().Errors.Select(e => e.Path).ShouldBe(["images[0]"]);
+    }
+
+    /// <summary>What one <c>Validate()</c> allocates after a first call has warmed it up (JIT, per-thread collector, item paths).</summary>
+    private static long AllocatedByValidate(IRunComfyRequest request)
+    {
+        request.Validate().IsValid.ShouldBeTrue();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        bool valid = request.Validate().IsValid;
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        valid.ShouldBeTrue();
+        return allocated;
+    }
+
+    /// <summary>What one <c>FromJson</c> allocates once warm.</summary>
+    private static long AllocatedByFromJson(string json)
+    {
+        Seedream40EditSequentialRequest.FromJson(json);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Seedream40EditSequentialRequest.FromJson(json);
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    private static IEnumerable<IRunComfyRequest> ValidRequests(ModelInfo model)
+    {
+        foreach (string body in RequestCorpus.For(model))
+        {
+            IRunComfyRequest request;
+            try
+            {
+                request = model.Parse(body);
+            }
+            catch (RequestJsonException)
+            {
+                continue;
+            }
+
+            if (request.Validate().IsValid)
+            {
+                yield return request;
+            }
+        }
     }
 
     private static IReadOnlyList<(string Path, string Rule, string Message)> GeneratedProblems(string json) =>

@@ -72,7 +72,8 @@ internal readonly record struct DataUri(string MimeType, bool IsBase64, int Payl
             return $"declares '{Shorten(MimeType)}', which is not a media type";
         }
 
-        var topLevel = MimeType[..slash];
+        // A span, not a substring: a valid request's Validate() allocates nothing.
+        var topLevel = MimeType.AsSpan(0, slash);
         if (topLevel is not ("image" or "video" or "audio") && MimeType != "application/octet-stream")
         {
             return $"declares '{Shorten(MimeType)}'; a media input must be an image, video or audio type";

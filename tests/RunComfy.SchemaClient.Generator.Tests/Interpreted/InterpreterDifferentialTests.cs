@@ -10,7 +10,8 @@ namespace RunComfy.SchemaClient.Generator.Tests.Interpreted;
 /// generated request type and <see cref="ModelInfo.FromSchema"/> must give the same parameters and, for every
 /// body of <see cref="RequestCorpus"/>, the same parse problems, validation errors, JSON and media fields.
 /// </summary>
-public sealed class InterpreterDifferentialTests : IClassFixture<GeneratedModels>
+[Collection(GeneratedModelsCollection.Name)]
+public sealed class InterpreterDifferentialTests
 {
     private readonly GeneratedModels _models;
     private readonly ITestOutputHelper _output;

@@ -3,6 +3,7 @@ using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RunComfy.SchemaClient.Generator.Emitting;
 using RunComfy.SchemaClient.Generator.Parsing;
 using RunComfy.SchemaClient.Generator.Specs;
 using RunComfy.SchemaClient.Generator.Tests.Infrastructure;
@@ -174,18 +175,39 @@ public sealed class HostileSchemaTests : IClassFixture<HostileSchemaTests.Hostil
         RequestJsonWriter.ToJson(request).ShouldContain("plain");
     }
 
+    [Fact]
+    public void Every_hostile_enum_value_a_body_can_hold_reads_as_its_member()
+    {
+        // The body escapes every character outside printable ASCII, so each value is matched after unescaping.
+        string[] values = [.. HostileSchema.EnumValues.Select(HostileText.AsRead).Where(v => !SchemaTextEmitter.HasLoneSurrogate(v))];
+        values.Length.ShouldBeGreaterThanOrEqualTo(5);
+        foreach (string value in values)
+        {
+            string body = "{" + JsonText.Quote(HostileText.AsRead(HostileSchema.InjectionName)) + ": \"\", "
+                + JsonText.Quote(HostileText.AsRead(HostileSchema.AllName)) + ": " + JsonText.Quote(value) + ", \"fixed\": \"other\"}";
+
+            using var written = System.Text.Json.JsonDocument.Parse(RequestJsonWriter.ToJson(_build.Model.Parse(body)));
+
+            written.RootElement.GetProperty(HostileText.AsRead(HostileSchema.AllName)).GetString().ShouldBe(value);
+        }
+    }
+
     /// <summary>The spec's word on each type: request, enums, their Values classes, and the catalog.</summary>
     private static Dictionary<string, string[]> ExpectedMembers(ModelSpec spec)
     {
         string ns = spec.Namespace + ".";
         var request = new List<string> { "field:__ModelId", "method:__SchemaJson", "property:ModelId", "property:Metadata" };
-        if (!RunComfy.SchemaClient.Generator.Emitting.SchemaTextEmitter.HasLoneSurrogate(spec.SchemaJson))
+        if (!SchemaTextEmitter.HasLoneSurrogate(spec.SchemaJson))
         {
             request.Add("property:__SchemaUtf8");
         }
 
         request.AddRange(spec.Properties.Select(p => "property:" + p.MemberName));
         request.AddRange(spec.Properties.Where(p => p.IsMedia).Select(p => "field:__" + p.MemberName + "Rules"));
+        // The values a number enum or an enum of array items allows, made once per type for Validate().
+        request.AddRange(spec.Properties
+            .Where(p => p.IsArray ? p.ItemRules is { EnumJson.Count: > 0 } : p.Kind == ValueKind.Double && p.HasEnum)
+            .Select(p => "field:__" + p.MemberName + "Allowed"));
         request.AddRange(["method:Validate", "method:WriteJson", "method:ToJson", "method:FromJson", "method:GetMediaFields", "method:PrintMembers", "method:__CreateParameters"]);
 
         var expected = new Dictionary<string, string[]>
@@ -201,7 +223,10 @@ public sealed class HostileSchemaTests : IClassFixture<HostileSchemaTests.Hostil
                 : [.. e.Members.Select(m => "property:" + m.Name),
                     "ctor", "property:Value", "conversion:implicit", "conversion:explicit", "operator:==", "operator:!=",
                     "method:Equals", "method:Equals", "method:GetHashCode", "method:ToString"];
-            expected[ns + e.ValuesTypeName] = ["property:All", "method:ToJsonValue", "method:TryParse", "method:IsDefined"];
+            // A string enum's Values also match UTF-8 for FromJson (TryParseUtf8, internal).
+            expected[ns + e.ValuesTypeName] = e.IsString
+                ? ["property:All", "method:ToJsonValue", "method:TryParse", "method:TryParseUtf8", "method:IsDefined"]
+                : ["property:All", "method:ToJsonValue", "method:TryParse", "method:IsDefined"];
         }
 
         return expected;

@@ -26,6 +26,8 @@ namespace RunComfy.Models.Acme
             new global::RunComfy.MediaRule("file_size_mb<", 5D, null),
         };
 
+        private static readonly double[] __QualityAllowed = new double[] { 0.5D, 1D, 1.5D };
+
         /// <summary>
         /// Code: text.
         /// <para>Required. 5 to 12 characters. Matches <c>^[A-Z]{3}-\d+$</c>.</para>
@@ -170,7 +172,7 @@ namespace RunComfy.Models.Acme
             __v.ExclusiveMinimum("ratio", Ratio, 0D);
             __v.ExclusiveMaximum("ratio", Ratio, 1D);
             __v.Number("quality", Quality);
-            __v.OneOf("quality", Quality, new double[] { 0.5D, 1D, 1.5D });
+            __v.OneOf("quality", Quality, __QualityAllowed);
             __v.Text("version", Version);
             __v.Const("version", Version, "v2");
             __v.Required("tags", Tags);

@@ -171,7 +171,7 @@ namespace RunComfy.Models.Blackforestlabs
                             {
                                 if (__reader.Claim(3, "image_size"))
                                 {
-                                    __ImageSize = __reader.ReadStringEnum<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize>("image_size", global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSizeValues.TryParse);
+                                    __ImageSize = __reader.ReadStringEnum<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize>("image_size", global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSizeValues.TryParseUtf8);
                                 }
 
                                 continue;
@@ -183,7 +183,7 @@ namespace RunComfy.Models.Blackforestlabs
                             {
                                 if (__reader.Claim(4, "output_format"))
                                 {
-                                    __OutputFormat = __reader.ReadStringEnum<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat>("output_format", global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormatValues.TryParse);
+                                    __OutputFormat = __reader.ReadStringEnum<global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat>("output_format", global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormatValues.TryParseUtf8);
                                 }
 
                                 continue;
@@ -382,6 +382,66 @@ namespace RunComfy.Models.Blackforestlabs
             }
         }
 
+        /// <summary>Finds the member whose JSON value has the UTF-8 bytes <paramref name="utf8"/> (exact match, unescaped).</summary>
+        /// <param name="utf8">The JSON value as UTF-8.</param>
+        /// <param name="value">The member, when found.</param>
+        /// <returns>True when <paramref name="utf8"/> is an allowed value.</returns>
+        internal static bool TryParseUtf8(global::System.ReadOnlySpan<byte> utf8, out global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize value)
+        {
+            switch (utf8.Length)
+            {
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "square"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Square;
+                        return true;
+                    }
+
+                    break;
+                case 9:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "square_hd"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.SquareHd;
+                        return true;
+                    }
+
+                    break;
+                case 12:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "portrait_4_3"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Portrait4_3;
+                        return true;
+                    }
+
+                    break;
+                case 13:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "portrait_16_9"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Portrait16_9;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "landscape_4_3"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Landscape4_3;
+                        return true;
+                    }
+
+                    break;
+                case 14:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "landscape_16_9"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageSize.Landscape16_9;
+                        return true;
+                    }
+
+                    break;
+            }
+
+            value = default;
+            return false;
+        }
+
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>
         /// <param name="value">The value to check.</param>
         /// <returns>Whether the value is allowed.</returns>
@@ -448,6 +508,42 @@ namespace RunComfy.Models.Blackforestlabs
                     value = default;
                     return false;
             }
+        }
+
+        /// <summary>Finds the member whose JSON value has the UTF-8 bytes <paramref name="utf8"/> (exact match, unescaped).</summary>
+        /// <param name="utf8">The JSON value as UTF-8.</param>
+        /// <param name="value">The member, when found.</param>
+        /// <returns>True when <paramref name="utf8"/> is an allowed value.</returns>
+        internal static bool TryParseUtf8(global::System.ReadOnlySpan<byte> utf8, out global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat value)
+        {
+            switch (utf8.Length)
+            {
+                case 3:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "png"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat.Png;
+                        return true;
+                    }
+
+                    break;
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "jpeg"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat.Jpeg;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "webp"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux2FlashTextToImageOutputFormat.Webp;
+                        return true;
+                    }
+
+                    break;
+            }
+
+            value = default;
+            return false;
         }
 
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>

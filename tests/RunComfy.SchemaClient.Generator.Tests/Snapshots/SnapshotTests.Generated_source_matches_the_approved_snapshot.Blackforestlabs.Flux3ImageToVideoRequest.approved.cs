@@ -192,7 +192,7 @@ namespace RunComfy.Models.Blackforestlabs
                             {
                                 if (__reader.Claim(1, "duration"))
                                 {
-                                    __Duration = __reader.ReadStringEnum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration>("duration", global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDurationValues.TryParse);
+                                    __Duration = __reader.ReadStringEnum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration>("duration", global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDurationValues.TryParseUtf8);
                                 }
 
                                 continue;
@@ -216,7 +216,7 @@ namespace RunComfy.Models.Blackforestlabs
                             {
                                 if (__reader.Claim(5, "resolution"))
                                 {
-                                    __Resolution = __reader.ReadStringEnum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution>("resolution", global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolutionValues.TryParse);
+                                    __Resolution = __reader.ReadStringEnum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution>("resolution", global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolutionValues.TryParseUtf8);
                                 }
 
                                 continue;
@@ -228,7 +228,7 @@ namespace RunComfy.Models.Blackforestlabs
                             {
                                 if (__reader.Claim(0, "aspect_ratio"))
                                 {
-                                    __AspectRatio = __reader.ReadStringEnum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio>("aspect_ratio", global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatioValues.TryParse);
+                                    __AspectRatio = __reader.ReadStringEnum<global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio>("aspect_ratio", global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatioValues.TryParseUtf8);
                                 }
 
                                 continue;
@@ -477,6 +477,72 @@ namespace RunComfy.Models.Blackforestlabs
             }
         }
 
+        /// <summary>Finds the member whose JSON value has the UTF-8 bytes <paramref name="utf8"/> (exact match, unescaped).</summary>
+        /// <param name="utf8">The JSON value as UTF-8.</param>
+        /// <param name="value">The member, when found.</param>
+        /// <returns>True when <paramref name="utf8"/> is an allowed value.</returns>
+        internal static bool TryParseUtf8(global::System.ReadOnlySpan<byte> utf8, out global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio value)
+        {
+            switch (utf8.Length)
+            {
+                case 3:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "2:1"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio._2_1;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "4:3"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio._4_3;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "1:1"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio._1_1;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "3:4"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio._3_4;
+                        return true;
+                    }
+
+                    break;
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "auto"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio.Auto;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "21:9"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio._21_9;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "16:9"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio._16_9;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "9:16"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoAspectRatio._9_16;
+                        return true;
+                    }
+
+                    break;
+            }
+
+            value = default;
+            return false;
+        }
+
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>
         /// <param name="value">The value to check.</param>
         /// <returns>Whether the value is allowed.</returns>
@@ -643,6 +709,128 @@ namespace RunComfy.Models.Blackforestlabs
             }
         }
 
+        /// <summary>Finds the member whose JSON value has the UTF-8 bytes <paramref name="utf8"/> (exact match, unescaped).</summary>
+        /// <param name="utf8">The JSON value as UTF-8.</param>
+        /// <param name="value">The member, when found.</param>
+        /// <returns>True when <paramref name="utf8"/> is an allowed value.</returns>
+        internal static bool TryParseUtf8(global::System.ReadOnlySpan<byte> utf8, out global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration value)
+        {
+            switch (utf8.Length)
+            {
+                case 1:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "5"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._5;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "6"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._6;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "7"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._7;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "8"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._8;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "9"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._9;
+                        return true;
+                    }
+
+                    break;
+                case 2:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "10"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._10;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "11"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._11;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "12"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._12;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "13"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._13;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "14"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._14;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "15"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._15;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "16"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._16;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "17"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._17;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "18"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._18;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "19"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._19;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "20"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration._20;
+                        return true;
+                    }
+
+                    break;
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "auto"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoDuration.Auto;
+                        return true;
+                    }
+
+                    break;
+            }
+
+            value = default;
+            return false;
+        }
+
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>
         /// <param name="value">The value to check.</param>
         /// <returns>Whether the value is allowed.</returns>
@@ -702,6 +890,36 @@ namespace RunComfy.Models.Blackforestlabs
                     value = default;
                     return false;
             }
+        }
+
+        /// <summary>Finds the member whose JSON value has the UTF-8 bytes <paramref name="utf8"/> (exact match, unescaped).</summary>
+        /// <param name="utf8">The JSON value as UTF-8.</param>
+        /// <param name="value">The member, when found.</param>
+        /// <returns>True when <paramref name="utf8"/> is an allowed value.</returns>
+        internal static bool TryParseUtf8(global::System.ReadOnlySpan<byte> utf8, out global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution value)
+        {
+            switch (utf8.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "720p"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution._720p;
+                        return true;
+                    }
+
+                    break;
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "1080p"u8))
+                    {
+                        value = global::RunComfy.Models.Blackforestlabs.Flux3ImageToVideoResolution._1080p;
+                        return true;
+                    }
+
+                    break;
+            }
+
+            value = default;
+            return false;
         }
 
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>

@@ -244,7 +244,7 @@ namespace RunComfy.Models.Bytedance
                             {
                                 if (__reader.Claim(7, "voice"))
                                 {
-                                    __Voice = __reader.ReadStringEnum<global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice>("voice", global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoiceValues.TryParse);
+                                    __Voice = __reader.ReadStringEnum<global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice>("voice", global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoiceValues.TryParseUtf8);
                                 }
 
                                 continue;
@@ -314,7 +314,7 @@ namespace RunComfy.Models.Bytedance
                             {
                                 if (__reader.Claim(2, "output_format"))
                                 {
-                                    __OutputFormat = __reader.ReadStringEnum<global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat>("output_format", global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormatValues.TryParse);
+                                    __OutputFormat = __reader.ReadStringEnum<global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat>("output_format", global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormatValues.TryParseUtf8);
                                 }
 
                                 continue;
@@ -530,6 +530,42 @@ namespace RunComfy.Models.Bytedance
                     value = default;
                     return false;
             }
+        }
+
+        /// <summary>Finds the member whose JSON value has the UTF-8 bytes <paramref name="utf8"/> (exact match, unescaped).</summary>
+        /// <param name="utf8">The JSON value as UTF-8.</param>
+        /// <param name="value">The member, when found.</param>
+        /// <returns>True when <paramref name="utf8"/> is an allowed value.</returns>
+        internal static bool TryParseUtf8(global::System.ReadOnlySpan<byte> utf8, out global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat value)
+        {
+            switch (utf8.Length)
+            {
+                case 3:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "wav"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat.Wav;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "mp3"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat.Mp3;
+                        return true;
+                    }
+
+                    break;
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "ogg_opus"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioOutputFormat.OggOpus;
+                        return true;
+                    }
+
+                    break;
+            }
+
+            value = default;
+            return false;
         }
 
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>
@@ -820,6 +856,162 @@ namespace RunComfy.Models.Bytedance
                     value = default;
                     return false;
             }
+        }
+
+        /// <summary>Finds the member whose JSON value has the UTF-8 bytes <paramref name="utf8"/> (exact match, unescaped).</summary>
+        /// <param name="utf8">The JSON value as UTF-8.</param>
+        /// <param name="value">The member, when found.</param>
+        /// <returns>True when <paramref name="utf8"/> is an allowed value.</returns>
+        internal static bool TryParseUtf8(global::System.ReadOnlySpan<byte> utf8, out global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice value)
+        {
+            switch (utf8.Length)
+            {
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "felix_zh"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.FelixZh;
+                        return true;
+                    }
+
+                    break;
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "kian_en_zh"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.KianEnZh;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "jean_en_zh"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.JeanEnZh;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "opal_en_zh"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.OpalEnZh;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "celeste_zh"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.CelesteZh;
+                        return true;
+                    }
+
+                    break;
+                case 11:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "mabel_en_zh"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.MabelEnZh;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "nadia_en_zh"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.NadiaEnZh;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "pearl_en_zh"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.PearlEnZh;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "tracy_es_zh"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.TracyEsZh;
+                        return true;
+                    }
+
+                    break;
+                case 12:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "cedric_en_zh"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.CedricEnZh;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "sophie_en_zh"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.SophieEnZh;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "magnus_en_zh"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.MagnusEnZh;
+                        return true;
+                    }
+
+                    break;
+                case 13:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "quentin_en_zh"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.QuentinEnZh;
+                        return true;
+                    }
+
+                    break;
+                case 14:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "monkey_king_zh"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.MonkeyKingZh;
+                        return true;
+                    }
+
+                    break;
+                case 16:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "lyla_mixed_en_zh"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.LylaMixedEnZh;
+                        return true;
+                    }
+
+                    break;
+                case 18:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "esther_mixed_en_zh"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.EstherMixedEnZh;
+                        return true;
+                    }
+
+                    break;
+                case 19:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "corinne_mixed_en_zh"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.CorinneMixedEnZh;
+                        return true;
+                    }
+
+                    break;
+                case 20:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "mindy_en_es_id_pt_zh"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.MindyEnEsIdPtZh;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "sandy_es_mixed_en_zh"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.SandyEsMixedEnZh;
+                        return true;
+                    }
+
+                    break;
+                case 25:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "vivi_mixed_en_zh_ja_es_id"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.SeedAudio10TextToAudioVoice.ViviMixedEnZhJaEsId;
+                        return true;
+                    }
+
+                    break;
+            }
+
+            value = default;
+            return false;
         }
 
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>

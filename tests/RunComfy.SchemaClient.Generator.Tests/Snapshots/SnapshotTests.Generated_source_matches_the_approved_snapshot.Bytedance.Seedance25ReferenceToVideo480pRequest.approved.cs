@@ -241,7 +241,7 @@ namespace RunComfy.Models.Bytedance
                             {
                                 if (__reader.Claim(0, "aspect_ratio"))
                                 {
-                                    __AspectRatio = __reader.ReadStringEnum<global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio>("aspect_ratio", global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatioValues.TryParse);
+                                    __AspectRatio = __reader.ReadStringEnum<global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio>("aspect_ratio", global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatioValues.TryParseUtf8);
                                 }
 
                                 continue;
@@ -474,6 +474,68 @@ namespace RunComfy.Models.Bytedance
                     value = default;
                     return false;
             }
+        }
+
+        /// <summary>Finds the member whose JSON value has the UTF-8 bytes <paramref name="utf8"/> (exact match, unescaped).</summary>
+        /// <param name="utf8">The JSON value as UTF-8.</param>
+        /// <param name="value">The member, when found.</param>
+        /// <returns>True when <paramref name="utf8"/> is an allowed value.</returns>
+        internal static bool TryParseUtf8(global::System.ReadOnlySpan<byte> utf8, out global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio value)
+        {
+            switch (utf8.Length)
+            {
+                case 3:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "1:1"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio._1_1;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "4:3"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio._4_3;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "3:4"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio._3_4;
+                        return true;
+                    }
+
+                    break;
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "16:9"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio._16_9;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "9:16"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio._9_16;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "21:9"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio._21_9;
+                        return true;
+                    }
+
+                    break;
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "adaptive"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.Seedance25ReferenceToVideo480pAspectRatio.Adaptive;
+                        return true;
+                    }
+
+                    break;
+            }
+
+            value = default;
+            return false;
         }
 
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>

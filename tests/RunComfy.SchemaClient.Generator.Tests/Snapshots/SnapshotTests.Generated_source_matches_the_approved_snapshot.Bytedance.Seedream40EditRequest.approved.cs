@@ -146,7 +146,7 @@ namespace RunComfy.Models.Bytedance
                             {
                                 if (__reader.Claim(2, "resolution"))
                                 {
-                                    __Resolution = __reader.ReadStringEnum<global::RunComfy.Models.Bytedance.Seedream40EditResolution>("resolution", global::RunComfy.Models.Bytedance.Seedream40EditResolutionValues.TryParse);
+                                    __Resolution = __reader.ReadStringEnum<global::RunComfy.Models.Bytedance.Seedream40EditResolution>("resolution", global::RunComfy.Models.Bytedance.Seedream40EditResolutionValues.TryParseUtf8);
                                 }
 
                                 continue;
@@ -352,6 +352,92 @@ namespace RunComfy.Models.Bytedance
                     value = default;
                     return false;
             }
+        }
+
+        /// <summary>Finds the member whose JSON value has the UTF-8 bytes <paramref name="utf8"/> (exact match, unescaped).</summary>
+        /// <param name="utf8">The JSON value as UTF-8.</param>
+        /// <param name="value">The member, when found.</param>
+        /// <returns>True when <paramref name="utf8"/> is an allowed value.</returns>
+        internal static bool TryParseUtf8(global::System.ReadOnlySpan<byte> utf8, out global::RunComfy.Models.Bytedance.Seedream40EditResolution value)
+        {
+            switch (utf8.Length)
+            {
+                case 2:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "1K"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.Seedream40EditResolution._1K;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "2K"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.Seedream40EditResolution._2K;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "4K"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.Seedream40EditResolution._4K;
+                        return true;
+                    }
+
+                    break;
+                case 15:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "2048x2048 (1:1)"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.Seedream40EditResolution._2048x2048_1_1;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "2304x1728 (4:3)"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.Seedream40EditResolution._2304x1728_4_3;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "1728x2304 (3:4)"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.Seedream40EditResolution._1728x2304_3_4;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "2496x1664 (3:2)"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.Seedream40EditResolution._2496x1664_3_2;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "1664x2496 (2:3)"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.Seedream40EditResolution._1664x2496_2_3;
+                        return true;
+                    }
+
+                    break;
+                case 16:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "2560x1440 (16:9)"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.Seedream40EditResolution._2560x1440_16_9;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "1440x2560 (9:16)"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.Seedream40EditResolution._1440x2560_9_16;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "3024x1296 (21:9)"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.Seedream40EditResolution._3024x1296_21_9;
+                        return true;
+                    }
+
+                    break;
+            }
+
+            value = default;
+            return false;
         }
 
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>

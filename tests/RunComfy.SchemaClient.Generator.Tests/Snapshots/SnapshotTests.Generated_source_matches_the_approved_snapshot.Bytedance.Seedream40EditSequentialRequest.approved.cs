@@ -225,7 +225,7 @@ namespace RunComfy.Models.Bytedance
                             {
                                 if (__reader.Claim(3, "image_size"))
                                 {
-                                    __ImageSize = __reader.ReadStringEnum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize>("image_size", global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSizeValues.TryParse);
+                                    __ImageSize = __reader.ReadStringEnum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize>("image_size", global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSizeValues.TryParseUtf8);
                                 }
 
                                 continue;
@@ -237,7 +237,7 @@ namespace RunComfy.Models.Bytedance
                             {
                                 if (__reader.Claim(5, "optimize_prompt_options"))
                                 {
-                                    __OptimizePromptOptions = __reader.ReadStringEnum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions>("optimize_prompt_options", global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptionsValues.TryParse);
+                                    __OptimizePromptOptions = __reader.ReadStringEnum<global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions>("optimize_prompt_options", global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptionsValues.TryParseUtf8);
                                 }
 
                                 continue;
@@ -633,6 +633,72 @@ namespace RunComfy.Models.Bytedance
             }
         }
 
+        /// <summary>Finds the member whose JSON value has the UTF-8 bytes <paramref name="utf8"/> (exact match, unescaped).</summary>
+        /// <param name="utf8">The JSON value as UTF-8.</param>
+        /// <param name="value">The member, when found.</param>
+        /// <returns>True when <paramref name="utf8"/> is an allowed value.</returns>
+        internal static bool TryParseUtf8(global::System.ReadOnlySpan<byte> utf8, out global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize value)
+        {
+            switch (utf8.Length)
+            {
+                case 15:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "2048:2048 (1:1)"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize._2048_2048_1_1;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "2304:1728 (4:3)"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize._2304_1728_4_3;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "1728:2304 (3:4)"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize._1728_2304_3_4;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "2496:1664 (3:2)"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize._2496_1664_3_2;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "1664:2496 (2:3)"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize._1664_2496_2_3;
+                        return true;
+                    }
+
+                    break;
+                case 16:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "2560:1440 (16:9)"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize._2560_1440_16_9;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "1440:2560 (9:16)"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize._1440_2560_9_16;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "3024:1296 (21:9)"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialImageSize._3024_1296_21_9;
+                        return true;
+                    }
+
+                    break;
+            }
+
+            value = default;
+            return false;
+        }
+
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>
         /// <param name="value">The value to check.</param>
         /// <returns>Whether the value is allowed.</returns>
@@ -692,6 +758,36 @@ namespace RunComfy.Models.Bytedance
                     value = default;
                     return false;
             }
+        }
+
+        /// <summary>Finds the member whose JSON value has the UTF-8 bytes <paramref name="utf8"/> (exact match, unescaped).</summary>
+        /// <param name="utf8">The JSON value as UTF-8.</param>
+        /// <param name="value">The member, when found.</param>
+        /// <returns>True when <paramref name="utf8"/> is an allowed value.</returns>
+        internal static bool TryParseUtf8(global::System.ReadOnlySpan<byte> utf8, out global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions value)
+        {
+            switch (utf8.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "fast"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions.Fast;
+                        return true;
+                    }
+
+                    break;
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "standard"u8))
+                    {
+                        value = global::RunComfy.Models.Bytedance.Seedream40EditSequentialOptimizePromptOptions.Standard;
+                        return true;
+                    }
+
+                    break;
+            }
+
+            value = default;
+            return false;
         }
 
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>

@@ -169,7 +169,7 @@ namespace RunComfy.Models.Runwayml
                             {
                                 if (__reader.Claim(2, "target_aspect_ratio"))
                                 {
-                                    __TargetAspectRatio = __reader.ReadStringEnum<global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio>("target_aspect_ratio", global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatioValues.TryParse);
+                                    __TargetAspectRatio = __reader.ReadStringEnum<global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio>("target_aspect_ratio", global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatioValues.TryParseUtf8);
                                 }
 
                                 continue;
@@ -358,6 +358,72 @@ namespace RunComfy.Models.Runwayml
                     value = default;
                     return false;
             }
+        }
+
+        /// <summary>Finds the member whose JSON value has the UTF-8 bytes <paramref name="utf8"/> (exact match, unescaped).</summary>
+        /// <param name="utf8">The JSON value as UTF-8.</param>
+        /// <param name="value">The member, when found.</param>
+        /// <returns>True when <paramref name="utf8"/> is an allowed value.</returns>
+        internal static bool TryParseUtf8(global::System.ReadOnlySpan<byte> utf8, out global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio value)
+        {
+            switch (utf8.Length)
+            {
+                case 3:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "4:3"u8))
+                    {
+                        value = global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio._4_3;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "3:2"u8))
+                    {
+                        value = global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio._3_2;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "1:1"u8))
+                    {
+                        value = global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio._1_1;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "2:3"u8))
+                    {
+                        value = global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio._2_3;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "3:4"u8))
+                    {
+                        value = global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio._3_4;
+                        return true;
+                    }
+
+                    break;
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "16:9"u8))
+                    {
+                        value = global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio._16_9;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "9:16"u8))
+                    {
+                        value = global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio._9_16;
+                        return true;
+                    }
+
+                    if (global::System.MemoryExtensions.SequenceEqual(utf8, "21:9"u8))
+                    {
+                        value = global::RunComfy.Models.Runwayml.RunwayAleph2VideoToVideoTargetAspectRatio._21_9;
+                        return true;
+                    }
+
+                    break;
+            }
+
+            value = default;
+            return false;
         }
 
         /// <summary>True when <paramref name="value"/> is a declared member (a cast can make any number an enum).</summary>
