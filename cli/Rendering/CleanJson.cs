@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 
 namespace RunComfy.Cli.Rendering;
@@ -8,6 +10,7 @@ namespace RunComfy.Cli.Rendering;
 /// cleaned and cut like other server text (<see cref="Printable.Short"/>: no escape sequence, control character or
 /// direction override, at most 500 characters), what is left is escaped by the JSON writer, and numbers are kept
 /// digit for digit. JSON that cannot be read, or nested deeper than <see cref="MaxDepth"/>, is written as <c>null</c>.
+/// A string or name with a lone surrogate escape (valid JSON, but no .NET string reads it) is shown as its escaped text.
 /// </summary>
 internal static class CleanJson
 {
@@ -41,7 +44,7 @@ internal static class CleanJson
                 writer.WriteStartObject();
                 foreach (var property in element.EnumerateObject())
                 {
-                    writer.WritePropertyName(Printable.Short(property.Name));
+                    writer.WritePropertyName(Printable.Short(Name(property)));
                     Write(writer, property.Value);
                 }
 
@@ -57,7 +60,7 @@ internal static class CleanJson
                 writer.WriteEndArray();
                 break;
             case JsonValueKind.String:
-                writer.WriteStringValue(Printable.Short(element.GetString()));
+                writer.WriteStringValue(Printable.Short(Text(element)));
                 break;
             case JsonValueKind.Number:
                 // A number token is digits, sign, point and exponent only: its text is safe and exact.
@@ -72,6 +75,33 @@ internal static class CleanJson
             default:
                 writer.WriteNullValue();
                 break;
+        }
+    }
+
+    /// <summary>The string, or its escaped text when it holds a lone surrogate escape (<c>"\ud800"</c>).</summary>
+    private static string Text(JsonElement element)
+    {
+        try
+        {
+            return element.GetString() ?? "";
+        }
+        catch (InvalidOperationException)
+        {
+            var raw = JsonMarshal.GetRawUtf8Value(element);
+            return Encoding.UTF8.GetString(raw[1..^1]);
+        }
+    }
+
+    /// <summary>The property's name, or its escaped text when it holds a lone surrogate escape.</summary>
+    private static string Name(JsonProperty property)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            return Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8PropertyName(property));
         }
     }
 }

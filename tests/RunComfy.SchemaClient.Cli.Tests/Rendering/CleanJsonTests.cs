@@ -17,6 +17,16 @@ public sealed class CleanJsonTests
         Written(json).ShouldBe(expected);
     }
 
+    [Theory]
+    // A lone surrogate escape is valid JSON but has no string (GetString throws): its escaped text is shown.
+    [InlineData("""{"a":"x\ud800y"}""", """{"a":"x\\ud800y"}""")]
+    [InlineData("""{"\udc00k":1}""", """{"\\udc00k":1}""")]
+    [InlineData("""["\ud83d\ude00","\ud83d"]""", """["\uD83D\uDE00","\\ud83d"]""")]
+    public void A_lone_surrogate_escape_is_written_as_its_escaped_text(string json, string expected)
+    {
+        Written(json).ShouldBe(expected);
+    }
+
     [Fact]
     public void Nesting_deeper_than_the_bound_is_written_as_null()
     {
