@@ -5,7 +5,7 @@ namespace RunComfy.Schema.Interpreted;
 
 /// <summary>
 /// The names the generator would write for a model (namespace, request type, enum types and their <c>Values</c>
-/// types, members with the <c>__member</c> local and <c>__memberRules</c> field derived from them, enum members), checked by its <c>Identifier</c> rule: a letter or <c>_</c>, then letters,
+/// types, members with the <c>__member</c> local and the <c>__memberRules</c> and <c>__memberAllowed</c> fields derived from them, enum members), checked by its <c>Identifier</c> rule: a letter or <c>_</c>, then letters,
 /// digits and <c>_</c>, at most <see cref="MaxBytes"/> UTF-8 bytes, and a full type name of at most
 /// <see cref="MaxTypeNameBytes"/>. Where one fails, the generator refuses the model with RCS0022; so does
 /// <see cref="ModelInfo.FromSchema"/>, with the same message for the first name that fails.
@@ -25,6 +25,7 @@ internal sealed class EmittedNames
     private readonly List<string> _members = [];
     private readonly List<string> _locals = [];
     private readonly List<string> _mediaRuleFields = [];
+    private readonly List<string> _allowedFields = [];
     private readonly List<(string Member, bool IsString)> _enums = [];
     private readonly List<string> _enumMembers = [];
 
@@ -34,12 +35,20 @@ internal sealed class EmittedNames
         _rest = rest;
     }
 
-    /// <summary>A property's member, and the names generated code derives from it: its local when read, its media rules field.</summary>
-    public void AddMember(string memberName, bool isMedia)
+    /// <summary>
+    /// A property's member, and the names generated code derives from it: its local when read, its media rules field,
+    /// and the field of the values its number enum or item enum allows (the generator's <c>ValidationCalls.AllowedValuesField</c>).
+    /// </summary>
+    public void AddMember(string memberName, bool isMedia, bool hasAllowedValues = false)
     {
         if (isMedia)
         {
             _mediaRuleFields.Add("__" + memberName + "Rules");
+        }
+
+        if (hasAllowedValues)
+        {
+            _allowedFields.Add("__" + memberName + "Allowed");
         }
 
         _members.Add(memberName);
@@ -63,7 +72,7 @@ internal sealed class EmittedNames
             typeNames.Add(enumType + "Values");
         }
 
-        foreach (string name in _namespace.Split('.').Concat(typeNames).Concat(_mediaRuleFields).Concat(_members).Concat(_locals).Concat(_enumMembers))
+        foreach (string name in _namespace.Split('.').Concat(typeNames).Concat(_mediaRuleFields).Concat(_allowedFields).Concat(_members).Concat(_locals).Concat(_enumMembers))
         {
             if (!IsIdentifier(name))
             {

@@ -94,7 +94,7 @@ internal static class SchemaInterpreter
             {
                 string member = namer.Name(property.Name);
                 InterpretedProperty read = reader.Read(property.Name, property.Value, member, required.Contains(property.Name));
-                names.AddMember(member, read.Kind == InterpretedKind.Media);
+                names.AddMember(member, read.Kind == InterpretedKind.Media, HasAllowedValuesField(read));
                 result.Add(read);
             }
 
@@ -108,6 +108,15 @@ internal static class SchemaInterpreter
             return (result, problems);
         }
     }
+
+    /// <summary>
+    /// Whether generated code holds the property's allowed values in a static field (the generator's
+    /// <c>ValidationCalls.AllowedValuesField</c>): a number enum, or the enum of a string, media, integer or number array's items.
+    /// </summary>
+    private static bool HasAllowedValuesField(InterpretedProperty property) =>
+        property.IsArray
+            ? property.ItemRules is { EnumValues.Count: > 0 } && property.Kind is InterpretedKind.String or InterpretedKind.Media or InterpretedKind.Int64 or InterpretedKind.Double
+            : property.Kind == InterpretedKind.Double && property.EnumJson.Count > 0;
 
     /// <summary>The generator's model id rule: owner/model[/variant...], ASCII letters, digits, <c>-</c>, <c>_</c>, <c>.</c>.</summary>
     private static bool TryParseModelId(string modelId, out string rest, out string problem)

@@ -122,6 +122,9 @@ public sealed class FromSchemaTests
         { "acme/x", Property(new string('n', 508), """{"type":"integer","enum":[1,2]}""") },
         { "acme/local", Property(new string('n', 511), """{"type":"string"}""") },
         { "acme/rules", Property(new string('i', 506), """{"type":"string","format":"image_uri"}""") },
+        // The static field of a number enum's or an item enum's allowed values, __memberAllowed, is 514 bytes here.
+        { "acme/allowed", Property(new string('n', 505), """{"type":"number","enum":[1.5,2.5]}""") },
+        { "acme/item-allowed", Property(new string('n', 505), """{"type":"array","items":{"type":"string","enum":["a","b"]}}""") },
     };
 
     [Theory]
@@ -142,16 +145,17 @@ public sealed class FromSchemaTests
     public void Names_at_the_limits_load_as_they_generate()
     {
         // A member of 510 bytes (its local, __member, is 512); a media member of 505 (its __memberRules field is 512);
-        // an enum type of 506 bytes whose Values type is 512.
+        // an enum type of 506 bytes whose Values type is 512; a number enum of 503 (its __memberAllowed field is 512).
         string schema = "{\"properties\":{" + JsonString(new string('n', 510)) + ":{\"type\":\"string\"},"
             + JsonString(new string('i', 505)) + ":{\"type\":\"string\",\"format\":\"image_uri\"},"
-            + JsonString(new string('e', 505)) + ":{\"type\":\"string\",\"enum\":[\"a\"]}}}";
+            + JsonString(new string('e', 505)) + ":{\"type\":\"string\",\"enum\":[\"a\"]},"
+            + JsonString(new string('d', 503)) + ":{\"type\":\"number\",\"enum\":[1.5]}}}";
         GenerationResult generated = GeneratorHarness.Run(SchemaInput.ForModel("acme/x", schema));
         generated.GeneratorDiagnostics.ShouldBeEmpty();
 
         ModelInfo model = ModelInfo.FromSchema("acme/x", schema);
 
-        model.Parameters.Select(p => p.PropertyName.Length).ShouldBe([510, 505, 505]);
+        model.Parameters.Select(p => p.PropertyName.Length).ShouldBe([510, 505, 505, 503]);
         model.SchemaWarnings.ShouldBeEmpty();
     }
 
