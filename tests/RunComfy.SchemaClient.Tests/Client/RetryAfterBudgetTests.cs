@@ -96,6 +96,24 @@ public sealed class RetryAfterBudgetTests
     }
 
     [Fact]
+    public async Task Each_call_has_its_own_total_even_on_a_reused_pooled_context()
+    {
+        _handler.Status
+            .Json(429, Wire.Error(429001, "slow down"), r => r.Headers.Add("Retry-After", "40"))
+            .Ok(Wire.Status("r1", "in_queue"))
+            .Json(429, Wire.Error(429001, "slow down"), r => r.Headers.Add("Retry-After", "40"))
+            .Ok(Wire.Status("r1", "in_progress"));
+        using var client = TestClient.Create(_handler, _time);
+
+        // 40 s + 40 s is past the 60 s, but in two calls: the second call's budget starts at zero again.
+        (await client.GetStatusAsync("r1")).State.ShouldBe(RunComfyRequestState.InQueue);
+        (await client.GetStatusAsync("r1")).State.ShouldBe(RunComfyRequestState.InProgress);
+
+        _handler.Status.Calls.ShouldBe(4);
+        _time.Delays.ShouldBe([TimeSpan.FromSeconds(40), TimeSpan.FromSeconds(40)]);
+    }
+
+    [Fact]
     public async Task Backoff_without_a_Retry_After_is_not_counted_against_the_total()
     {
         _handler.Status.Json(503, Wire.Error(503000, "later"), r => r.Headers.Add("Retry-After", "1"))
