@@ -53,10 +53,23 @@ internal static class SchemaInterpreter
             problems.Add(SchemaProblems.InvalidJson(ex.Message));
             return (null, problems);
         }
+        catch (InvalidOperationException)
+        {
+            // The duplicate-name check reads every property name: one with a lone surrogate escape throws here.
+            problems.Add(LoneSurrogate());
+            return (null, problems);
+        }
 
         using (document)
         {
             JsonElement root = document.RootElement;
+            if (HasUnreadableString(root))
+            {
+                // Valid JSON that no .NET string holds: a server's schema must not crash FromSchema.
+                problems.Add(LoneSurrogate());
+                return (null, problems);
+            }
+
             if (root.ValueKind != JsonValueKind.Object)
             {
                 problems.Add(SchemaProblems.InvalidSchema("the root is not a JSON object"));
@@ -117,6 +130,45 @@ internal static class SchemaInterpreter
         property.IsArray
             ? property.ItemRules is { EnumValues.Count: > 0 } && property.Kind is InterpretedKind.String or InterpretedKind.Media or InterpretedKind.Int64 or InterpretedKind.Double
             : property.Kind == InterpretedKind.Double && property.EnumJson.Count > 0;
+
+    private static SchemaProblem LoneSurrogate() =>
+        SchemaProblems.InvalidSchema("a string holds a lone surrogate escape (\\uD800-\\uDFFF without its pair), which cannot be read as text");
+
+    /// <summary>
+    /// True when a string or property name inside <paramref name="element"/> has a lone surrogate escape
+    /// (<c>"\ud800"</c>): System.Text.Json reads the document but throws when such a string is read.
+    /// </summary>
+    private static bool HasUnreadableString(JsonElement element)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    return false;
+                case JsonValueKind.Array:
+                    return element.EnumerateArray().Any(HasUnreadableString);
+                case JsonValueKind.Object:
+                    foreach (JsonProperty property in element.EnumerateObject())
+                    {
+                        _ = property.Name;
+                        if (HasUnreadableString(property.Value))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
+    }
 
     /// <summary>The generator's model id rule: owner/model[/variant...], ASCII letters, digits, <c>-</c>, <c>_</c>, <c>.</c>.</summary>
     private static bool TryParseModelId(string modelId, out string rest, out string problem)

@@ -141,6 +141,20 @@ public sealed class FromSchemaTests
         refused.Message.ShouldContain("RCS0022");
     }
 
+    /// <summary>Valid JSON that .NET cannot read as a string: a server's schema with it is refused, not a crash.</summary>
+    [Theory]
+    [InlineData("""{"properties":{"a":{"type":"string","description":"x\ud800"}}}""")]
+    [InlineData("""{"properties":{"\ud800":{"type":"string"}}}""")]
+    [InlineData("""{"properties":{"a":{"type":"string","enum":["\udc00","b"]}}}""")]
+    [InlineData("""{"properties":{"a":{"type":"string","default":"\ud83d"}}}""")]
+    public void A_lone_surrogate_escape_is_refused_as_an_unreadable_schema(string schema)
+    {
+        var refused = Should.Throw<ModelSchemaException>(() => ModelInfo.FromSchema("acme/x", schema));
+
+        refused.Problems.Where(p => p.IsError).Select(p => p.Id).ShouldBe(["RCS0014"]);
+        refused.Message.ShouldContain("lone surrogate escape");
+    }
+
     [Fact]
     public void Names_at_the_limits_load_as_they_generate()
     {
