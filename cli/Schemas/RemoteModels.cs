@@ -39,7 +39,16 @@ internal static class RemoteModels
         }
         catch (ModelSchemaException)
         {
-            return SchemaParameters.Read(model.InputSchemaJson ?? "{}");
+            try
+            {
+                return SchemaParameters.Read(model.InputSchemaJson ?? "{}");
+            }
+            catch (InvalidOperationException)
+            {
+                // A name or string with a lone surrogate escape ("\ud800"): no .NET string holds it, so no parameters
+                // can be read; the model is still shown (its --json input_schema shows the escape as text).
+                return [];
+            }
         }
     }
 }
