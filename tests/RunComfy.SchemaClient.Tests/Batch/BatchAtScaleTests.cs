@@ -33,7 +33,8 @@ public sealed class BatchAtScaleTests(ITestOutputHelper output)
         });
 
         var stopwatch = Stopwatch.StartNew();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(50));
+        // Only a safety net: 7-10 s here under a load of 20-30 on 2 cores; a slower machine must not fail it (nothing checks speed).
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var results = await BatchEmulator.CollectAsync(client.RunBatchAsync(requests, options, timeout.Token));
         stopwatch.Stop();
 
