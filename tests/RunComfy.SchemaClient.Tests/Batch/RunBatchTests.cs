@@ -121,7 +121,8 @@ public sealed class RunBatchTests
     public async Task The_status_cap_holds_however_many_jobs_are_in_flight()
     {
         await using var emulator = await BatchEmulator.StartAsync(workers: 50, run: TimeSpan.FromMilliseconds(300));
-        using var client = ClientEmulator.Client(emulator);
+        using var sent = new StatusSendLog();
+        using var client = sent.Client(emulator);
         var requests = Enumerable.Range(0, 200).Select(i => BatchEmulator.Request("cap", i)).ToList();
 
         var results = await BatchEmulator.CollectAsync(client.RunBatchAsync(requests, BatchEmulator.FastOptions(o =>
@@ -131,9 +132,9 @@ public sealed class RunBatchTests
         })));
 
         results.Count(r => r.Succeeded).ShouldBe(200);
-        var peak = emulator.Stats.StatusCallsPerSecond.Peak;
-        peak.ShouldBeLessThanOrEqualTo(40, emulator.Stats.ToString());
-        peak.ShouldBeGreaterThan(10, "the budget was used, not idle");
+        // Counted as the client sends them: arrivals at the emulator can bunch on a loaded machine (see StatusSendLog).
+        sent.Peak.ShouldBeLessThanOrEqualTo(40, $"sent {sent.Peak}/s, arrived {emulator.Stats}");
+        sent.Peak.ShouldBeGreaterThan(10, "the budget was used, not idle");
     }
 
     [Fact]
