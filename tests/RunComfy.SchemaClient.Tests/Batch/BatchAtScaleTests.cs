@@ -21,7 +21,8 @@ public sealed class BatchAtScaleTests(ITestOutputHelper output)
     public async Task A_thousand_jobs_with_faults_lose_nothing_submit_nothing_twice_and_keep_the_status_cap()
     {
         await using var emulator = await BatchEmulator.StartAsync(workers: 50, run: TimeSpan.FromMilliseconds(50), ConfigureFaults);
-        using var client = ClientEmulator.Client(emulator);
+        using var sent = new StatusSendLog();
+        using var client = sent.Client(emulator);
         var requests = Enumerable.Range(0, Jobs).Select(i => BatchEmulator.Request("scale", i)).ToList();
         var options = BatchEmulator.FastOptions(o =>
         {
@@ -33,7 +34,8 @@ public sealed class BatchAtScaleTests(ITestOutputHelper output)
         });
 
         var stopwatch = Stopwatch.StartNew();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(50));
+        // Only a safety net: 7-10 s here under a load of 20-30 on 2 cores; a slower machine must not fail it (nothing checks speed).
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var results = await BatchEmulator.CollectAsync(client.RunBatchAsync(requests, options, timeout.Token));
         stopwatch.Stop();
 
@@ -46,7 +48,7 @@ public sealed class BatchAtScaleTests(ITestOutputHelper output)
         var figures = string.Join(Environment.NewLine,
             $"outcomes                 {string.Join(", ", results.GroupBy(r => r.Outcome).Select(g => $"{g.Key} {g.Count()}"))}",
             $"wall                     {stopwatch.Elapsed.TotalSeconds:0.0} s ({Jobs / stopwatch.Elapsed.TotalSeconds:0} jobs/s)",
-            $"status calls per job     {(double)stats.StatusCalls / Jobs:0.00} (peak {stats.StatusCallsPerSecond.Peak}/s, cap {Cap}/s)",
+            $"status calls per job     {(double)stats.StatusCalls / Jobs:0.00} (peak sent {sent.Peak}/s, peak arrived {stats.StatusCallsPerSecond.Peak}/s, cap {Cap}/s)",
             $"faults injected          {stats.FaultsInjected}",
             $"accepted / duplicates    {emulator.TotalSubmissions} / {emulator.DuplicateSubmissions}",
             $"lost                     {lost}",
@@ -58,7 +60,8 @@ public sealed class BatchAtScaleTests(ITestOutputHelper output)
         lost.ShouldBe(0, figures);
         emulator.DuplicateSubmissions.ShouldBe(0, figures);
         accepted.ShouldAllBe(count => count <= 1);
-        stats.StatusCallsPerSecond.Peak.ShouldBeLessThanOrEqualTo(Cap, figures);
+        // What the client sent: arrivals at the emulator were seen at 217/s under load (calls sent over more than a second landing in one).
+        sent.Peak.ShouldBeLessThanOrEqualTo(Cap, figures);
         results.Count(r => r.Succeeded).ShouldBeGreaterThan(Jobs * 9 / 10, figures);
         results.Where(r => r.Outcome == BatchItemOutcome.Completed).ShouldAllBe(r => accepted[(int)r.Index] == 1 && r.Result!.Output.Image != null);
         results.Count(r => r.Outcome == BatchItemOutcome.SubmitOutcomeUnknown).ShouldBeGreaterThan(0, "the ambiguous submit faults were exercised");

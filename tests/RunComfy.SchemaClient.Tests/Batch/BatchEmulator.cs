@@ -90,3 +90,44 @@ internal sealed class TimedRequestLog : TextWriter
         }
     }
 }
+
+/// <summary>
+/// Counts the status calls a client sends, by second of the monotonic clock, as the client's handler hands them
+/// to the network: a rate cap is a promise about what the client sends. The emulator's count of arrivals adds the
+/// machine's jitter (a loaded machine delivers a burst of calls sent over more than a second within one), which
+/// no client-side pacing can absorb.
+/// </summary>
+internal sealed class StatusSendLog : DelegatingHandler
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<long, int> _perSecond = [];
+
+    public StatusSendLog()
+        : base(RunComfy.Client.Transport.RunComfyHttpHandler.Create(TimeSpan.FromSeconds(10)))
+    {
+    }
+
+    /// <summary>The most status calls sent in one second.</summary>
+    public int Peak
+    {
+        get { lock (_gate) return _perSecond.Count == 0 ? 0 : _perSecond.Values.Max(); }
+    }
+
+    /// <summary>A client like <see cref="ClientEmulator.Client"/> whose calls go through this log.</summary>
+    public RunComfyClient Client(EmulatorServer emulator) =>
+        new(ClientEmulator.Token, new HttpClient(this) { Timeout = Timeout.InfiniteTimeSpan }, ClientEmulator.Options(emulator.BaseAddress), logger: null, _ => null);
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request.RequestUri?.AbsolutePath.EndsWith("/status", StringComparison.Ordinal) == true)
+        {
+            var second = Stopwatch.GetTimestamp() / Stopwatch.Frequency;
+            lock (_gate)
+            {
+                _perSecond[second] = _perSecond.GetValueOrDefault(second) + 1;
+            }
+        }
+
+        return base.SendAsync(request, cancellationToken);
+    }
+}

@@ -121,7 +121,8 @@ public sealed class RunBatchTests
     public async Task The_status_cap_holds_however_many_jobs_are_in_flight()
     {
         await using var emulator = await BatchEmulator.StartAsync(workers: 50, run: TimeSpan.FromMilliseconds(300));
-        using var client = ClientEmulator.Client(emulator);
+        using var sent = new StatusSendLog();
+        using var client = sent.Client(emulator);
         var requests = Enumerable.Range(0, 200).Select(i => BatchEmulator.Request("cap", i)).ToList();
 
         var results = await BatchEmulator.CollectAsync(client.RunBatchAsync(requests, BatchEmulator.FastOptions(o =>
@@ -131,9 +132,9 @@ public sealed class RunBatchTests
         })));
 
         results.Count(r => r.Succeeded).ShouldBe(200);
-        var peak = emulator.Stats.StatusCallsPerSecond.Peak;
-        peak.ShouldBeLessThanOrEqualTo(40, emulator.Stats.ToString());
-        peak.ShouldBeGreaterThan(10, "the budget was used, not idle");
+        // Counted as the client sends them: arrivals at the emulator can bunch on a loaded machine (see StatusSendLog).
+        sent.Peak.ShouldBeLessThanOrEqualTo(40, $"sent {sent.Peak}/s, arrived {emulator.Stats}");
+        sent.Peak.ShouldBeGreaterThan(10, "the budget was used, not idle");
     }
 
     [Fact]
@@ -141,11 +142,11 @@ public sealed class RunBatchTests
     {
         var log = new TimedRequestLog();
         await using var emulator = await BatchEmulator.StartAsync(workers: 20, run: TimeSpan.FromMilliseconds(400), o => o.RequestLog = log);
-        emulator.Options.Faults.RetryAfterSeconds = 1;
+        emulator.Options.Faults.RetryAfterSeconds = 2;
         using var client = ClientEmulator.Client(emulator);
         var requests = Enumerable.Range(0, 20).Select(i => BatchEmulator.Request("backoff", i)).ToList();
         var options = BatchEmulator.FastOptions(o => o.MaxSubmitsPerSecond = 1000);
-        // The first status call of the batch answers 429 with Retry-After: 1.
+        // The first status call of the batch answers 429 with Retry-After: 2.
         emulator.Options.Faults.Enqueue(EmulatorEndpoint.Status, FaultKind.TooManyRequests, FaultTiming.BeforeAccept);
 
         var results = await BatchEmulator.CollectAsync(client.RunBatchAsync(requests, options));
@@ -153,9 +154,12 @@ public sealed class RunBatchTests
         results.ShouldAllBe(r => r.Succeeded);
         var lines = log.Lines;
         var throttled = lines.First(l => l.Line.Contains("/status", StringComparison.Ordinal) && l.Line.EndsWith("-> 429", StringComparison.Ordinal));
-        // Other polls already on the wire may still land just after; then nothing until the pause ends.
+        // Polls already past the pause's gate may still land just after, and a line is logged only once its answer is
+        // written (the 429's may be logged after the client has it): a loaded machine stretches both by hundreds of
+        // milliseconds, so the second in the middle of the 2 s pause is checked. Without the pause, 20 jobs polling
+        // every 10-200 ms fill it.
         var during = lines.Where(l => l.Line.Contains("/v1/requests/", StringComparison.Ordinal)
-                                      && l.At > throttled.At + TimeSpan.FromMilliseconds(150) && l.At < throttled.At + TimeSpan.FromMilliseconds(850)).ToList();
+                                      && l.At > throttled.At + TimeSpan.FromMilliseconds(500) && l.At < throttled.At + TimeSpan.FromMilliseconds(1500)).ToList();
         during.ShouldBeEmpty(string.Join("\n", during.Select(l => l.Line)));
     }
 

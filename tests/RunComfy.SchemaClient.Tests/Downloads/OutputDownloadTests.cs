@@ -9,6 +9,12 @@ namespace RunComfy.SchemaClient.Tests.Downloads;
 /// <summary>Every safety rule of a download, against a file host on 127.0.0.1 (trusted as the emulator would be).</summary>
 public sealed class OutputDownloadTests : IAsyncLifetime
 {
+    /// <summary>
+    /// The idle timeout of the stalled-server tests. It also covers the connect and the headers (and the first body
+    /// bytes), so it must outlast a first request to a fresh server on a loaded machine: 0.3 s did not always.
+    /// </summary>
+    private static readonly TimeSpan StallTimeout = TimeSpan.FromSeconds(2);
+
     private static readonly byte[] Png = [0x89, (byte)'P', (byte)'N', (byte)'G', 13, 10, 26, 10, 1, 2, 3, 4];
     private readonly TempFolder _folder = new();
     private readonly ConcurrentQueue<IPEndPoint> _connections = new();
@@ -287,9 +293,9 @@ public sealed class OutputDownloadTests : IAsyncLifetime
     {
         _server.On("/out.png", DownloadServer.StaySilentAsync);
 
-        var error = await Should.ThrowAsync<RunComfyDownloadException>(() => Output("/out.png").DownloadAsync(_folder.Path, Options(o => o.IdleTimeout = TimeSpan.FromMilliseconds(300))));
+        var error = await Should.ThrowAsync<RunComfyDownloadException>(() => Output("/out.png").DownloadAsync(_folder.Path, Options(o => o.IdleTimeout = StallTimeout)));
 
-        error.Message.ShouldContain("no data for 0.3s");
+        error.Message.ShouldContain("no data for 2s");
         _folder.Entries.ShouldBeEmpty();
     }
 
@@ -304,9 +310,9 @@ public sealed class OutputDownloadTests : IAsyncLifetime
             await DownloadServer.StaySilentAsync(context);
         });
 
-        var error = await Should.ThrowAsync<RunComfyDownloadException>(() => Output("/out.png").DownloadAsync(_folder.Path, Options(o => o.IdleTimeout = TimeSpan.FromMilliseconds(300))));
+        var error = await Should.ThrowAsync<RunComfyDownloadException>(() => Output("/out.png").DownloadAsync(_folder.Path, Options(o => o.IdleTimeout = StallTimeout)));
 
-        error.Message.ShouldContain("no data for 0.3s; the partial file was removed");
+        error.Message.ShouldContain("no data for 2s; the partial file was removed");
         _folder.Entries.ShouldBeEmpty();
     }
 
@@ -449,13 +455,13 @@ public sealed class OutputDownloadTests : IAsyncLifetime
             await DownloadServer.StaySilentAsync(context);
         });
 
-        await using var stream = await Output("/out.png").OpenReadAsync(_server.Url("/out.png"), Options(o => o.IdleTimeout = TimeSpan.FromMilliseconds(300)));
+        await using var stream = await Output("/out.png").OpenReadAsync(_server.Url("/out.png"), Options(o => o.IdleTimeout = StallTimeout));
 
         stream.DeclaredLength.ShouldBe(1_000);
         var buffer = new byte[1_000];
         await stream.ReadExactlyAsync(buffer.AsMemory(0, Png.Length));
         var error = await Should.ThrowAsync<RunComfyDownloadException>(async () => await stream.ReadExactlyAsync(buffer.AsMemory(0, 1)));
-        error.Message.ShouldContain("no data for 0.3s");
+        error.Message.ShouldContain("no data for 2s");
     }
 
     [Fact]

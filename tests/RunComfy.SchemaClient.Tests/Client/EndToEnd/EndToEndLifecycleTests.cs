@@ -213,14 +213,19 @@ public sealed class EndToEndLifecycleTests
             o.InitialQueuePosition = 5;
             o.QueueStep = TimeSpan.FromHours(1);
         });
-        using var client = ClientEmulator.Client(emulator);
+        // The client's clock moves only with its own poll waits: the submit takes no time on it, however slow the
+        // machine, so the timeout fires in the queue after some 10-50 ms polls, never during the submit.
+        var time = new VirtualTimeProvider();
+        using var client = ClientEmulator.Client(emulator, o => o.TimeProvider = time);
 
-        // Long enough that the submit is answered even on a loaded machine: the timeout must fire in the queue.
         var error = await Should.ThrowAsync<RunComfyTimeoutException>(() => client.RunAsync(
-            TestSeedreamEditRequest.Valid("stuck"), new RunOptions { Timeout = TimeSpan.FromSeconds(2) }));
+            TestSeedreamEditRequest.Valid("stuck"), new RunOptions { Timeout = TimeSpan.FromMilliseconds(300) })).WaitAsync(ClientEmulator.SafetyTimeout);
 
         error.RequestId.ShouldNotBeNull();
+        error.SubmitOutcomeUnknown.ShouldBeFalse();
+        error.LastState.ShouldBe(RunComfyRequestState.InQueue);
         error.CancelOutcome.ShouldBe(CancelOutcome.Cancelled);
+        time.Elapsed.ShouldBe(TimeSpan.FromMilliseconds(300));
         (await client.GetStatusAsync(error.RequestId)).State.ShouldBe(RunComfyRequestState.Cancelled);
         emulator.Stats.JobsCancelled.ShouldBe(1);
     }

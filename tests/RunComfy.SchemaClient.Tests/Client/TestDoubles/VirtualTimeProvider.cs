@@ -15,6 +15,7 @@ public sealed class VirtualTimeProvider : TimeProvider
     private readonly object _gate = new();
     private readonly List<VirtualTimer> _timers = [];
     private readonly List<TimeSpan> _delays = [];
+    private readonly List<(TimeSpan DueTime, TaskCompletionSource Started)> _timeoutWaiters = [];
     private long _now;
 
     public static DateTimeOffset Epoch { get; } = new(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -40,10 +41,38 @@ public sealed class VirtualTimeProvider : TimeProvider
 
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
+    /// <summary>
+    /// Completes once the code under test has started a timeout (the timer of a <see cref="CancellationTokenSource"/>)
+    /// of exactly <paramref name="dueTime"/>, so a test can <see cref="Advance"/> past it knowing it exists, instead of
+    /// guessing with real sleeps how long the code takes to get there. Ask before the code runs.
+    /// </summary>
+    public Task WhenTimeoutStarted(TimeSpan dueTime)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            _timeoutWaiters.Add((dueTime, started));
+        }
+
+        return started.Task;
+    }
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = new VirtualTimer(this, callback, state);
         timer.Change(dueTime, period);
+        if (state is CancellationTokenSource)
+        {
+            List<TaskCompletionSource> started;
+            lock (_gate)
+            {
+                started = [.. _timeoutWaiters.Where(w => w.DueTime == dueTime).Select(w => w.Started)];
+                _timeoutWaiters.RemoveAll(w => w.DueTime == dueTime);
+            }
+
+            started.ForEach(s => s.TrySetResult());
+        }
+
         if (state is not CancellationTokenSource && dueTime != Timeout.InfiniteTimeSpan)
         {
             lock (_gate)
