@@ -29,7 +29,7 @@ public sealed class AmbientModelTests
         var request = new TestSeedreamEditRequest { ModelId = telemetry.ModelId, Prompt = "a cat in a hat", Images = ["https://example.com/cat.png"] };
 
         await client.RunAsync(request, new RunOptions { Progress = progress });
-        (await other!.WaitAsync(TimeSpan.FromSeconds(10))).State.ShouldBe(RunComfyRequestState.InProgress);
+        (await other!.WaitAsync(TimeSpan.FromSeconds(60))).State.ShouldBe(RunComfyRequestState.InProgress);
 
         // The run's own two status reads carry its model; the caller's read of b1 does not.
         telemetry.Total("runcomfy.client.status.calls").ShouldBe(2);
@@ -55,7 +55,7 @@ public sealed class AmbientModelTests
             .ToList();
 
         var results = await BatchEmulator.CollectAsync(client.RunBatchAsync(requests, BatchEmulator.FastOptions(o => o.Progress = progress)));
-        await Task.WhenAll(others).WaitAsync(TimeSpan.FromSeconds(10));
+        await Task.WhenAll(others).WaitAsync(TimeSpan.FromSeconds(60));
 
         results.ShouldAllBe(r => r.Succeeded);
         others.Count.ShouldBeGreaterThan(2);

@@ -331,7 +331,7 @@ public sealed class OutputDownloadTests : IAsyncLifetime
         using var cancel = new CancellationTokenSource();
 
         var download = Output("/out.png").DownloadAsync(_folder.Path, Options(), cancel.Token);
-        await stalled.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await stalled.Task.WaitAsync(TimeSpan.FromSeconds(60));
         await WaitForAsync(() => _folder.Entries.Any(e => e.EndsWith(".part", StringComparison.Ordinal)));
         await cancel.CancelAsync();
 

@@ -43,7 +43,7 @@ internal static class ClientEmulator
             BaseAddress = baseAddress,
             PollInterval = TimeSpan.FromMilliseconds(10),
             MaxPollInterval = TimeSpan.FromMilliseconds(50),
-            RequestTimeout = TimeSpan.FromSeconds(10),
+            RequestTimeout = TimeSpan.FromSeconds(30),
 
             // The example media URLs are not reachable from here; local media rules still run.
             MediaValidation = new MediaValidationOptions { ProbeRemoteUrls = false },
