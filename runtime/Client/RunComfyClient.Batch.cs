@@ -151,15 +151,7 @@ public partial class RunComfyClient
                 ClientMetrics.Add(ClientMetrics.StatusCalls, modelId);
             }
 
-            if (!answer.IsSuccess)
-            {
-                throw _errors.FromAnswer(answer, "status", requestId);
-            }
-
-            var status = WireParser.ReadStatus(answer.Root!.Value, requestId, answer.RetryAfter);
-            ClientLog.StateRead(_logger, requestId, status.State, _transport.ForMessage(status.RawStatus), status.QueuePosition);
-            TagStatus(span, status);
-            return status;
+            return StatusFrom(answer, requestId, span);
         }
         catch (Exception e) when (ClientSpans.Fail(span, e))
         {

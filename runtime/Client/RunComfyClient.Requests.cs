@@ -22,20 +22,26 @@ public partial class RunComfyClient
         try
         {
             var answer = await ReadAsync("status", requestId, HttpMethod.Get, _endpoints.Status(requestId), span, modelId, cancellationToken).ConfigureAwait(false);
-            if (!answer.IsSuccess)
-            {
-                throw _errors.FromAnswer(answer, "status", requestId);
-            }
-
-            var status = WireParser.ReadStatus(answer.Root!.Value, requestId, answer.RetryAfter);
-            ClientLog.StateRead(_logger, requestId, status.State, _transport.ForMessage(status.RawStatus), status.QueuePosition);
-            TagStatus(span, status);
-            return status;
+            return StatusFrom(answer, requestId, span);
         }
         catch (Exception e) when (ClientSpans.Fail(span, e))
         {
             throw;
         }
+    }
+
+    /// <summary>The status a status answer holds (logged and tagged), or the typed error it is.</summary>
+    private RequestStatus StatusFrom(WireAnswer answer, string requestId, Activity? span)
+    {
+        if (!answer.IsSuccess)
+        {
+            throw _errors.FromAnswer(answer, "status", requestId);
+        }
+
+        var status = WireParser.ReadStatus(answer.Root!.Value, requestId, answer.RetryAfter);
+        ClientLog.StateRead(_logger, requestId, status.State, _transport.ForMessage(status.RawStatus), status.QueuePosition);
+        TagStatus(span, status);
+        return status;
     }
 
     /// <summary>
