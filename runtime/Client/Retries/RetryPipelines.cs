@@ -52,7 +52,7 @@ internal sealed class RetryPipelines
 
                 // A Retry-After longer than we are willing to wait, or one that would take this call's Retry-After
                 // waits past their total, ends the retries at once: the caller gets the error with it, never a hang.
-                ShouldHandle = args => ValueTask.FromResult(shouldRetry(args.Outcome) && WithinLimits(args.Context, args.Outcome, maxRetryAfter, maxTotalRetryAfter)),
+                ShouldHandle = args => ValueTask.FromResult(shouldRetry(args.Outcome) && WithinLimits(args, maxRetryAfter, maxTotalRetryAfter)),
 
                 // The server's Retry-After replaces the backoff: it knows when it will take calls again.
                 // Never longer than MaxRetryAfter nor the rest of MaxTotalRetryAfter (retries stop above them).
@@ -82,9 +82,10 @@ internal sealed class RetryPipelines
     }
 
     /// <summary>No Retry-After, or one within <paramref name="maxRetryAfter"/> and within what is left of the call's total.</summary>
-    private bool WithinLimits(ResilienceContext context, Outcome<WireAnswer> outcome, TimeSpan maxRetryAfter, TimeSpan maxTotalRetryAfter)
+    private bool WithinLimits(RetryPredicateArguments<WireAnswer> args, TimeSpan maxRetryAfter, TimeSpan maxTotalRetryAfter)
     {
-        if (RetryAfterBudget.Requested(outcome) is not { } wait)
+        var context = args.Context;
+        if (RetryAfterBudget.Requested(args.Outcome) is not { } wait)
         {
             return true;
         }
@@ -98,6 +99,12 @@ internal sealed class RetryPipelines
         if (wait <= left)
         {
             return true;
+        }
+
+        // Polly asks on the last attempt too, where no retry would follow anyway: the warning is for a retry the cap stopped.
+        if (args.AttemptNumber >= _options.MaxRetries)
+        {
+            return false;
         }
 
         ClientLog.RetryAfterBudgetSpent(

@@ -65,6 +65,22 @@ public sealed class RetryAfterBudgetTests
     }
 
     [Fact]
+    public async Task The_last_attempt_past_the_total_is_not_reported_as_stopped_by_the_cap()
+    {
+        // One retry allowed: the second answer ends the call anyway, so the cap stopped nothing and says nothing.
+        var logger = new ListLogger();
+        _handler.Status.Json(503, Wire.Error(503000, "later"), r => r.Headers.Add("Retry-After", "40"));
+        using var client = TestClient.Create(_handler, _time, o => o.Retry.MaxRetries = 1, logger: logger);
+
+        var error = await Should.ThrowAsync<RunComfyException>(() => client.GetStatusAsync("r1"));
+
+        error.RetryAfter.ShouldBe(TimeSpan.FromSeconds(40));
+        _handler.Status.Calls.ShouldBe(2);
+        _time.Delays.ShouldBe([TimeSpan.FromSeconds(40)]);
+        logger.AllText.ShouldNotContain("Not retrying");
+    }
+
+    [Fact]
     public async Task A_Retry_After_date_is_counted_as_the_wait_it_asks_for_on_the_client_s_clock()
     {
         _handler.Status
